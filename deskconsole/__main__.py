@@ -1,0 +1,5 @@
+"""Allow ``python -m deskconsole``."""
+
+from deskconsole.cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""The Typer application and the options every command shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deskconsole import __version__
+from deskconsole.config import resolve_data_dir, resolve_language, resolve_staff
+from deskconsole.i18n import set_language
+
+app = typer.Typer(
+    name="deskconsole",
+    help=(
+        "Keyboard-driven console for a community's mobile service desk. "
+        "Without a command, opens the console."
+    ),
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Data directory (default: $DESKCONSOLE_DATA_DIR, else the platform's user data dir).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class Globals:
+    """Options given before the command."""
+
+    data_dir: Path | None = None
+    lang: str | None = None
+    staff: str | None = None
+
+
+def data_dir_of(ctx: typer.Context, own: Path | None) -> Path:
+    """The command's own ``--data-dir``, else the global one, else the default."""
+    globals_: Globals = ctx.obj or Globals()
+    return resolve_data_dir(own or globals_.data_dir)
+
+
+def staff_of(ctx: typer.Context) -> str:
+    """The staff name from ``--staff``, the environment or the login."""
+    globals_: Globals = ctx.obj or Globals()
+    return resolve_staff(globals_.staff)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"deskconsole {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Interface language: en or zh (default: from $LANG)."),
+    ] = None,
+    staff: Annotated[
+        str | None, typer.Option("--staff", help="Staff name on duty (default: login name).")
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Open a separate demo store, filled on first use.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Open the console, or run a command."""
+    if lang is not None and lang not in ("en", "zh"):
+        raise typer.BadParameter("use en or zh", param_hint="--lang")
+    set_language(resolve_language(lang))
+    ctx.obj = Globals(data_dir, lang, staff)
+    if ctx.invoked_subcommand is None:
+        from deskconsole.cli.console import open_console
+
+        open_console(ctx.obj, demo)

@@ -1,0 +1,31 @@
+"""Opening the Textual console (imported only when the console is wanted)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from deskconsole.cli.app import Globals
+from deskconsole.config import RunConfig, demo_data_dir, resolve_data_dir, resolve_staff
+from deskconsole.domain import demo
+from deskconsole.i18n import get_language, t
+from deskconsole.storage import Repository
+
+
+def open_console(options: Globals, use_demo: bool) -> None:
+    """Open the store (the demo store with ``--demo``) and run the console on it."""
+    data_dir = resolve_data_dir(options.data_dir)
+    if use_demo:
+        data_dir = demo_data_dir(data_dir)
+    repo = Repository.open(data_dir)
+    try:
+        if use_demo and repo.store.is_empty:
+            print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
+            demo.fill(repo, demo.generate(datetime.now()))
+        repo.store.backup_if_due()
+        config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
+        from deskconsole.ui.app import DeskApp
+
+        DeskApp(repo, config).run()
+    finally:
+        repo.close()

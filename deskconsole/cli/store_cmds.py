@@ -1,0 +1,104 @@
+"""Headless commands on the store: demo, check, backup, restore."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.domain import demo as demo_data
+from deskconsole.i18n import t
+from deskconsole.storage import Repository, Store
+from deskconsole.storage.check import check_store, restore_backup
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    residents: Annotated[
+        int, typer.Option(min=0, max=200_000, help="How many residents.")
+    ] = demo_data.DEFAULT_RESIDENTS,
+    cases: Annotated[
+        int, typer.Option(min=0, max=200_000, help="How many cases.")
+    ] = demo_data.DEFAULT_CASES,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = (
+        demo_data.DEFAULT_SEED
+    ),
+) -> None:
+    """Fill a new store with demo data, without opening the console."""
+    target = data_dir_of(ctx, data_dir)
+    with Repository.open(target) as repo:
+        data = demo_data.generate(datetime.now(), residents, cases, seed)
+        demo_data.fill(repo, data)
+    typer.echo(
+        t(
+            "cli.demo_done",
+            data_dir=str(target),
+            residents=len(data.residents),
+            sessions=len(data.sessions),
+            cases=len(data.cases),
+        )
+    )
+
+
+@app.command()
+def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
+    """Check the store and its backups without changing anything (works beside the console)."""
+    report = check_store(data_dir_of(ctx, data_dir))
+    echo = typer.echo
+    echo(t("check.store", data_dir=str(report.data_dir)))
+    if report.error is not None:
+        echo(t("check.cannot_open", error=str(report.error)))
+    else:
+        counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
+        echo(t("check.counts", counts=counts or "-"))
+        echo(t("check.journal", entries=report.replayed))
+        if report.torn_tail:
+            echo(t("check.torn_tail"))
+        for problem in report.invalid[:50]:
+            echo(t("check.invalid", problem=problem))
+        if len(report.invalid) > 50:
+            echo(t("check.more_invalid", count=len(report.invalid) - 50))
+    echo(t("check.locked", holder=report.lock_holder) if report.lock_holder else t("check.free"))
+    if report.backup is not None:
+        echo(t("check.backup", path=str(report.backup.path), taken_at=f"{report.backup.taken_at}"))
+    else:
+        echo(t("check.no_backup"))
+    echo(t("check.ok") if report.ok else t("check.problems"))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
+    """Write a backup now (works beside a running console)."""
+    store = Store.open(data_dir_of(ctx, data_dir), readonly=True)
+    path = store.backup_now()
+    typer.echo(t("cli.backup_done", path=str(path)))
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Backup file to restore (default: the newest good one).",
+            dir_okay=False,
+            exists=True,
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace a damaged store with a backup; the damaged files are kept aside."""
+    target = data_dir_of(ctx, data_dir)
+    if not yes:
+        typer.confirm(t("cli.restore_confirm", data_dir=str(target)), abort=True)
+    used, aside = restore_backup(target, source, datetime.now())
+    typer.echo(t("cli.restore_done", backup=str(used), aside=str(aside)))

@@ -1,0 +1,1 @@
+"""Rules of the desk in pure Python: lifecycle, working days, search, register, roster."""

@@ -1,0 +1,141 @@
+"""Cases in the store, keyed by case number."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from deskconsole.models import (
+    CASE_NUMBER_RE,
+    OPEN_STATES,
+    Case,
+    CaseState,
+    case_number,
+    case_number_prefix,
+)
+from deskconsole.storage.journal import Op
+from deskconsole.storage.store import Store
+
+TABLE = "cases"
+_OPEN = frozenset(s.value for s in OPEN_STATES)
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """Today's figures for the header."""
+
+    taken_today: int
+    overdue: int
+    awaiting_followup: int
+
+
+class CaseRepository:
+    """Typed access to the ``cases`` table."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def _raw(self) -> list[dict[str, Any]]:
+        return self._store.docs(TABLE)
+
+    def _where(self, keep: Callable[[dict[str, Any]], bool]) -> list[Case]:
+        return [Case.model_validate(doc) for doc in self._raw() if keep(doc)]
+
+    def get(self, number: str) -> Case | None:
+        """The case with this number."""
+        with self._store.lock:
+            doc = self._store.table(TABLE).raw().get(number)
+        return Case.model_validate(doc) if doc is not None else None
+
+    def docs(self) -> list[dict[str, Any]]:
+        """Every case as a raw document (fast; for statistics and indexes)."""
+        return self._raw()
+
+    def all(self) -> list[Case]:
+        """Every case (costly on a large store: prefer a narrower query)."""
+        return self._where(lambda doc: True)
+
+    def count(self) -> int:
+        """How many cases."""
+        with self._store.lock:
+            return len(self._store.table(TABLE))
+
+    def in_states(self, states: Collection[CaseState]) -> list[Case]:
+        """Cases currently in one of ``states``."""
+        wanted = {s.value for s in states}
+        return self._where(lambda doc: doc["state"] in wanted)
+
+    def open_cases(self) -> list[Case]:
+        """Cases not yet resolved."""
+        return self.in_states(OPEN_STATES)
+
+    def for_residents(self, resident_ids: Collection[str]) -> list[Case]:
+        """Cases of any of these residents, newest first."""
+        wanted = set(resident_ids)
+        found = self._where(lambda doc: doc.get("resident_id") in wanted)
+        return sorted(found, key=lambda c: c.intake_at, reverse=True)
+
+    def taken_on(self, day: date, session_id: str | None = None) -> list[Case]:
+        """Cases taken on ``day`` (optionally in one desk session), in intake order."""
+        prefix = day.isoformat()
+        found = self._where(
+            lambda doc: (
+                doc["intake_at"].startswith(prefix)
+                and (session_id is None or doc.get("session_id") == session_id)
+            )
+        )
+        return sorted(found, key=lambda c: (c.intake_at, c.number))
+
+    def taken_between(self, first: date, last: date) -> list[Case]:
+        """Cases taken from ``first`` to ``last`` inclusive."""
+        low, high = first.isoformat(), last.isoformat() + "~"
+        return self._where(lambda doc: low <= doc["intake_at"] <= high)
+
+    def counts(self, today: date) -> CaseCounts:
+        """Taken today, overdue and awaiting follow-up, straight from the raw documents."""
+        prefix, iso_today = today.isoformat(), today.isoformat()
+        taken = overdue = awaiting = 0
+        for doc in self._raw():
+            if doc["intake_at"].startswith(prefix):
+                taken += 1
+            state = doc["state"]
+            if state == CaseState.RESOLVED:
+                awaiting += 1
+            elif state in _OPEN and doc.get("due_date") and doc["due_date"] < iso_today:
+                overdue += 1
+        return CaseCounts(taken, overdue, awaiting)
+
+    def next_number(self, desk_code: str, day: date) -> str:
+        """The next free case number for this desk and day."""
+        prefix = case_number_prefix(desk_code, day)
+        highest = 0
+        with self._store.lock:
+            for key in self._store.table(TABLE).raw():
+                if key.startswith(prefix):
+                    match = CASE_NUMBER_RE.fullmatch(key)
+                    if match:
+                        highest = max(highest, int(match["seq"]))
+        return case_number(desk_code, day, highest + 1)
+
+    def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:
+        """Allocate the next number, build the case with it and save it, atomically."""
+        with self._store.lock:
+            case = build(self.next_number(desk_code, day))
+            self.save(case)
+        return case
+
+    def save(self, case: Case) -> Case:
+        """Add or replace one case durably."""
+        self._store.commit([op(case)])
+        return case
+
+    def save_many(self, cases: Iterable[Case]) -> None:
+        """Add or replace many cases as one batch."""
+        self._store.commit([op(case) for case in cases])
+
+
+def op(case: Case) -> Op:
+    """The journal op that stores ``case``."""
+    return Op(TABLE, case.number, case.model_dump(mode="json"))

@@ -1,0 +1,59 @@
+"""Errors raised by the store; each names the file and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deskconsole.errors import DeskError
+
+
+class StoreError(DeskError):
+    """Something is wrong with the store."""
+
+
+class StoreLockedError(StoreError):
+    """Another process owns the store for writing."""
+
+    def __init__(self, data_dir: Path, holder: str) -> None:
+        super().__init__("store.locked", data_dir=str(data_dir), holder=holder)
+        self.holder = holder
+
+
+class StoreCorruptError(StoreError):
+    """A store file cannot be read; it is left untouched."""
+
+    def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
+        key = "store.corrupt_with_backup" if backup else "store.corrupt_no_backup"
+        super().__init__(
+            key,
+            path=str(path),
+            detail=detail,
+            backup=str(backup or ""),
+            data_dir=str(path.parent),
+        )
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+
+
+class StoreTooNewError(StoreError):
+    """The store was written by a newer version of deskconsole."""
+
+    def __init__(self, path: Path, schema: int, supported: int) -> None:
+        super().__init__("store.too_new", path=str(path), schema=schema, supported=supported)
+
+
+class StoreWriteError(StoreError):
+    """A write failed (disk full, read-only); nothing acknowledged was lost."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__("store.write_failed", path=str(path), reason=reason)
+        self.path = path
+        self.reason = reason
+
+
+class StoreReadOnlyError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__("store.read_only", data_dir=str(data_dir))

@@ -1,0 +1,98 @@
+"""Residents in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from tinydb import Query
+
+from deskconsole.models import Address, Resident
+from deskconsole.storage.journal import Op
+from deskconsole.storage.store import Store
+
+TABLE = "residents"
+
+
+class ResidentRepository:
+    """Typed access to the ``residents`` table."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def _table(self):  # type: ignore[no-untyped-def]
+        return self._store.table(TABLE)
+
+    def get(self, resident_id: str) -> Resident | None:
+        """The resident with this id."""
+        with self._store.lock:
+            doc = self._table().raw().get(resident_id)
+        return Resident.model_validate(doc) if doc is not None else None
+
+    def docs(self) -> list[dict[str, Any]]:
+        """Every resident as a raw document (fast; for building indexes)."""
+        return self._store.docs(TABLE)
+
+    def all(self) -> list[Resident]:
+        """Every resident."""
+        return [Resident.model_validate(doc) for doc in self.docs()]
+
+    def count(self) -> int:
+        """How many residents."""
+        with self._store.lock:
+            return len(self._table())
+
+    def find(self, **fields: Any) -> list[Resident]:
+        """Residents whose top-level fields equal the given values."""
+        query = Query().noop()
+        for name, value in fields.items():
+            query &= Query()[name] == value
+        with self._store.lock:
+            found = self._table().search(query)
+        return [Resident.model_validate(doc) for doc in found]
+
+    def at_address(self, address: Address) -> list[Resident]:
+        """Everyone at ``address``: the household."""
+        target = address.model_dump()
+        with self._store.lock:
+            found = self._table().search(Query().address == target)
+        return sorted((Resident.model_validate(d) for d in found), key=lambda r: r.name)
+
+    def by_id_number(self, id_number: str) -> Resident | None:
+        """The resident with this ID number."""
+        found = self.find(id_number=id_number)
+        return found[0] if found else None
+
+    def by_name_and_phone(self, name: str, phone: str) -> Resident | None:
+        """A resident with this name who gave this phone."""
+        with self._store.lock:
+            found = self._table().search((Query().name == name) & Query().phones.any([phone]))
+        return Resident.model_validate(found[0]) if found else None
+
+    def save(self, resident: Resident) -> Resident:
+        """Add or replace one resident durably; returns it with ``updated_at`` set."""
+        return self.save_many([resident])[0]
+
+    def save_many(self, residents: Iterable[Resident], touch: bool = True) -> list[Resident]:
+        """Add or replace many residents as one batch: all land or none do."""
+        saved = []
+        now = self._store.now()
+        for resident in residents:
+            saved.append(touched(resident, now) if touch else resident)
+        self._store.commit([op(r) for r in saved])
+        return saved
+
+    def remove(self, resident_id: str) -> None:
+        """Delete a resident."""
+        self._store.commit([Op(TABLE, resident_id, None)])
+
+
+def op(resident: Resident) -> Op:
+    """The journal op that stores ``resident``."""
+    return Op(TABLE, resident.id, resident.model_dump(mode="json"))
+
+
+def touched(resident: Resident, now: datetime) -> Resident:
+    """A copy of ``resident`` with ``updated_at`` set to ``now``."""
+    return resident.model_copy(update={"updated_at": now})
