@@ -1,0 +1,34 @@
+"""The console shell: modes, global keys, header, command palette."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "mode.lookup": ("Lookup", "查找居民"),
+    "mode.intake": ("Intake", "登记诉求"),
+    "mode.board": ("Board", "工单看板"),
+    "mode.register": ("Register", "登记簿"),
+    "mode.pending": (
+        "This screen is not available in this version of deskconsole yet.",
+        "此版本的 deskconsole 尚未提供这个界面。",
+    ),
+    "key.help": ("Keys", "按键"),
+    "key.help_tip": ("Show or hide the keys of this screen", "显示或隐藏本界面的按键"),
+    "key.lookup_tip": ("Find a resident", "查找居民"),
+    "key.intake_tip": ("Register a new case", "登记新诉求"),
+    "key.board_tip": ("Cases by state", "按状态查看工单"),
+    "key.register_tip": ("The day's register and statistics", "当日登记簿和统计"),
+    "key.quit": ("Quit", "退出"),
+    "key.quit_tip": (
+        "Close the console (everything is already saved)",
+        "关闭控制台（数据均已保存）",
+    ),
+    "header.no_session": ("No desk session open", "当前无驻点"),
+    "header.session": ("Desk: {compound} {date}{hours}", "驻点：{compound} {date}{hours}"),
+    "header.staff": ("Staff: {staff}", "值班：{staff}"),
+    "header.counts": (
+        "Today {taken} | Overdue {overdue} | Follow-up {followup}",
+        "今日 {taken} | 超期 {overdue} | 待回访 {followup}",
+    ),
+    "app.language_switched": ("Language: English", "界面语言：简体中文"),
+    "cmd.language": ("Language: switch English / 中文", "界面语言：切换 中文 / English"),
+    "cmd.language_help": ("Switch the interface language", "切换界面语言"),
+    "cmd.keys": ("Show keys (F1)", "显示按键（F1）"),
+}

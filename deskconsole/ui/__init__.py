@@ -1,0 +1,1 @@
+"""The Textual console: app wiring, screens, widgets, command palette."""

@@ -1,0 +1,136 @@
+"""The console: modes, global keys, the header's data, language switching. Wiring only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from functools import partial
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from deskconsole.config import RunConfig
+from deskconsole.i18n import Language, get_language, set_language, t
+from deskconsole.models import Settings
+from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.messages import LanguageChanged, StoreChanged
+from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.screens.base import DeskScreenMixin
+from deskconsole.ui.styles import style_paths
+from deskconsole.ui.widgets.header import DeskHeader
+
+
+class DeskApp(App[None]):
+    """deskconsole's Textual application."""
+
+    TITLE = "deskconsole"
+    CSS_PATH = style_paths()  # type: ignore[assignment]
+    MODES = mode_screens()  # type: ignore[assignment]
+    DEFAULT_MODE = "lookup"
+    BINDINGS = [
+        Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
+        Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),
+        Binding("f3", "switch_mode('intake')", "mode.intake", tooltip="key.intake_tip"),
+        Binding("f4", "switch_mode('board')", "mode.board", tooltip="key.board_tip"),
+        Binding("f5", "switch_mode('register')", "mode.register", tooltip="key.register_tip"),
+        Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
+    ]
+
+    def __init__(
+        self,
+        repo: Repository,
+        config: RunConfig,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__()
+        self.repo = repo
+        self.config = config
+        self.clock = clock
+        self.settings: Settings = repo.settings.get()
+        set_language(config.language)
+        repo.subscribe(self._on_commit)
+
+    # -- time and settings ----------------------------------------------------
+    def now(self) -> datetime:
+        """The current time (a fixed clock in tests)."""
+        return self.clock()
+
+    def today(self) -> date:
+        """Today's date."""
+        return self.clock().date()
+
+    @property
+    def staff(self) -> str:
+        """The staff member at the keyboard."""
+        return self.config.staff
+
+    # -- store changes ----------------------------------------------------------
+    def _on_commit(self, tables: frozenset[str]) -> None:
+        self.post_message(StoreChanged(tables))
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if "meta" in message.tables:
+            self.settings = self.repo.settings.get()
+        self.refresh_header()
+
+    def on_mount(self) -> None:
+        self.refresh_header()
+
+    def on_unmount(self) -> None:
+        self.repo.store.unsubscribe(self._on_commit)
+
+    @work(thread=True, exclusive=True, group="header")
+    def refresh_header(self) -> None:
+        """Recompute the header's figures off the UI thread, then show them."""
+        try:
+            session = self.repo.sessions.current()
+            counts = self.repo.cases.counts(self.today())
+        except StoreError:
+            return
+        self.call_from_thread(self._show_header, session, counts)
+
+    def _show_header(self, session: object, counts: object) -> None:
+        for screen in self._all_screens():
+            for header in screen.query(DeskHeader):
+                header.show(self.settings.community, session, self.staff, counts)  # type: ignore[arg-type]
+
+    def _all_screens(self) -> list[Screen[object]]:
+        seen: dict[int, Screen[object]] = {}
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                seen[id(screen)] = screen
+        return list(seen.values())
+
+    # -- keys and commands --------------------------------------------------------
+    def action_toggle_help(self) -> None:
+        """F1: show or hide the keys of the current screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    async def switch_language(self, language: Language) -> None:
+        """Switch every screen to ``language``."""
+        set_language(language)
+        for screen in self._all_screens():
+            if isinstance(screen, DeskScreenMixin):
+                await screen.apply_language()
+            screen.post_message(LanguageChanged())
+        self.refresh_header()
+        self.notify(t("app.language_switched"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for mode, key in MODE_KEYS.items():
+            yield SystemCommand(
+                f"{t(f'mode.{mode}')} ({key.upper()})",
+                t(f"key.{mode}_tip"),
+                partial(self.switch_mode, mode),
+            )
+        other: Language = "zh" if get_language() == "en" else "en"
+        yield SystemCommand(
+            t("cmd.language"), t("cmd.language_help"), partial(self.switch_language, other)
+        )
+        yield SystemCommand(t("cmd.keys"), t("key.help_tip"), self.action_toggle_help)
+        yield SystemCommand(t("key.quit"), t("key.quit_tip"), self.exit)

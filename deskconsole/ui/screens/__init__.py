@@ -1,0 +1,1 @@
+"""Screens: the four modes, and the drill-downs and dialogs they push."""

@@ -1,0 +1,56 @@
+"""Base classes every screen uses: translated key descriptions and a language hook."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+
+from deskconsole.i18n import t
+
+if TYPE_CHECKING:
+    from deskconsole.ui.app import DeskApp
+
+ResultType = TypeVar("ResultType")
+
+
+def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """Binding descriptions and tooltips are catalog keys; show them translated."""
+    translated = {}
+    for key, active in bindings.items():
+        binding = dataclasses.replace(
+            active.binding,
+            description=t(active.binding.description),
+            tooltip=t(active.binding.tooltip) if active.binding.tooltip else "",
+        )
+        tooltip = t(active.tooltip) if active.tooltip else ""
+        translated[key] = active._replace(binding=binding, tooltip=tooltip)
+    return translated
+
+
+class DeskScreenMixin:
+    """Shared behaviour of all deskconsole screens."""
+
+    @property
+    def desk(self) -> DeskApp:
+        """The app, typed."""
+        return cast("DeskApp", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(super().active_bindings)  # type: ignore[misc]
+
+    async def apply_language(self) -> None:
+        """Redraw texts in the new language; screens with typed input override this."""
+        await self.recompose()  # type: ignore[attr-defined]
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+
+class DeskScreen(DeskScreenMixin, Screen[None]):
+    """A full screen of the console."""
+
+
+class DeskModal(DeskScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
+    """A dialog that collects input and returns it; the caller does the work."""

@@ -1,0 +1,78 @@
+"""The header: community, current desk session, staff on duty, and today's counts."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from deskconsole.i18n import t
+from deskconsole.models import DeskSession
+from deskconsole.storage import CaseCounts
+
+
+class DeskHeader(Horizontal):
+    """One line at the top of every screen."""
+
+    DEFAULT_CSS = """
+    DeskHeader { height: 1; background: $panel; color: $foreground; dock: top; }
+    DeskHeader > Static { width: auto; padding: 0 1; }
+    DeskHeader > #header-title { text-style: bold; background: $primary; color: $text; }
+    DeskHeader > #header-session { width: 1fr; }
+    DeskHeader > #header-counts { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = "header") -> None:
+        super().__init__(id=id)
+        self._title = ""
+        self._session: DeskSession | None = None
+        self._staff = ""
+        self._counts: CaseCounts | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header-title")
+        yield Static(id="header-session")
+        yield Static(id="header-counts")
+
+    def show(
+        self,
+        community: str,
+        session: DeskSession | None,
+        staff: str,
+        counts: CaseCounts | None,
+    ) -> None:
+        """Update every part of the header."""
+        self._title, self._session, self._staff, self._counts = community, session, staff, counts
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Render the current values in the current language."""
+        if not self.is_mounted:
+            return
+        self.query_one("#header-title", Static).update(self._title)
+        session = self._session
+        if session is None:
+            session_text = t("header.no_session")
+        else:
+            hours = f" {session.start:%H:%M}" if session.start else ""
+            session_text = t(
+                "header.session", compound=session.compound, date=session.date, hours=hours
+            )
+        self.query_one("#header-session", Static).update(
+            f"{session_text} | {t('header.staff', staff=self._staff)}"
+        )
+        counts = self._counts
+        text = (
+            t(
+                "header.counts",
+                taken=counts.taken_today,
+                overdue=counts.overdue,
+                followup=counts.awaiting_followup,
+            )
+            if counts
+            else ""
+        )
+        self.query_one("#header-counts", Static).update(text)
+
+    def on_mount(self) -> None:
+        self.redraw()
