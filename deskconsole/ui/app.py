@@ -71,9 +71,14 @@ class DeskApp(App[None]):
         self.post_message(StoreChanged(tables))
 
     def on_store_changed(self, message: StoreChanged) -> None:
+        """Reload settings if they changed, refresh the header, tell every screen."""
         if "meta" in message.tables:
             self.settings = self.repo.settings.get()
         self.refresh_header()
+        if message.forwarded:
+            return
+        for screen in self._all_screens():
+            screen.post_message(StoreChanged(message.tables, forwarded=True))
 
     def on_mount(self) -> None:
         self.refresh_header()

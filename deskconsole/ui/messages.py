@@ -6,11 +6,18 @@ from textual.message import Message
 
 
 class StoreChanged(Message):
-    """Something was committed to the store (posted from any thread)."""
+    """Something was committed to the store (posted from any thread).
 
-    def __init__(self, tables: frozenset[str]) -> None:
+    The app receives it first and forwards a copy (``forwarded=True``) to every
+    screen, so a screen can refresh with an ``on_store_changed`` handler.
+    """
+
+    bubble = False
+
+    def __init__(self, tables: frozenset[str], forwarded: bool = False) -> None:
         super().__init__()
         self.tables = tables
+        self.forwarded = forwarded
 
 
 class LanguageChanged(Message):
