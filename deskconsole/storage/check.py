@@ -115,8 +115,7 @@ def restore_backup(data_dir: Path, backup: Path | None, now: datetime) -> tuple[
             if (data_dir / name).exists():
                 os.replace(data_dir / name, aside / name)
         fsync_dir(data_dir)
-        text = source.read_text(encoding="utf-8")
-        write_atomic(data_dir / SNAPSHOT_NAME, [text])
+        write_atomic(data_dir / SNAPSHOT_NAME, [source.read_bytes()])
         return source, aside
     except OSError as error:
         raise StoreError("restore.failed", detail=error.strerror or str(error)) from None

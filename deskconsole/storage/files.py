@@ -31,15 +31,15 @@ def open_private(path: Path, flags: int) -> int:
     return os.open(path, flags, PRIVATE_FILE)
 
 
-def write_atomic(path: Path, chunks: Iterable[str]) -> None:
-    """Write text to ``path`` atomically: temp file, fsync, rename, directory fsync.
+def write_atomic(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write bytes to ``path`` atomically: temp file, fsync, rename, directory fsync.
 
     On failure the temp file is removed and ``path`` is untouched.
     """
     temp = path.with_name(path.name + TEMP_SUFFIX)
     fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()

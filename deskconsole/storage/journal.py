@@ -8,13 +8,14 @@ A batch of many ops is one line, so it lands whole or not at all.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from deskconsole.storage.files import fsync_dir, open_private
 
@@ -55,11 +56,7 @@ class JournalDamage(Exception):
 
 def encode(entry: Entry) -> bytes:
     """One journal line for ``entry``."""
-    body = json.dumps(
-        {"seq": entry.seq, "ops": [op.to_json() for op in entry.ops]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+    body = orjson.dumps({"seq": entry.seq, "ops": [op.to_json() for op in entry.ops]})
     return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 
@@ -69,7 +66,7 @@ def _decode(line: bytes) -> Entry:
     crc, _, body = line[:-1].partition(b" ")
     if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
         raise ValueError("checksum mismatch")
-    raw = json.loads(body)
+    raw = orjson.loads(body)
     return Entry(int(raw["seq"]), [Op.from_json(op) for op in raw["ops"]])
 
 
@@ -97,7 +94,7 @@ def read_journal(path: Path) -> ReadResult:
     for number, line in enumerate(lines, start=1):
         try:
             entries.append(_decode(line))
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError) as error:  # orjson's JSONDecodeError too
             if number == len(lines):
                 return ReadResult(entries, offset, True)
             raise JournalDamage(number, str(error)) from None

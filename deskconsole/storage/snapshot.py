@@ -1,17 +1,20 @@
 """The snapshot file: the whole store as readable UTF-8 JSON, one document per line.
 
 ``{"format": "deskconsole-store", "schema": N, "seq": S, "saved_at": ..., "tables": {...}}``
-where ``seq`` is the last journal entry the snapshot contains.
+where ``seq`` is the last journal entry the snapshot contains. orjson parses and writes
+it: on a 50,000-case store that is several times faster than the standard library.
 """
 
 from __future__ import annotations
 
-import json
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from deskconsole.storage.files import write_atomic
 
@@ -50,16 +53,17 @@ def read_snapshot(path: Path) -> Snapshot | None:
         return None
     except OSError as error:
         raise SnapshotUnreadable(error.strerror or str(error)) from None
-    if not data.strip():
-        raise SnapshotUnreadable("the file is empty (0 bytes)")
+    if not data or data.isspace():
+        raise SnapshotUnreadable(f"the file is empty ({len(data)} bytes)")
+    collecting = gc.isenabled()
+    gc.disable()  # parsing builds millions of containers; the collector would triple the time
     try:
-        raw = json.loads(data)
-    except UnicodeDecodeError as error:
-        raise SnapshotUnreadable(f"not UTF-8 text at byte {error.start}") from None
-    except json.JSONDecodeError as error:
-        raise SnapshotUnreadable(
-            f"not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise SnapshotUnreadable(_json_problem(data, error)) from None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SnapshotUnreadable("not a deskconsole store file")
     tables = raw.get("tables")
@@ -71,6 +75,14 @@ def read_snapshot(path: Path) -> Snapshot | None:
         raise SnapshotUnreadable("schema or sequence number missing") from None
 
 
+def _json_problem(data: bytes, error: orjson.JSONDecodeError) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"not UTF-8 text at byte {bad.start}"
+    return f"not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+
+
 def migrate(tables: Tables, schema: int) -> int:
     """Bring ``tables`` from ``schema`` up to :data:`SCHEMA_VERSION`; return the new schema."""
     while schema < SCHEMA_VERSION:
@@ -79,24 +91,20 @@ def migrate(tables: Tables, schema: int) -> int:
     return schema
 
 
-def _chunks(tables: Tables, seq: int) -> Iterator[str]:
-    dumps = json.dumps
+def _chunks(tables: Tables, seq: int) -> Iterator[bytes]:
+    dumps = orjson.dumps
     header = {
         "format": FORMAT,
         "schema": SCHEMA_VERSION,
         "seq": seq,
         "saved_at": datetime.now().isoformat(timespec="seconds"),
     }
-    yield dumps(header, ensure_ascii=False)[:-1] + ',\n"tables": {'
+    yield dumps(header)[:-1] + b',\n"tables": {'
     for t_index, (name, docs) in enumerate(sorted(tables.items())):
-        yield ("," if t_index else "") + f"\n{dumps(name)}: {{"
-        lines = [
-            f"\n{dumps(key, ensure_ascii=False)}: {dumps(doc, ensure_ascii=False)}"
-            for key, doc in docs.items()
-        ]
-        yield ",".join(lines)
-        yield "\n}"
-    yield "\n}}\n"
+        yield (b"," if t_index else b"") + b"\n" + dumps(name) + b": {"
+        yield b",".join(b"\n" + dumps(key) + b": " + dumps(doc) for key, doc in docs.items())
+        yield b"\n}"
+    yield b"\n}}\n"
 
 
 def write_snapshot(path: Path, tables: Tables, seq: int) -> None:

@@ -1,0 +1,290 @@
+"""The store: round trip, torn tails, lock, damage, failed writes, backups."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from deskconsole.storage import (
+    Repository,
+    StoreCorruptError,
+    StoreLockedError,
+    StoreWriteError,
+)
+from deskconsole.storage import journal as journal_module
+from deskconsole.storage.backup import list_backups
+from deskconsole.storage.check import check_store, restore_backup
+from tests.factories import make_case, make_resident
+
+
+def test_round_trip_through_journal_and_snapshot(data_dir: Path) -> None:
+    resident = make_resident()
+    case = make_case(resident_id=resident.id)
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(resident)
+        repo.cases.save(case)
+        # Still open: the data is in the journal only.
+        with Repository.open(data_dir, readonly=True) as reader:
+            assert reader.residents.get(resident.id).name == "江建国"  # type: ignore[union-attr]
+            assert reader.cases.get(case.number) == case
+    # Closed: compacted into the snapshot, journal emptied.
+    assert (data_dir / "journal.jsonl").stat().st_size == 0
+    snapshot = (data_dir / "store.json").read_text(encoding="utf-8")
+    assert "江建国" in snapshot  # readable UTF-8, not \u escapes
+    with Repository.open(data_dir) as repo:
+        assert repo.cases.get(case.number) == case
+        assert repo.residents.get(resident.id).phones == ["13800138000"]  # type: ignore[union-attr]
+
+
+def test_files_are_private(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident())
+        repo.store.backup_now()
+    for path in [data_dir / "store.json", data_dir / "journal.jsonl", data_dir / "store.lock"]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    backup = list_backups(data_dir)[0].path
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_a_torn_last_line_is_dropped_and_everything_before_kept(data_dir: Path) -> None:
+    repo = Repository.open(data_dir)
+    first, second = make_case("JC-20261127-001"), make_case("JC-20261127-002")
+    repo.cases.save(first)
+    repo.cases.save(second)
+    repo.store._close_files()  # simulate a crash: no compaction
+    journal = data_dir / "journal.jsonl"
+    whole = journal.read_bytes()
+    journal.write_bytes(whole + whole.splitlines(keepends=True)[-1][:40])
+    with Repository.open(data_dir) as reopened:
+        assert reopened.store.torn_tail
+        assert {c.number for c in reopened.cases.all()} == {first.number, second.number}
+        reopened.cases.save(make_case("JC-20261127-003"))
+    with Repository.open(data_dir, readonly=True) as reader:
+        assert reader.cases.count() == 3
+
+
+def test_a_damaged_line_before_the_end_is_reported_not_dropped(data_dir: Path) -> None:
+    repo = Repository.open(data_dir)
+    for seq in range(1, 4):
+        repo.cases.save(make_case(f"JC-20261127-00{seq}"))
+    repo.store._close_files()
+    journal = data_dir / "journal.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b"JC-20261127-002", b"JC-20261127-00X")
+    damaged = b"".join(lines)
+    journal.write_bytes(damaged)
+    with pytest.raises(StoreCorruptError) as caught:
+        Repository.open(data_dir)
+    assert "journal.jsonl" in str(caught.value)
+    assert "line 2" in str(caught.value)
+    assert journal.read_bytes() == damaged
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (b"", "empty"),
+        (b'{"format": "deskconsole-store", "schema": 1, "seq": 3, "tables": {"cases": {', "JSON"),
+        (b'{"hello": 1}', "not a deskconsole store"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+    ],
+)
+def test_a_corrupt_snapshot_is_named_and_never_overwritten(
+    data_dir: Path, content: bytes, detail: str
+) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident())
+        good_backup = repo.store.backup_now()
+    (data_dir / "store.json").write_bytes(content)
+    with pytest.raises(StoreCorruptError) as caught:
+        Repository.open(data_dir)
+    message = str(caught.value)
+    assert str(data_dir / "store.json") in message
+    assert detail in message
+    assert str(good_backup) in message
+    assert "deskconsole restore" in message
+    assert (data_dir / "store.json").read_bytes() == content
+    report = check_store(data_dir)
+    assert not report.ok
+    assert report.backup is not None and report.backup.path == good_backup
+
+
+def test_restore_puts_the_newest_good_backup_back_and_keeps_the_damage(data_dir: Path) -> None:
+    resident = make_resident()
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(resident)
+        repo.store.backup_now()
+    (data_dir / "store.json").write_bytes(b"")
+    used, aside = restore_backup(data_dir, None, datetime(2026, 11, 27, 18))
+    assert (aside / "store.json").read_bytes() == b""
+    with Repository.open(data_dir) as repo:
+        assert repo.residents.get(resident.id) is not None
+    assert used.parent.name == "backups"
+
+
+def test_one_writer_at_a_time_readers_beside_it(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident())
+        with pytest.raises(StoreLockedError) as caught:
+            Repository.open(data_dir)
+        assert f"pid {os.getpid()}" in str(caught.value)
+        with Repository.open(data_dir, readonly=True) as reader:
+            assert reader.residents.count() == 1
+        assert check_store(data_dir).lock_holder is not None
+    assert check_store(data_dir).lock_holder is None
+
+
+def test_a_lock_left_by_a_killed_process_does_not_block(data_dir: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from deskconsole.storage import "
+            "Repository; r = Repository.open(Path(sys.argv[1])); print('locked', flush=True); "
+            "time.sleep(60)",
+            str(data_dir),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreLockedError, match=f"pid {holder.pid}"):
+            Repository.open(data_dir)
+    finally:
+        holder.kill()
+        holder.wait()
+    with Repository.open(data_dir) as repo:
+        assert repo.residents.count() == 0
+
+
+def test_a_failed_write_loses_nothing_and_the_next_one_succeeds(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repository.open(data_dir)
+    kept = make_case("JC-20261127-001")
+    repo.cases.save(kept)
+    journal = data_dir / "journal.jsonl"
+    before = journal.read_bytes()
+    real_pwrite = os.pwrite
+
+    def disk_full(fd: int, data: bytes, offset: int) -> int:
+        real_pwrite(fd, data[: len(data) // 2], offset)  # half a line reaches the disk
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_module.os, "pwrite", disk_full)
+    refused = make_case("JC-20261127-002")
+    with pytest.raises(StoreWriteError) as caught:
+        repo.cases.save(refused)
+    assert "No space left on device" in str(caught.value)
+    assert "Nothing already saved was lost" in str(caught.value)
+    assert repo.cases.get(refused.number) is None
+    assert journal.read_bytes() == before
+    monkeypatch.setattr(journal_module.os, "pwrite", real_pwrite)
+    repo.cases.save(refused)
+    repo.store._close_files()
+    with Repository.open(data_dir) as reopened:
+        assert {c.number for c in reopened.cases.all()} == {kept.number, refused.number}
+        assert not reopened.store.torn_tail
+
+
+def test_a_failed_compaction_keeps_the_journal(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deskconsole.storage import store as store_module
+
+    repo = Repository.open(data_dir)
+    repo.cases.save(make_case())
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(store_module, "write_snapshot", refuse)
+    with pytest.raises(StoreWriteError, match="Read-only file system"):
+        repo.store.compact()
+    repo.close()  # compaction fails again, quietly; the journal still holds the case
+    monkeypatch.undo()
+    assert not list(data_dir.glob("*.tmp"))
+    with Repository.open(data_dir) as reopened:
+        assert reopened.cases.count() == 1
+
+
+def test_a_batch_lands_whole_or_not_at_all(data_dir: Path) -> None:
+    repo = Repository.open(data_dir)
+    residents = [make_resident(f"居民{chr(0x4E00 + i)}", phones=[]) for i in range(50)]
+    repo.residents.save_many(residents)
+    repo.store._close_files()
+    journal = data_dir / "journal.jsonl"
+    data = journal.read_bytes()
+    journal.write_bytes(data[: len(data) - 10])  # the batch's line is torn
+    with Repository.open(data_dir) as reopened:
+        assert reopened.residents.count() == 0
+
+
+def test_stale_temp_files_are_removed_at_start(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident())
+    (data_dir / "store.json.tmp").write_text("half a snapshot")
+    with Repository.open(data_dir) as repo:
+        assert repo.residents.count() == 1
+    assert not (data_dir / "store.json.tmp").exists()
+
+
+def test_daily_backup_rotation(data_dir: Path) -> None:
+    times = iter(datetime(2026, 11, day, 9) for day in range(1, 30))
+    clock_now = [next(times)]
+    with Repository.open(data_dir, now=lambda: clock_now[0]) as repo:
+        settings = repo.settings.get().model_copy(update={"backups_keep": 3})
+        repo.settings.save(settings)
+        for _ in range(5):
+            repo.store.backup_if_due()
+            repo.store._backup_thread.join()  # type: ignore[union-attr]
+            repo.store.backup_if_due()  # same day: nothing new
+            clock_now[0] = next(times)
+    backups = list_backups(data_dir)
+    assert len(backups) == 3
+    assert [b.taken_at.day for b in backups] == [5, 4, 3]
+
+
+def test_snapshot_is_one_document_per_line(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save_many([make_resident("江建国"), make_resident("王秀英")])
+    lines = (data_dir / "store.json").read_text(encoding="utf-8").splitlines()
+    assert sum("江建国" in line for line in lines) == 1
+    parsed = json.loads((data_dir / "store.json").read_text(encoding="utf-8"))
+    assert parsed["format"] == "deskconsole-store"
+    assert len(parsed["tables"]["residents"]) == 2
+
+
+def test_case_numbers_are_allocated_per_desk_and_day(repo: Repository) -> None:
+    day = datetime(2026, 11, 27).date()
+    first = repo.cases.add("JC", day, lambda number: make_case(number))
+    second = repo.cases.add("JC", day, lambda number: make_case(number))
+    other_desk = repo.cases.add("XC", day, lambda number: make_case(number))
+    assert [first.number, second.number, other_desk.number] == [
+        "JC-20261127-001",
+        "JC-20261127-002",
+        "XC-20261127-001",
+    ]
+
+
+def test_household_and_lookups(repo: Repository) -> None:
+    one = make_resident("江建国", id_number="11010519491231002X")
+    two = make_resident("王秀英", phones=["0536-8881234"])
+    elsewhere = make_resident(
+        "张伟", address={"compound": "锦绣苑", "building": "1", "unit": "1", "room": "101"}
+    )
+    repo.residents.save_many([one, two, elsewhere])
+    assert [r.name for r in repo.residents.at_address(one.address)] == ["江建国", "王秀英"]
+    assert repo.residents.by_id_number("11010519491231002X").id == one.id  # type: ignore[union-attr]
+    assert repo.residents.by_name_and_phone("王秀英", "0536-8881234").id == two.id  # type: ignore[union-attr]
+    assert repo.residents.by_name_and_phone("王秀英", "13800138000") is None
