@@ -135,7 +135,7 @@ def normalise_phone(raw: str, field: str = "phone") -> str:
         raise FieldError(field, "err.mobile_prefix")
     if raw.lstrip().startswith(("+86", "0086")) and not text.startswith("0"):
         text = "0" + text
-    if text.startswith("0"):
+    if text.startswith("0") and len(text) >= 10:
         area_len = 3 if text[1] in "12" else 4
         area, local = text[:area_len], text[area_len:]
         if not 7 <= len(local) <= 8 or local.startswith(("0", "1")):

@@ -54,6 +54,7 @@ def test_phone_forms_are_normalised(raw: str, expected: str) -> None:
         ("+1 415 555 0100", "err.phone_foreign"),
         ("0536-0881234", "err.landline"),
         ("23456", "err.landline"),
+        ("0", "err.landline"),
         ("12345", "err.mobile_length"),
         ("  ", "err.required"),
     ],
