@@ -1,0 +1,90 @@
+"""The workflow with the store: read the current case, change it, save it durably."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from deskconsole.domain import workflow
+from deskconsole.domain.workflow import Step, StepIncomplete, WorkflowError
+from deskconsole.models import Case, CaseState, ResponsibleParty
+from deskconsole.storage import Repository
+from deskconsole.storage import cases as case_ops
+
+
+class CaseNotFound(WorkflowError):
+    """No case with this number in the store."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__("workflow.not_found", number=number)
+
+
+class CaseDesk:
+    """Every change to a case goes through here: one domain call, one durable save.
+
+    Each method reads the case afresh from the store (so a change made meanwhile
+    is not overwritten), and returns the saved case once it is on disk.
+    """
+
+    def __init__(self, repo: Repository, staff: str, clock: Callable[[], datetime]) -> None:
+        self.repo = repo
+        self.staff = staff
+        self.clock = clock
+
+    def get(self, number: str) -> Case:
+        """The stored case, or :class:`CaseNotFound`."""
+        case = self.repo.cases.get(number)
+        if case is None:
+            raise CaseNotFound(number)
+        return case
+
+    def move(self, number: str, target: CaseState, step: Step | None = None) -> Case:
+        """Move the case and save it; a duplicate is also linked from its original."""
+        case = self.get(number)
+        moved = workflow.move(case, target, self.staff, self.clock(), step)
+        if target == CaseState.DUPLICATE and moved.duplicate_of:
+            original = self._original(moved.duplicate_of)
+            _, original = workflow.link_duplicate(moved, original, self.staff, moved.updated_at)
+            self.repo.commit([case_ops.op(moved), case_ops.op(original)])
+            return moved
+        return self.repo.cases.save(moved)
+
+    def _original(self, number: str) -> Case:
+        """The case another one duplicates or links to, which must exist."""
+        original = self.repo.cases.get(number)
+        if original is None:
+            raise StepIncomplete("workflow.original_missing", "duplicate_of", number=number)
+        return original
+
+    def add_note(self, number: str, text: str, *, reply: bool = False) -> Case:
+        """An internal note, or the reply given to the resident."""
+        case = workflow.add_note(self.get(number), text, self.staff, self.clock(), reply=reply)
+        return self.repo.cases.save(case)
+
+    def change_party(self, number: str, party: ResponsibleParty, reason: str) -> Case:
+        """Hand the case to another party, with a reason."""
+        case = workflow.change_party(self.get(number), party, reason, self.staff, self.clock())
+        return self.repo.cases.save(case)
+
+    def extend_due(self, number: str, due: date, reason: str) -> Case:
+        """Give the case a later due date, with a reason."""
+        case = workflow.extend_due(self.get(number), due, reason, self.staff, self.clock())
+        return self.repo.cases.save(case)
+
+    def link(self, number: str, other_number: str, note: str = "") -> Case:
+        """Link two cases as the same matter; both get an event, saved together."""
+        case = self.get(number)
+        other = self._original(workflow.check_other_number(case, other_number))
+        case, other = workflow.link_duplicate(case, other, self.staff, self.clock(), note)
+        self.repo.commit([case_ops.op(case), case_ops.op(other)])
+        return case
+
+    def reveal(self, number: str, field: str) -> Case:
+        """Record durably that a masked number was shown on screen."""
+        case = workflow.record_reveal(self.get(number), field, self.staff, self.clock())
+        return self.repo.cases.save(case)
+
+    def record_call(self, number: str, note: str) -> Case:
+        """A follow-up call that did not settle the case."""
+        case = workflow.record_call(self.get(number), note, self.staff, self.clock())
+        return self.repo.cases.save(case)
