@@ -51,7 +51,7 @@ class AuditRepository:
 
     def add(self, entry: AuditEntry) -> AuditEntry:
         """Record one entry durably."""
-        self._store.commit([Op(AUDIT, entry.id, entry.model_dump(mode="json"))])
+        self._store.commit([audit_op(entry)])
         return entry
 
     def all(self) -> list[AuditEntry]:
@@ -82,3 +82,8 @@ class SettingsRepository:
 def op(session: DeskSession) -> Op:
     """The journal op that stores ``session``."""
     return Op(SESSIONS, session.id, session.model_dump(mode="json"))
+
+
+def audit_op(entry: AuditEntry) -> Op:
+    """The journal op that records ``entry``."""
+    return Op(AUDIT, entry.id, entry.model_dump(mode="json"))

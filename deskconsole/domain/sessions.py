@@ -1,0 +1,115 @@
+"""Desk sessions: start, end, count question-only visitors, correct afterwards."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from pydantic import ValidationError
+
+from deskconsole.errors import DeskError
+from deskconsole.models import AuditEntry, DeskSession, Visit, describe
+from deskconsole.storage import Repository
+from deskconsole.storage import sessions as session_ops
+
+
+class SessionError(DeskError):
+    """A session could not be started, ended or corrected; the message says why."""
+
+
+def _checked(values: dict[str, object]) -> DeskSession:
+    try:
+        return DeskSession.model_validate(values)
+    except ValidationError as error:
+        raise SessionError(
+            "session.invalid", problems=describe(error).replace("\n", "; ")
+        ) from None
+
+
+def start_session(
+    repo: Repository,
+    *,
+    day: date,
+    compound: str,
+    start: time | None,
+    end: time | None,
+    staff: list[str] | str,
+    partners: list[str] | str,
+    now: datetime,
+) -> DeskSession:
+    """Open a new desk session; an open one must be ended first."""
+    current = repo.sessions.current()
+    if current is not None:
+        raise SessionError(
+            "session.already_open", compound=current.compound, date=current.date.isoformat()
+        )
+    session = _checked(
+        {
+            "date": day,
+            "compound": compound,
+            "start": start,
+            "end": end,
+            "staff": staff,
+            "partners": partners,
+            "updated_at": now,
+        }
+    )
+    if session.end is not None and session.start is not None and session.end <= session.start:
+        raise SessionError("session.hours")
+    return repo.sessions.save(session)
+
+
+def end_session(repo: Repository, session: DeskSession, now: datetime) -> DeskSession:
+    """Close a session (its end time defaults to now if none was set)."""
+    ended = session.model_copy(
+        update={
+            "ended_at": now,
+            "end": session.end or now.time().replace(second=0, microsecond=0),
+            "updated_at": now,
+        }
+    )
+    return repo.sessions.save(ended)
+
+
+def count_visitor(
+    repo: Repository, session: DeskSession, now: datetime, category: str | None = None
+) -> DeskSession:
+    """Count one visitor who only asked a question, optionally under a category."""
+    latest = repo.sessions.get(session.id) or session
+    counted = latest.model_copy(
+        update={"visits": [*latest.visits, Visit(at=now, category=category)], "updated_at": now}
+    )
+    return repo.sessions.save(counted)
+
+
+CORRECTABLE = ("date", "compound", "start", "end", "staff", "partners", "notes")
+
+
+def correct_session(
+    repo: Repository,
+    session: DeskSession,
+    changes: dict[str, object],
+    staff: str,
+    now: datetime,
+) -> DeskSession:
+    """Change a past session's details; the change is recorded in the audit log."""
+    unknown = set(changes) - set(CORRECTABLE)
+    if unknown:
+        raise SessionError("session.not_correctable", fields=", ".join(sorted(unknown)))
+    values = session.model_dump()
+    values.update(changes)
+    values["updated_at"] = now
+    corrected = _checked(values)
+    before = session.model_dump(mode="json")
+    after = corrected.model_dump(mode="json")
+    detail = {
+        name: f"{before[name]} -> {after[name]}"
+        for name in CORRECTABLE
+        if before[name] != after[name]
+    }
+    if not detail:
+        return session
+    entry = AuditEntry(
+        at=now, staff=staff, action="session.corrected", target=session.id, detail=detail
+    )
+    repo.commit([session_ops.op(corrected), session_ops.audit_op(entry)])
+    return corrected

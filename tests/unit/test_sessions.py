@@ -1,0 +1,80 @@
+"""Desk sessions: start, end, visitor tally, corrections with an audit entry."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from deskconsole.domain.sessions import (
+    SessionError,
+    correct_session,
+    count_visitor,
+    end_session,
+    start_session,
+)
+from deskconsole.storage import Repository
+
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+def _start(repo: Repository, **overrides: object):  # type: ignore[no-untyped-def]
+    values: dict[str, object] = {
+        "day": date(2026, 11, 27),
+        "compound": "金域华府",
+        "start": time(9, 30),
+        "end": time(11, 30),
+        "staff": "颜成玉，刘宗辉",
+        "partners": ["金域物业", "街道热线办"],
+        "now": NOW,
+    }
+    values.update(overrides)
+    return start_session(repo, **values)  # type: ignore[arg-type]
+
+
+def test_start_count_end(repo: Repository) -> None:
+    session = _start(repo)
+    assert session.staff == ["颜成玉", "刘宗辉"]
+    assert repo.sessions.current() == session
+    count_visitor(repo, session, NOW.replace(minute=40))
+    counted = count_visitor(repo, session, NOW.replace(minute=45), category="policy")
+    assert counted.visitor_count == 2
+    assert [v.category for v in repo.sessions.get(session.id).visits] == [None, "policy"]  # type: ignore[union-attr]
+    ended = end_session(repo, counted, datetime(2026, 11, 27, 11, 40))
+    assert not ended.is_open
+    assert repo.sessions.current() is None
+
+
+def test_only_one_open_session(repo: Repository) -> None:
+    _start(repo)
+    with pytest.raises(SessionError, match="already open"):
+        _start(repo, compound="锦绣苑")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"compound": "  "}, "Compound: required"),
+        ({"start": time(11, 0), "end": time(10, 0)}, "must end after it starts"),
+    ],
+)
+def test_bad_sessions_say_why(repo: Repository, overrides: dict[str, object], message: str) -> None:
+    with pytest.raises(SessionError, match=message):
+        _start(repo, **overrides)
+
+
+def test_corrections_are_audited(repo: Repository) -> None:
+    session = end_session(repo, _start(repo), datetime(2026, 11, 27, 11, 40))
+    corrected = correct_session(
+        repo, session, {"compound": "锦绣苑", "partners": ["供电所"]}, "王晓丽", NOW
+    )
+    assert repo.sessions.get(session.id).compound == "锦绣苑"  # type: ignore[union-attr]
+    [entry] = repo.audit.all()
+    assert entry.action == "session.corrected"
+    assert entry.staff == "王晓丽"
+    assert entry.detail["compound"] == "金域华府 -> 锦绣苑"
+    assert set(entry.detail) == {"compound", "partners"}
+    assert correct_session(repo, corrected, {"compound": "锦绣苑"}, "王晓丽", NOW) == corrected
+    assert len(repo.audit.all()) == 1
+    with pytest.raises(SessionError, match="cannot be corrected: visits"):
+        correct_session(repo, corrected, {"visits": []}, "王晓丽", NOW)
