@@ -1,0 +1,682 @@
+"""The resident search index: find a resident in a keystroke or two.
+
+Pure Python (no Textual, no storage); safe to use from worker threads.
+
+Usage::
+
+    index = ResidentIndex.build(repo.residents.docs(), repo.cases.docs())
+    hits = index.search("jjg", limit=50)          # list[Hit], best first
+    index.upsert(resident)                         # after saving one resident
+    index.remove(resident_id)                      # after deleting one
+    index.sync(repo.residents.docs())              # after any change: cheap, finds what moved
+    index.sync_cases(repo.cases.docs())            # keeps the open-case counts current
+    index.open_cases("…resident id…")              # open cases of one resident
+    index.household(resident_id)                   # ids of everyone at the same address
+
+``build``, ``upsert`` and ``sync`` take :class:`~deskconsole.models.Resident` models or
+raw documents (``Resident.model_dump(mode="json")``, as ``repo.residents.docs()``
+returns them). ``sync`` compares documents by identity first (the store replaces a
+document on every save and never mutates it), so it costs a few milliseconds at
+50,000 residents and re-indexes only the residents that changed.
+
+What a query matches (full-width input from an IME is folded first: ``１３８`` is
+``138``, ``１２－２－３０１`` is ``12-2-301``):
+
+- Chinese characters: a substring of the name (``建国`` finds 江建国);
+- letters: the full pinyin (``jiangjianguo``), the initials (``jjg``) or a mix
+  (``jiangjg``, ``jjguo``), each syllable typed whole or by its first letters, from
+  the start of the name; polyphonic surnames match in their surname reading and
+  their common one (曾 ``zeng``/``ceng``, 单 ``shan``/``dan`` ...), see
+  :mod:`deskconsole.domain.pinyin`;
+- digits: a phone number whole, or its last 4+ digits; an ID number whole, or its
+  last 4+ characters (``123x``);
+- a room: ``12-2-301``, ``12号楼2单元301室``, ``12 2 301``, optionally after the compound
+  (``金域华府 12-2-301``); ``12-2`` finds the whole stairwell;
+- a compound's name (``金域华府``): everyone living there.
+
+Ranking: :class:`MatchKind` ``EXACT`` (the whole name, pinyin, phone, ID or address),
+then ``PREFIX``, then ``INITIALS``, then ``OTHER``; ties by the name's pinyin, then
+the name, then the address, so two residents with one name sit together and are
+told apart by their address.
+
+How it stays fast: every resident's readings, initials, phone digits and address are
+computed once, at build or upsert time, and kept in name order in blocks of a few
+hundred residents; each block holds its lines flattened into one string per kind.
+A query is a handful of ``str.find`` scans (or one compiled regex for mixed pinyin)
+over those strings, visited in rank order, that stop as soon as ``limit`` residents
+are found. No pinyin conversion happens at query time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import IntEnum
+from itertools import accumulate
+from typing import Any
+
+from deskconsole.domain.pinyin import name_readings
+from deskconsole.models import OPEN_STATES, Case, Resident
+from deskconsole.models.text import is_cjk, mask_phone, nfkc
+
+BLOCK_SIZE = 512
+_DOTS = "\u00b7\u2022\u2027\u30fb\u2219\u22c5\u0387\uff65"
+_OPEN = frozenset(state.value for state in OPEN_STATES)
+
+
+class MatchKind(IntEnum):
+    """How well a resident matches a query; lower is better."""
+
+    EXACT = 0
+    PREFIX = 1
+    INITIALS = 2
+    OTHER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One resident found by a query, with what a result row shows."""
+
+    resident_id: str
+    name: str
+    gender: str | None
+    compound: str
+    building: str
+    unit: str
+    room: str
+    masked_phone: str
+    kind: MatchKind
+    field: str
+    open_cases: int = 0
+
+    @property
+    def address_short(self) -> str:
+        """``12-2-301``."""
+        return "-".join(p for p in (self.building, self.unit, self.room) if p)
+
+    @property
+    def address(self) -> str:
+        """``金域华府 12-2-301``."""
+        return " ".join(p for p in (self.compound, self.address_short) if p)
+
+
+# -- one resident, precomputed ------------------------------------------------------
+
+
+class _Entry:
+    """A resident's search keys, computed once."""
+
+    __slots__ = (
+        "addr_line",
+        "building",
+        "compound",
+        "doc",
+        "fulls",
+        "gender",
+        "household",
+        "id",
+        "id_number",
+        "initials",
+        "key",
+        "masked_phone",
+        "name",
+        "phones",
+        "room",
+        "spaced",
+        "unit",
+    )
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self.doc = doc
+        self.id = str(doc["id"])
+        self.name = str(doc.get("name") or "")
+        self.gender = doc.get("gender") or None
+        address = doc.get("address") or {}
+        self.compound = str(address.get("compound") or "")
+        self.building = str(address.get("building") or "")
+        self.unit = str(address.get("unit") or "")
+        self.room = str(address.get("room") or "")
+        phones = [str(p) for p in doc.get("phones") or ()]
+        self.masked_phone = mask_phone(phones[0]) if phones else ""
+        self.phones = tuple(dict.fromkeys(re.sub(r"\D", "", p) for p in phones if p))
+        self.id_number = str(doc.get("id_number") or "").upper()
+        self.household = "|".join((self.compound, self.building, self.unit, self.room))
+        readings = name_readings(self.name)
+        self.spaced = tuple(dict.fromkeys(" ".join(r) for r in readings))
+        self.fulls = tuple(dict.fromkeys("".join(r) for r in readings))
+        self.initials = tuple(dict.fromkeys("".join(s[0] for s in r) for r in readings))
+        parts = (self.compound.replace("|", " "), self.building, self.unit, self.room)
+        self.addr_line = "|".join(parts).lower()
+        self.key = "\x00".join(
+            (
+                self.spaced[0] if self.spaced else "~",
+                self.name,
+                self.compound,
+                _natural(self.building),
+                _natural(self.unit),
+                _natural(self.room),
+                self.id,
+            )
+        )
+
+    def hit(self, kind: MatchKind, field: str, open_cases: int) -> Hit:
+        return Hit(
+            self.id,
+            self.name,
+            self.gender,
+            self.compound,
+            self.building,
+            self.unit,
+            self.room,
+            self.masked_phone,
+            kind,
+            field,
+            open_cases,
+        )
+
+
+def _natural(part: str) -> str:
+    """``"7"`` sorts before ``"12"``."""
+    return part.zfill(8) if part.isdigit() else part
+
+
+def _as_doc(item: Resident | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(item, Resident):
+        return item.model_dump(mode="json")
+    return item
+
+
+# -- a block of residents in name order, with its lines flattened -----------------------
+
+
+class _Lines:
+    """Lines joined into one string (``"\\nline0\\nline1\\n"``) and who owns each line."""
+
+    __slots__ = ("blob", "owners", "starts")
+
+    def __init__(self, pairs: list[tuple[int, str]]) -> None:
+        texts = [text for _, text in pairs]
+        self.blob = "\n" + "\n".join(texts) + "\n" if texts else "\n"
+        self.owners = [owner for owner, _ in pairs]
+        # starts[i] is where line i begins; starts[len] is one past the final newline.
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=1))
+
+    def line(self, index: int) -> str:
+        return self.blob[self.starts[index] : self.starts[index + 1] - 1]
+
+
+class _Block:
+    __slots__ = ("_lines", "entries")
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.entries = entries
+        self._lines: dict[str, _Lines] | None = None
+
+    def dirty(self) -> None:
+        self._lines = None
+
+    def lines(self, kind: str) -> _Lines:
+        if self._lines is None:
+            self._lines = self._build()
+        return self._lines[kind]
+
+    def _build(self) -> dict[str, _Lines]:
+        names, fulls, initials, spaced, phones, ids, addrs = [], [], [], [], [], [], []
+        for owner, entry in enumerate(self.entries):
+            names.append((owner, entry.name))
+            fulls.extend((owner, text) for text in entry.fulls)
+            initials.extend((owner, text) for text in entry.initials)
+            spaced.extend((owner, text) for text in entry.spaced)
+            phones.extend((owner, text) for text in entry.phones)
+            if entry.id_number:
+                ids.append((owner, entry.id_number))
+            addrs.append((owner, entry.addr_line))
+        return {
+            "name": _Lines(names),
+            "full": _Lines(fulls),
+            "initials": _Lines(initials),
+            "spaced": _Lines(spaced),
+            "phone": _Lines(phones),
+            "id": _Lines(ids),
+            "addr": _Lines(addrs),
+        }
+
+
+# -- scanners: which lines of a block match -------------------------------------------
+
+Scanner = Callable[[_Lines], Iterator[int]]
+
+
+def _find(needle: str, verify: Callable[[str], bool] | None = None) -> Scanner:
+    """Lines containing ``needle`` (which may include the ``\\n`` line boundaries)."""
+    lead = 1 if needle.startswith("\n") else 0
+
+    def scan(lines: _Lines) -> Iterator[int]:
+        find, starts = lines.blob.find, lines.starts
+        pos = find(needle)
+        while pos != -1:
+            index = bisect.bisect_right(starts, pos + lead) - 1
+            if verify is None or verify(lines.line(index)):
+                yield index
+            pos = find(needle, starts[index + 1] - 1)
+
+    return scan
+
+
+def _regex(pattern: re.Pattern[str]) -> Scanner:
+    """Lines matched by ``pattern``, which starts at a line's leading ``\\n``."""
+
+    def scan(lines: _Lines) -> Iterator[int]:
+        search, starts = pattern.search, lines.starts
+        found = search(lines.blob)
+        while found is not None:
+            index = bisect.bisect_right(starts, found.start() + 1) - 1
+            yield index
+            found = search(lines.blob, starts[index + 1] - 1)
+
+    return scan
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    kind: MatchKind
+    field: str
+    lines: str
+    scan: Scanner
+
+
+# -- queries ---------------------------------------------------------------------------
+
+_PINYIN = re.compile(r"[a-zü' ]+")
+_DIGITS = re.compile(r"[\d\s\-()+]+")
+_ID_TAIL = re.compile(r"\d{3,17}[\dx]")
+_PART = r"([0-9a-z]+)"
+_ROOM3 = re.compile(
+    rf"(?P<compound>.*?)\s*{_PART}\s*(?:号楼|号|栋|幢|楼|座|#|-|\s)\s*{_PART}\s*"
+    rf"(?:单元|门|-|\s)\s*{_PART}\s*(?:室|号|户)?"
+)
+_ROOM2 = re.compile(
+    rf"(?P<compound>.*?)\s*{_PART}\s*(?:号楼|号|栋|幢|楼|座|#|-|\s)\s*{_PART}\s*(?:单元|门)?"
+)
+
+
+def normalise_query(text: str) -> str:
+    """Fold full-width forms and dashes, lower-case, unify the middle dot, squeeze spaces."""
+    folded = nfkc(text).lower()
+    for dot in _DOTS:
+        folded = folded.replace(dot, "\u00b7")
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def _mixed_pattern(letters: str) -> re.Pattern[str]:
+    """Each syllable typed whole or by its first letters: ``jiangjg`` -> jiang jian guo."""
+    step = "(?:[a-z]* )?"
+    return re.compile("\n" + step.join(re.escape(c) for c in letters))
+
+
+def _name_matchers(query: str) -> list[_Matcher]:
+    text = query.replace(" ", "")
+    return [
+        _Matcher(MatchKind.EXACT, "name", "name", _find(f"\n{text}\n")),
+        _Matcher(MatchKind.PREFIX, "name", "name", _find(f"\n{text}")),
+        _Matcher(MatchKind.OTHER, "name", "name", _find(text)),
+    ]
+
+
+def _pinyin_matchers(query: str) -> list[_Matcher]:
+    letters = query.replace(" ", "").replace("'", "").replace("ü", "v")
+    if not letters:
+        return []
+    matchers = [
+        _Matcher(MatchKind.EXACT, "pinyin", "full", _find(f"\n{letters}\n")),
+        _Matcher(MatchKind.PREFIX, "pinyin", "full", _find(f"\n{letters}")),
+        _Matcher(MatchKind.INITIALS, "initials", "initials", _find(f"\n{letters}")),
+    ]
+    if len(letters) > 1:
+        matchers.append(
+            _Matcher(MatchKind.OTHER, "pinyin", "spaced", _regex(_mixed_pattern(letters)))
+        )
+    return matchers
+
+
+def _number_matchers(query: str) -> list[_Matcher]:
+    matchers: list[_Matcher] = []
+    if _DIGITS.fullmatch(query):
+        digits = re.sub(r"\D", "", query)
+        if query.lstrip().startswith("+86") or (digits.startswith("86") and len(digits) == 13):
+            digits = digits[2:]
+        if len(digits) >= 4:
+            matchers += [
+                _Matcher(MatchKind.EXACT, "phone", "phone", _find(f"\n{digits}\n")),
+                _Matcher(MatchKind.OTHER, "phone", "phone", _find(f"{digits}\n")),
+            ]
+    compact = query.replace(" ", "")
+    if _ID_TAIL.fullmatch(compact):
+        tail = compact.upper()
+        matchers += [
+            _Matcher(MatchKind.EXACT, "id_number", "id", _find(f"\n{tail}\n")),
+            _Matcher(MatchKind.OTHER, "id_number", "id", _find(f"{tail}\n")),
+        ]
+    return matchers
+
+
+def _compound_filter(text: str) -> Callable[[str], bool] | None:
+    text = text.strip().lower()
+    if not text:
+        return None
+    return lambda line: text in line.split("|", 1)[0]
+
+
+def _room_matchers(query: str) -> list[_Matcher]:
+    found = _ROOM3.fullmatch(query)
+    if found is not None:
+        compound, building, unit, room = found.groups()
+        verify = _compound_filter(compound)
+        needle = f"|{building}|{unit}|{room}\n"
+        return [_Matcher(MatchKind.EXACT, "address", "addr", _find(needle, verify))]
+    found = _ROOM2.fullmatch(query)
+    if found is not None:
+        compound, building, unit = found.groups()
+        verify = _compound_filter(compound)
+        needle = f"|{building}|{unit}|"
+        return [_Matcher(MatchKind.PREFIX, "address", "addr", _find(needle, verify))]
+    return []
+
+
+def _compound_matchers(query: str, compounds: Iterable[str]) -> list[_Matcher]:
+    if len(query) < 2 or any(c.isdigit() for c in query):
+        return []
+    wanted = sorted({c.lower() for c in compounds if c and c.lower().startswith(query)})
+    return [
+        _Matcher(MatchKind.OTHER, "address", "addr", _find(f"\n{compound.replace('|', ' ')}|"))
+        for compound in wanted
+    ]
+
+
+def _is_roomish(query: str) -> bool:
+    return any(c.isdigit() for c in query)
+
+
+# -- the index ---------------------------------------------------------------------------
+
+
+class ResidentIndex:
+    """Every resident's search keys, in name order, kept current by upserts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._blocks: list[_Block] = [_Block([])]
+        self._firsts: list[str] = [""]
+        self._by_id: dict[str, _Entry] = {}
+        self._households: dict[str, set[str]] = {}
+        self._compounds: Counter[str] = Counter()
+        self._cases = OpenCaseCounts()
+
+    # -- building and keeping current --------------------------------------------------
+    @classmethod
+    def build(
+        cls,
+        residents: Iterable[Resident | Mapping[str, Any]],
+        cases: Iterable[Case | Mapping[str, Any]] = (),
+    ) -> ResidentIndex:
+        """An index of ``residents`` (models or raw documents) and their open cases."""
+        index = cls()
+        entries = sorted((_Entry(_as_doc(item)) for item in residents), key=lambda e: e.key)
+        for entry in entries:
+            index._remember(entry)
+        blocks = [
+            _Block(entries[start : start + BLOCK_SIZE])
+            for start in range(0, len(entries), BLOCK_SIZE)
+        ]
+        index._blocks = blocks or [_Block([])]
+        index._reindex_blocks()
+        for block in index._blocks:
+            block.lines("name")  # flatten now, so the first query is as fast as the rest
+        index._cases = OpenCaseCounts.build(cases)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, resident_id: object) -> bool:
+        return resident_id in self._by_id
+
+    def upsert(self, resident: Resident | Mapping[str, Any]) -> None:
+        """Add a resident, or replace the one with the same id."""
+        entry = _Entry(_as_doc(resident))
+        with self._lock:
+            self._drop(entry.id)
+            self._insert(entry)
+
+    def remove(self, resident_id: str) -> None:
+        """Forget a resident (no error if unknown)."""
+        with self._lock:
+            self._drop(resident_id)
+
+    def sync(self, docs: Iterable[Mapping[str, Any]]) -> int:
+        """Bring the index in line with ``docs`` (every resident); returns how many changed."""
+        with self._lock:
+            known = dict(self._by_id)
+        changed: list[Mapping[str, Any]] = []
+        present: set[str] = set()
+        for doc in docs:
+            resident_id = doc["id"]
+            present.add(resident_id)
+            entry = known.get(resident_id)
+            if entry is None or (entry.doc is not doc and entry.doc != doc):
+                changed.append(doc)
+        gone = [rid for rid in known if rid not in present]
+        entries = [_Entry(doc) for doc in changed]
+        with self._lock:
+            for resident_id in gone:
+                self._drop(resident_id)
+            for entry in entries:
+                self._drop(entry.id)
+                self._insert(entry)
+        return len(gone) + len(entries)
+
+    def sync_cases(self, docs: Iterable[Mapping[str, Any]]) -> int:
+        """Bring the open-case counts in line with ``docs`` (every case)."""
+        with self._lock:
+            return self._cases.sync(docs)
+
+    # -- reading ------------------------------------------------------------------------
+    def open_cases(self, resident_id: str) -> int:
+        """How many open cases this resident has."""
+        return self._cases.count(resident_id)
+
+    @property
+    def case_counts(self) -> OpenCaseCounts:
+        """The open-case counts (kept by :meth:`sync_cases`)."""
+        return self._cases
+
+    def get(self, resident_id: str) -> Hit | None:
+        """A resident's row, as a search would show it."""
+        entry = self._by_id.get(resident_id)
+        if entry is None:
+            return None
+        return entry.hit(MatchKind.EXACT, "id", self._cases.count(resident_id))
+
+    def doc(self, resident_id: str) -> Mapping[str, Any] | None:
+        """The document the index holds for this resident."""
+        entry = self._by_id.get(resident_id)
+        return entry.doc if entry is not None else None
+
+    def household(self, resident_id: str) -> list[str]:
+        """Ids of everyone at this resident's address (the resident included), in name order."""
+        with self._lock:
+            entry = self._by_id.get(resident_id)
+            if entry is None:
+                return []
+            if entry.household == "|||":
+                return [entry.id]
+            members = [self._by_id[rid] for rid in self._households.get(entry.household, ())]
+        return [e.id for e in sorted(members, key=lambda e: e.key)]
+
+    def compounds(self) -> list[str]:
+        """The compounds residents live in, most residents first."""
+        return [name for name, _ in self._compounds.most_common() if name]
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Up to ``limit`` residents matching ``query``, best first (see the module doc)."""
+        text = normalise_query(query)
+        if not text or limit <= 0:
+            return []
+        matchers = self._plan(text)
+        found: list[Hit] = []
+        seen: set[str] = set()
+        with self._lock:
+            for kind in MatchKind:
+                tier = [m for m in matchers if m.kind == kind]
+                if not tier:
+                    continue
+                streams = [self._stream(number, m) for number, m in enumerate(tier)]
+                merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
+                for _key, number, entry in merged:
+                    if entry.id in seen:
+                        continue
+                    seen.add(entry.id)
+                    field = tier[number].field
+                    found.append(entry.hit(kind, field, self._cases.count(entry.id)))
+                    if len(found) >= limit:
+                        return found
+        return found
+
+    # -- internals ------------------------------------------------------------------------
+    def _plan(self, text: str) -> list[_Matcher]:
+        matchers: list[_Matcher] = []
+        if any(is_cjk(c) for c in text):
+            if not _is_roomish(text):
+                matchers += _name_matchers(text)
+                matchers += _compound_matchers(text, self._compounds)
+            matchers += _room_matchers(text)
+        elif _PINYIN.fullmatch(text):
+            matchers += _pinyin_matchers(text)
+        else:
+            matchers += _number_matchers(text)
+            matchers += _room_matchers(text)
+        return matchers
+
+    def _stream(self, number: int, matcher: _Matcher) -> Iterator[tuple[str, int, _Entry]]:
+        for block in list(self._blocks):
+            lines = block.lines(matcher.lines)
+            entries, owners = block.entries, lines.owners
+            for index in matcher.scan(lines):
+                entry = entries[owners[index]]
+                yield entry.key, number, entry
+
+    def _remember(self, entry: _Entry) -> None:
+        self._by_id[entry.id] = entry
+        self._households.setdefault(entry.household, set()).add(entry.id)
+        self._compounds[entry.compound] += 1
+
+    def _forget(self, entry: _Entry) -> None:
+        del self._by_id[entry.id]
+        members = self._households.get(entry.household)
+        if members is not None:
+            members.discard(entry.id)
+            if not members:
+                del self._households[entry.household]
+        self._compounds[entry.compound] -= 1
+        if self._compounds[entry.compound] <= 0:
+            del self._compounds[entry.compound]
+
+    def _block_of(self, key: str) -> int:
+        return max(bisect.bisect_right(self._firsts, key) - 1, 0)
+
+    def _insert(self, entry: _Entry) -> None:
+        self._remember(entry)
+        number = self._block_of(entry.key)
+        block = self._blocks[number]
+        bisect.insort(block.entries, entry, key=lambda e: e.key)
+        block.dirty()
+        if len(block.entries) > 2 * BLOCK_SIZE:
+            half = len(block.entries) // 2
+            self._blocks[number : number + 1] = [
+                _Block(block.entries[:half]),
+                _Block(block.entries[half:]),
+            ]
+        self._reindex_blocks()
+
+    def _drop(self, resident_id: str) -> None:
+        entry = self._by_id.get(resident_id)
+        if entry is None:
+            return
+        self._forget(entry)
+        number = self._block_of(entry.key)
+        block = self._blocks[number]
+        keys = [e.key for e in block.entries]
+        position = bisect.bisect_left(keys, entry.key)
+        if position < len(keys) and block.entries[position].id == resident_id:
+            del block.entries[position]
+        else:  # not where its key says: look everywhere (never expected)
+            for other in self._blocks:
+                other.entries[:] = [e for e in other.entries if e.id != resident_id]
+                other.dirty()
+        block.dirty()
+        if not block.entries and len(self._blocks) > 1:
+            del self._blocks[number]
+        self._reindex_blocks()
+
+    def _reindex_blocks(self) -> None:
+        self._firsts = [b.entries[0].key if b.entries else "" for b in self._blocks]
+        if self._firsts:
+            self._firsts[0] = ""
+
+
+class OpenCaseCounts:
+    """Open cases (registered, dispatched, in progress) per resident, kept current."""
+
+    def __init__(self) -> None:
+        self._cases: dict[str, tuple[Mapping[str, Any], str | None]] = {}
+        self._counts: Counter[str] = Counter()
+
+    @classmethod
+    def build(cls, cases: Iterable[Case | Mapping[str, Any]]) -> OpenCaseCounts:
+        counts = cls()
+        for case in cases:
+            counts.upsert(case)
+        return counts
+
+    def count(self, resident_id: str) -> int:
+        """Open cases of this resident."""
+        return self._counts.get(resident_id, 0)
+
+    def upsert(self, case: Case | Mapping[str, Any]) -> None:
+        """Add or replace one case."""
+        doc = case.model_dump(mode="json") if isinstance(case, Case) else case
+        number = str(doc["number"])
+        self.remove(number)
+        owner = doc.get("resident_id") if doc.get("state") in _OPEN else None
+        self._cases[number] = (doc, owner)
+        if owner:
+            self._counts[owner] += 1
+
+    def remove(self, number: str) -> None:
+        """Forget a case (no error if unknown)."""
+        old = self._cases.pop(number, None)
+        if old is not None and old[1]:
+            self._counts[old[1]] -= 1
+            if self._counts[old[1]] <= 0:
+                del self._counts[old[1]]
+
+    def sync(self, docs: Iterable[Mapping[str, Any]]) -> int:
+        """Bring the counts in line with ``docs`` (every case); returns how many changed."""
+        present: set[str] = set()
+        changed = 0
+        for doc in docs:
+            number = doc["number"]
+            present.add(number)
+            old = self._cases.get(number)
+            if old is None or (old[0] is not doc and old[0] != doc):
+                self.upsert(doc)
+                changed += 1
+        for number in [n for n in self._cases if n not in present]:
+            self.remove(number)
+            changed += 1
+        return changed
