@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
@@ -12,17 +13,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from deskconsole.config import RunConfig
+from deskconsole.domain.search import ResidentIndex
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError
-from deskconsole.ui.messages import LanguageChanged, StoreChanged
+from deskconsole.ui.messages import IndexReady, LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.screens.base import DeskScreenMixin
+from deskconsole.ui.session_keys import SessionKeys
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(App[None]):
+class DeskApp(SessionKeys, App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -35,6 +38,15 @@ class DeskApp(App[None]):
         Binding("f3", "switch_mode('intake')", "mode.intake", tooltip="key.intake_tip"),
         Binding("f4", "switch_mode('board')", "mode.board", tooltip="key.board_tip"),
         Binding("f5", "switch_mode('register')", "mode.register", tooltip="key.register_tip"),
+        Binding("f6", "count_visitor", "key.visitor", tooltip="key.visitor_tip", show=False),
+        Binding(
+            "shift+f6",
+            "count_visitor_in",
+            "key.visitor_in",
+            tooltip="key.visitor_in_tip",
+            show=False,
+        ),
+        Binding("f7", "session", "key.session", tooltip="key.session_tip", show=False),
         Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
     ]
 
@@ -49,6 +61,8 @@ class DeskApp(App[None]):
         self.config = config
         self.clock = clock
         self.settings: Settings = repo.settings.get()
+        self.resident_index: ResidentIndex | None = None
+        self._index_lock = threading.Lock()
         set_language(config.language)
         repo.subscribe(self._on_commit)
 
@@ -75,6 +89,8 @@ class DeskApp(App[None]):
         if "meta" in message.tables:
             self.settings = self.repo.settings.get()
         self.refresh_header()
+        if message.tables & {"residents", "cases"}:
+            self.sync_index()
         if message.forwarded:
             return
         for screen in self._all_screens():
@@ -82,6 +98,32 @@ class DeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.refresh_header()
+        self.sync_index()
+
+    @work(thread=True, exclusive=False, group="index")
+    def sync_index(self) -> None:
+        """Build the resident search index once, then keep it current after commits."""
+        with self._index_lock:
+            if self.resident_index is None:
+                index = ResidentIndex.build(self.repo.residents.docs(), self.repo.cases.docs())
+                self.resident_index = index
+                self.call_from_thread(self.post_message, IndexReady())
+            else:
+                self.resident_index.sync(self.repo.residents.docs())
+                self.resident_index.sync_cases(self.repo.cases.docs())
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        """Tell the screens that searches can run now."""
+        if not message.forwarded:
+            for screen in self._all_screens():
+                screen.post_message(IndexReady(forwarded=True))
+
+    async def start_intake(self, resident_id: str | None = None) -> None:
+        """Open Intake, with ``resident_id`` chosen as the resident when given."""
+        await self.switch_mode("intake")
+        use_resident = getattr(self.screen, "use_resident", None)
+        if resident_id and use_resident is not None:
+            use_resident(resident_id)
 
     def on_unmount(self) -> None:
         self.repo.store.unsubscribe(self._on_commit)
@@ -99,7 +141,7 @@ class DeskApp(App[None]):
     def _show_header(self, session: object, counts: object) -> None:
         for screen in self._all_screens():
             for header in screen.query(DeskHeader):
-                header.show(self.settings.community, session, self.staff, counts)  # type: ignore[arg-type]
+                header.show(self.settings.community, session, self.staff, counts, self.today())  # type: ignore[arg-type]
 
     def _all_screens(self) -> list[Screen[object]]:
         seen: dict[int, Screen[object]] = {}
@@ -138,4 +180,7 @@ class DeskApp(App[None]):
             t("cmd.language"), t("cmd.language_help"), partial(self.switch_language, other)
         )
         yield SystemCommand(t("cmd.keys"), t("key.help_tip"), self.action_toggle_help)
+        yield SystemCommand(t("key.session"), t("key.session_tip"), self.action_session)
+        yield SystemCommand(t("cmd.sessions"), t("cmd.sessions_help"), self.action_sessions)
+        yield SystemCommand(t("key.visitor"), t("key.visitor_tip"), self.action_count_visitor)
         yield SystemCommand(t("key.quit"), t("key.quit_tip"), self.exit)

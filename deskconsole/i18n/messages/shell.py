@@ -20,8 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Close the console (everything is already saved)",
         "关闭控制台（数据均已保存）",
     ),
-    "header.no_session": ("No desk session open", "当前无驻点"),
-    "header.session": ("Desk: {compound} {date}{hours}", "驻点：{compound} {date}{hours}"),
+    "header.no_session": ("No session", "无驻点"),
+    "header.session": ("Desk {compound} {when}", "驻点 {compound} {when}"),
     "header.staff": ("Staff: {staff}", "值班：{staff}"),
     "header.counts": (
         "Today {taken} | Overdue {overdue} | Follow-up {followup}",
@@ -32,3 +32,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.language_help": ("Switch the interface language", "切换界面语言"),
     "cmd.keys": ("Show keys (F1)", "显示按键（F1）"),
 }
+
+MESSAGES.update(
+    {
+        "key.visitor": ("Visitor +1", "来访 +1"),
+        "key.visitor_tip": (
+            "Count a visitor who only asked a question",
+            "记录一位只咨询的来访居民",
+        ),
+        "key.visitor_in": ("Visitor +1 by category", "按类别记来访"),
+        "key.visitor_in_tip": ("Count a visitor under a category", "按类别记录一位来访居民"),
+        "key.session": ("Start/end desk session", "开始/结束驻点"),
+        "key.session_tip": (
+            "Start a desk session, or end the open one",
+            "开始驻点，或结束当前驻点",
+        ),
+        "cmd.sessions": ("Desk sessions: list and correct", "驻点记录：查看和更正"),
+        "cmd.sessions_help": ("Every desk session, newest first", "全部驻点，最新的在前"),
+    }
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -28,6 +30,7 @@ class DeskHeader(Horizontal):
         self._session: DeskSession | None = None
         self._staff = ""
         self._counts: CaseCounts | None = None
+        self._today: date | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
@@ -40,9 +43,11 @@ class DeskHeader(Horizontal):
         session: DeskSession | None,
         staff: str,
         counts: CaseCounts | None,
+        today: date | None = None,
     ) -> None:
         """Update every part of the header."""
         self._title, self._session, self._staff, self._counts = community, session, staff, counts
+        self._today = today
         self.redraw()
 
     def redraw(self) -> None:
@@ -54,10 +59,10 @@ class DeskHeader(Horizontal):
         if session is None:
             session_text = t("header.no_session")
         else:
-            hours = f" {session.start:%H:%M}" if session.start else ""
-            session_text = t(
-                "header.session", compound=session.compound, date=session.date, hours=hours
-            )
+            when = f"{session.start:%H:%M}" if session.start else ""
+            if self._today is not None and session.date != self._today:
+                when = f"{session.date:%m-%d} {when}".strip()
+            session_text = t("header.session", compound=session.compound, when=when)
         self.query_one("#header-session", Static).update(
             f"{session_text} | {t('header.staff', staff=self._staff)}"
         )

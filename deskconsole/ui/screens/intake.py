@@ -1,0 +1,438 @@
+"""Intake (F3): write a case down faster than the paper book, keys only."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+
+from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.intake import (
+    IntakeForm,
+    IntakeInvalid,
+    add_to_case,
+    check,
+    due_for,
+    register_case,
+    register_duplicate,
+    related_open_cases,
+)
+from deskconsole.domain.workdays import workdays_until
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.models import Case, Problem, Resident
+from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.messages import IndexReady, StoreChanged
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.dialogs import ConfirmDialog
+from deskconsole.ui.screens.intake_dialogs import RelatedCasesDialog
+from deskconsole.ui.widgets.choice import ChoiceField
+from deskconsole.ui.widgets.header import DeskHeader
+from deskconsole.ui.widgets.intake_fields import (
+    FIELD_KEYS,
+    FORM_FIELDS,
+    PROBLEM_ROW,
+    ROW_FOCUS,
+    category_choices,
+    field_row,
+    party_choices,
+    request_type_choices,
+    urgency_choices,
+)
+from deskconsole.ui.widgets.resident_picker import ResidentPicker
+
+DRAFT_DELAY = 0.4
+
+
+class IntakeScreen(DeskScreen):
+    """The intake form: resident, type, category, matter, place, urgency, party, time."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip", priority=True),
+        Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
+        *[
+            Binding(f"alt+{letter}", f"jump('{field}')", f"intake.label_{field}", show=False)
+            for field, letter in FIELD_KEYS.items()
+        ],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft: DraftFile | None = None
+        self._draft_timer: Timer | None = None
+        self._auto_location = ""
+        self._filling = False
+
+    # -- building the form ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        settings = self.desk.settings
+        yield DeskHeader()
+        yield Static("", id="intake-banner")
+        with VerticalScroll(id="intake-form"):
+            yield field_row("resident", ResidentPicker(id="f-resident"))
+            yield field_row(
+                "contact",
+                Horizontal(
+                    Input(id="f-contact_name", compact=True),
+                    Input(id="f-contact_phone", compact=True),
+                    id="contact-line",
+                ),
+            )
+            yield field_row(
+                "request_type", ChoiceField(request_type_choices(), id="f-request_type")
+            )
+            yield field_row("category", ChoiceField(category_choices(settings), id="f-category"))
+            yield field_row(
+                "description", TextArea(id="f-description", compact=True, tab_behavior="focus")
+            )
+            yield field_row("location", Input(id="f-location", compact=True))
+            yield field_row(
+                "urgency",
+                Horizontal(
+                    ChoiceField(urgency_choices(), "normal", id="f-urgency"),
+                    Static("", id="due-label"),
+                    id="urgency-line",
+                ),
+            )
+            yield field_row("party", ChoiceField(party_choices(), "", id="f-party_kind"))
+            yield field_row("party_name", Input(id="f-party_name", compact=True))
+            yield field_row(
+                "intake_at",
+                Horizontal(
+                    Input(id="f-intake_at", compact=True),
+                    Checkbox(t("intake.on_spot"), id="f-solved_on_spot", compact=True),
+                    id="time-line",
+                ),
+            )
+            yield field_row("outcome", Input(id="f-outcome", compact=True))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.draft = DraftFile(self.desk.repo.data_dir, "intake")
+        self._relabel()
+        saved = self.draft.load()
+        if saved:
+            form = IntakeForm.from_json(saved)
+            if not form.is_blank:
+                self.write_form(form)
+                self.notify(t("intake.draft_restored"), timeout=8)
+        self._update_visibility()
+        self._update_due()
+        self.query_one(ResidentPicker).input.focus()
+
+    def _relabel(self) -> None:
+        for field in FORM_FIELDS:
+            label = self.query_one(f"#label-{field}", Static)
+            letter = FIELD_KEYS.get(field)
+            hint = f" [dim]alt+{letter}[/]" if letter else ""
+            label.update(t(f"intake.label_{field}") + hint)
+        self.query_one("#f-intake_at", Input).placeholder = t(
+            "intake.hint_intake_at", now=f"{self.desk.now():%Y-%m-%d %H:%M}"
+        )
+        self.query_one("#f-location", Input).placeholder = t("intake.hint_location")
+        self.query_one("#f-party_name", Input).placeholder = t("intake.hint_party_name")
+        self.query_one("#f-outcome", Input).placeholder = t("intake.hint_outcome")
+        self.query_one("#f-contact_name", Input).placeholder = t("intake.hint_contact_name")
+        self.query_one("#f-contact_phone", Input).placeholder = t("intake.hint_contact_phone")
+        self.query_one("#f-solved_on_spot", Checkbox).label = t("intake.on_spot")
+        self.query_one(ResidentPicker).relabel()
+        for choice in self.query(ChoiceField):
+            choice.refresh(layout=True)
+        self._update_due()
+
+    async def apply_language(self) -> None:
+        """Relabel in place: what was typed stays."""
+        self._relabel()
+        self.refresh_bindings()
+
+    # -- reading and writing the form ----------------------------------------------------
+    def _input(self, field: str) -> Input:
+        return self.query_one(f"#f-{field}", Input)
+
+    def _choice(self, field: str) -> ChoiceField:
+        return self.query_one(f"#f-{field}", ChoiceField)
+
+    def read_form(self) -> IntakeForm:
+        """What is on screen, as a form."""
+        return IntakeForm(
+            resident_id=self.query_one(ResidentPicker).resident_id,
+            contact_name=self._input("contact_name").value,
+            contact_phone=self._input("contact_phone").value,
+            request_type=self._choice("request_type").value,
+            category=self._choice("category").value,
+            description=self.query_one("#f-description", TextArea).text,
+            location=self._input("location").value,
+            urgency=self._choice("urgency").value,
+            party_kind=self._choice("party_kind").value,
+            party_name=self._input("party_name").value,
+            intake_at=self._input("intake_at").value,
+            solved_on_spot=self.query_one("#f-solved_on_spot", Checkbox).value,
+            outcome=self._input("outcome").value,
+        )
+
+    def write_form(self, form: IntakeForm) -> None:
+        """Put ``form`` on screen (draft restore, clearing after a save)."""
+        self._filling = True
+        try:
+            picker = self.query_one(ResidentPicker)
+            index = self.desk.resident_index
+            hit = index.get(form.resident_id) if (index and form.resident_id) else None
+            if form.resident_id and hit is None:
+                resident = self.desk.repo.residents.get(form.resident_id)
+                picker.choose(_hit_for(resident), announce=False) if resident else picker.choose(
+                    None, announce=False
+                )
+            else:
+                picker.choose(hit, announce=False)
+            for field in (
+                "contact_name",
+                "contact_phone",
+                "location",
+                "party_name",
+                "intake_at",
+                "outcome",
+            ):
+                self._input(field).value = getattr(form, field)
+            for field in ("request_type", "category", "urgency", "party_kind"):
+                self._choice(field).value = getattr(form, field)
+            self.query_one("#f-description", TextArea).text = form.description
+            self.query_one("#f-solved_on_spot", Checkbox).value = form.solved_on_spot
+            self._auto_location = form.location if form.resident_id else ""
+        finally:
+            self._filling = False
+        self._update_visibility()
+        self._update_due()
+
+    def use_resident(self, resident_id: str) -> None:
+        """Start a case for this resident (from Lookup's ``n``)."""
+        resident = self.desk.repo.residents.get(resident_id)
+        if resident is None:
+            return
+        picker = self.query_one(ResidentPicker)
+        index = self.desk.resident_index
+        picker.choose((index.get(resident_id) if index else None) or _hit_for(resident))
+        self._choice("request_type").focus()
+
+    # -- reacting to input -----------------------------------------------------------------
+    @on(ResidentPicker.Chosen)
+    def _resident_chosen(self, event: ResidentPicker.Chosen) -> None:
+        location = self._input("location")
+        if event.resident_id:
+            resident = self.desk.repo.residents.get(event.resident_id)
+            if resident and (not location.value or location.value == self._auto_location):
+                self._auto_location = resident.address.label_zh
+                location.value = self._auto_location
+            self._update_visibility()
+            self._choice("request_type").focus()
+        else:
+            if location.value == self._auto_location:
+                location.value = ""
+            self._auto_location = ""
+            self._update_visibility()
+        self._changed()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(ChoiceField.Changed)
+    @on(Checkbox.Changed)
+    def _field_changed(self, event: object) -> None:
+        self._update_visibility()
+        self._update_due()
+        self._changed()
+
+    @on(Input.Submitted)
+    @on(ChoiceField.Accepted)
+    def _enter_moves_on(self, event: Input.Submitted | ChoiceField.Accepted) -> None:
+        if isinstance(event, Input.Submitted) and event.input.id == "picker-input":
+            return
+        event.stop()
+        self.focus_next()
+
+    def _update_visibility(self) -> None:
+        if self._filling:
+            return
+        has_resident = bool(self.query_one(ResidentPicker).resident_id)
+        self.query_one("#row-contact").display = not has_resident
+        needs_name = self._choice("party_kind").value in ("street_department", "other_unit")
+        self.query_one("#row-party_name").display = needs_name
+        self.query_one("#row-outcome").display = self.query_one("#f-solved_on_spot", Checkbox).value
+
+    def _update_due(self) -> None:
+        if self._filling:
+            return
+        form = self.read_form()
+        due = due_for(form, self.desk.settings, self.desk.now())
+        label = self.query_one("#due-label", Static)
+        if due is None:
+            label.update(t("intake.due_unknown"))
+            return
+        days = workdays_until(self.desk.today(), due, self.desk.settings)
+        label.update(t("intake.due", due=due.isoformat(), days=days))
+
+    # -- drafts --------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self._filling:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._save_draft)
+
+    def _save_draft(self) -> None:
+        self._write_draft(self.read_form())
+
+    @work(thread=True, exclusive=True, group="draft")
+    def _write_draft(self, form: IntakeForm) -> None:
+        if self.draft is None:
+            return
+        try:
+            if form.is_blank:
+                self.draft.clear()
+            else:
+                self.draft.save(form.to_json())
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify,
+                t("intake.draft_failed", reason=error.strerror or str(error)),
+                severity="warning",
+            )
+
+    # -- saving ----------------------------------------------------------------------------
+    def action_save(self) -> None:
+        """ctrl+s: check, ask about related open cases, save durably, clear for the next."""
+        form = self.read_form()
+        problems = check(form, self.desk.settings, self.desk.now())
+        self._show_problems(problems)
+        if problems:
+            return
+        related = (
+            related_open_cases(self.desk.repo, form.resident_id, form.category)
+            if form.resident_id
+            else []
+        )
+        if not related:
+            self._save(form, "new", "")
+            return
+
+        def decided(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self._save(form, *choice)
+
+        self.app.push_screen(RelatedCasesDialog(related, self.desk.settings), decided)
+
+    def _save(self, form: IntakeForm, how: str, number: str) -> None:
+        desk = CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
+        settings, staff, now = self.desk.settings, self.desk.staff, self.desk.now()
+        try:
+            if how == "add":
+                case = add_to_case(desk, number, form, now)
+            elif how == "duplicate":
+                case = register_duplicate(
+                    self.desk.repo, desk, form, number, settings=settings, staff=staff, now=now
+                )
+            else:
+                case = register_case(self.desk.repo, form, settings=settings, staff=staff, now=now)
+        except IntakeInvalid as invalid:
+            self._show_problems(invalid.problems)
+            return
+        except DeskError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._announce(case, how)
+        kept = IntakeForm(party_kind=form.party_kind, party_name=form.party_name)
+        self.write_form(kept)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if self.draft is not None:
+            self.draft.clear()
+        self.query_one(ResidentPicker).input.focus()
+
+    def _announce(self, case: Case, how: str) -> None:
+        key = {"add": "intake.saved_added", "duplicate": "intake.saved_duplicate"}.get(
+            how, "intake.saved_on_spot" if case.solved_on_spot else "intake.saved"
+        )
+        banner = self.query_one("#intake-banner", Static)
+        banner.update(
+            t(key, number=case.number, due=case.due_date or "-", original=case.duplicate_of or "")
+        )
+        banner.add_class("-saved")
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        by_row: dict[str, list[str]] = {}
+        for problem in problems:
+            by_row.setdefault(PROBLEM_ROW.get(problem.field, problem.field), []).append(
+                problem.message
+            )
+        for error in self.query(".field-error").results(Static):
+            text = "\n".join(by_row.get((error.id or "").removeprefix("err-"), []))
+            error.update(text)
+            error.display = bool(text)
+        if problems:
+            self._focus_field(problems[0].field)
+            self.notify(t("intake.not_saved", count=len(problems)), severity="error")
+
+    def _focus_field(self, field: str) -> None:
+        row = PROBLEM_ROW.get(field, field)
+        target = (
+            f"f-{field}"
+            if field in ("contact_phone", "contact_name")
+            else ROW_FOCUS.get(row, f"f-{row}")
+        )
+        for widget in self.query(f"#{target}"):
+            widget.focus()
+            widget.scroll_visible()
+            return
+
+    def action_jump(self, field: str) -> None:
+        self._focus_field(field)
+
+    # -- leaving -------------------------------------------------------------------------------
+    def action_discard(self) -> None:
+        """Esc: close the hit list, else ask before throwing typed input away."""
+        if self.query_one(ResidentPicker).close_hits():
+            return
+        form = self.read_form()
+        if form.is_blank or form == IntakeForm(
+            party_kind=form.party_kind, party_name=form.party_name
+        ):
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.write_form(IntakeForm())
+                self._show_problems([])
+                if self.draft is not None:
+                    self.draft.clear()
+                self.query_one(ResidentPicker).input.focus()
+
+        self.app.push_screen(ConfirmDialog(t("intake.confirm_discard")), answered)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if "meta" in message.tables:
+            self._choice("category").set_choices(category_choices(self.desk.settings))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        picker = self.query_one(ResidentPicker)
+        if picker.input.value and not picker.resident_id:
+            picker.post_message(Input.Changed(picker.input, picker.input.value))
+
+
+def _hit_for(resident: Resident):  # type: ignore[no-untyped-def]
+    """A search hit built from a resident (when the index is not ready yet)."""
+    from deskconsole.domain.search import Hit, MatchKind
+
+    return Hit(
+        resident_id=resident.id,
+        name=resident.name,
+        gender=resident.gender.value if resident.gender else None,
+        compound=resident.address.compound,
+        building=resident.address.building,
+        unit=resident.address.unit,
+        room=resident.address.room,
+        masked_phone=resident.masked_phone,
+        kind=MatchKind.EXACT,
+        field="name",
+    )

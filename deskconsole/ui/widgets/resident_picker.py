@@ -1,0 +1,164 @@
+"""Find and pick a resident inline, with the lookup index: type, arrows, Enter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from deskconsole.domain.search import Hit
+from deskconsole.i18n import t
+from deskconsole.models import Gender
+
+HIT_LIMIT = 8
+
+
+def hit_label(hit: Hit) -> Text:
+    """One result row: name, gender, address, masked phone, open cases."""
+    gender = Gender(hit.gender).label if hit.gender else ""
+    text = Text()
+    text.append(hit.name, style="bold")
+    text.append(f"  {gender}  {hit.address}  {hit.masked_phone}")
+    if hit.open_cases:
+        text.append("  " + t("picker.open_cases", count=hit.open_cases), style="yellow")
+    return text
+
+
+class ResidentPicker(Vertical):
+    """An input that searches residents as you type and a short list of hits."""
+
+    DEFAULT_CSS = """
+    ResidentPicker { height: auto; }
+    ResidentPicker > Horizontal { height: auto; }
+    ResidentPicker #picker-summary { width: auto; padding: 0 1; color: $text-muted; }
+    ResidentPicker.-chosen #picker-summary { width: 1fr; }
+    ResidentPicker OptionList { max-height: 9; display: none; }
+    ResidentPicker.-searching OptionList { display: block; }
+    """
+
+    BINDINGS = [
+        Binding("down", "hit(1)", "picker.key_choose", show=False),
+        Binding("up", "hit(-1)", "picker.key_choose", show=False),
+    ]
+
+    class Chosen(Message):
+        """A resident was chosen (``resident_id``), or the choice was cleared (``""``)."""
+
+        def __init__(self, picker: ResidentPicker, resident_id: str) -> None:
+            super().__init__()
+            self.picker = picker
+            self.resident_id = resident_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.resident_id = ""
+        self._shown_name = ""
+        self._last_hits: dict[str, Hit] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Input(placeholder=t("picker.placeholder"), id="picker-input", compact=True)
+            yield Static("", id="picker-summary")
+        yield OptionList(id="picker-hits", compact=True)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#picker-input", Input)
+
+    @property
+    def hits(self) -> OptionList:
+        return self.query_one("#picker-hits", OptionList)
+
+    def relabel(self) -> None:
+        """Show the placeholder in the current language."""
+        self.input.placeholder = t("picker.placeholder")
+
+    def choose(self, hit: Hit | None, *, announce: bool = True) -> None:
+        """Take ``hit`` as the resident (``None`` clears the choice)."""
+        self.resident_id = hit.resident_id if hit else ""
+        self._shown_name = hit.name if hit else ""
+        with self.input.prevent(Input.Changed):
+            self.input.value = self._shown_name
+        summary = hit_label(hit) if hit else Text("")
+        if hit:
+            summary = summary[len(hit.name) :]
+        self.query_one("#picker-summary", Static).update(summary)
+        self.set_class(bool(hit), "-chosen")
+        self.remove_class("-searching")
+        if announce:
+            self.post_message(self.Chosen(self, self.resident_id))
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.resident_id and event.value != self._shown_name:
+            self.resident_id = ""
+            self._shown_name = ""
+            self.query_one("#picker-summary", Static).update("")
+            self.remove_class("-chosen")
+            self.post_message(self.Chosen(self, ""))
+        text = event.value.strip()
+        if not text:
+            self.remove_class("-searching")
+            return
+        self._search(text)
+
+    @work(thread=True, exclusive=True, group="picker")
+    def _search(self, text: str) -> None:
+        index = getattr(self.app, "resident_index", None)
+        hits = index.search(text, HIT_LIMIT) if index is not None else []
+        self.app.call_from_thread(self._show, text, hits)
+
+    def _show(self, text: str, hits: list[Hit]) -> None:
+        if self.input.value.strip() != text or self.resident_id:
+            return  # a newer keystroke or a choice made meanwhile
+        options = self.hits
+        options.clear_options()
+        if hits:
+            options.add_options(Option(hit_label(hit), id=hit.resident_id) for hit in hits)
+            options.highlighted = 0
+        else:
+            options.add_option(Option(Text(t("picker.no_match"), style="dim"), disabled=True))
+        self._last_hits = {hit.resident_id: hit for hit in hits}
+        self.add_class("-searching")
+
+    def action_hit(self, delta: int) -> None:
+        if not self.has_class("-searching"):
+            return
+        options = self.hits
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+    @on(Input.Submitted, "#picker-input")
+    def _submit(self, event: Input.Submitted) -> None:
+        if not self.has_class("-searching"):
+            return  # let Enter move on
+        event.stop()
+        self._take_highlighted()
+
+    @on(OptionList.OptionSelected, "#picker-hits")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._take_highlighted()
+
+    def _take_highlighted(self) -> None:
+        options = self.hits
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        hit = self._last_hits.get(option.id or "")
+        if hit is not None:
+            self.choose(hit)
+
+    def close_hits(self) -> bool:
+        """Hide the hit list; ``True`` if it was open."""
+        if self.has_class("-searching"):
+            self.remove_class("-searching")
+            return True
+        return False

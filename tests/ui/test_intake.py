@@ -1,0 +1,268 @@
+"""Intake (F3) with the keys alone: known resident, anonymous, errors, on the spot,
+related cases, drafts, discarding, and the keystroke budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static, TextArea
+
+from deskconsole.models import CaseState, EventKind
+from deskconsole.storage import Repository
+from deskconsole.ui.screens import intake as intake_module
+from deskconsole.ui.screens.intake import IntakeScreen
+from deskconsole.ui.widgets.choice import ChoiceField
+from deskconsole.ui.widgets.resident_picker import ResidentPicker
+from tests.conftest import FIXED_NOW
+from tests.factories import make_case, make_resident
+from tests.ui.helpers import make_app, settle
+
+MATTER = "地下室灯不亮"
+
+
+def seed(repo: Repository) -> tuple[str, str]:
+    jiang = make_resident("江建国", phones=["13905360001"])
+    other = make_resident(
+        "张伟",
+        phones=["13800138000"],
+        address={"compound": "锦绣苑", "building": "3", "unit": "1", "room": "502"},
+    )
+    repo.residents.save_many([jiang, other])
+    return jiang.id, other.id
+
+
+async def open_intake(app, pilot) -> IntakeScreen:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("f3")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, IntakeScreen)
+    return screen
+
+
+def banner(screen: IntakeScreen) -> str:
+    return str(screen.query_one("#intake-banner", Static).render())
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*list(text))
+
+
+async def test_a_known_resident_in_at_most_15_keystrokes(repo: Repository) -> None:
+    jiang_id, _ = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        keys = ["f3", "j", "j", "g"]
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        more = ["enter", "2", "enter", "w", "y", "enter"]
+        await pilot.press(*more)
+        await type_text(pilot, MATTER)  # the words of the description are not counted
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert len(keys) + len(more) + 1 <= 15
+        [case] = repo.cases.all()
+        assert case.resident_id == jiang_id
+        assert case.request_type == "help"
+        assert case.category == "property"
+        assert case.description == MATTER
+        assert case.location == "金域华府12号楼2单元301室"
+        assert case.staff == "颜成玉"
+        assert case.number == "JC-20261127-001"
+        assert "Saved JC-20261127-001" in banner(screen)
+        assert screen.read_form().description == ""
+        assert screen.query_one(ResidentPicker).resident_id == ""
+        assert app.focused is screen.query_one(ResidentPicker).input
+
+
+async def test_anonymous_case_with_contact_phone(repo: Repository) -> None:
+    seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        await pilot.press("alt+n")
+        assert app.focused is screen.query_one("#f-contact_name", Input)
+        await type_text(pilot, "王")
+        await pilot.press("tab")
+        await type_text(pilot, "１３８００１３８０００")
+        await pilot.press("tab", "1", "tab", "9", "tab")
+        await type_text(pilot, "公租房申请进度")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [case] = repo.cases.all()
+        assert case.resident_id is None
+        assert case.contact_phone == "13800138000"
+        assert case.request_type == "consultation"
+        assert case.category == "housing"
+
+
+async def test_each_problem_is_shown_by_its_field_and_nothing_is_lost(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        await pilot.press("alt+i")
+        await type_text(pilot, "2026-13-40")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        errors = {
+            (e.id or "").removeprefix("err-"): str(e.render())
+            for e in screen.query(".field-error").results(Static)
+            if e.display
+        }
+        assert errors == {
+            "contact": "Contact phone: give a contact phone for a resident not on the roster, "
+            "or pick a resident",
+            "request_type": "Request type: pick one of the listed choices",
+            "category": "Category: pick one of the listed choices",
+            "description": "Description: required",
+            "intake_at": "Intake time: enter a time as YYYY-MM-DD HH:MM",
+        }
+        assert app.focused is screen.query_one("#f-contact_phone", Input)
+        assert screen.query_one("#f-intake_at", Input).value == "2026-13-40"
+        assert repo.cases.count() == 0
+        await type_text(pilot, "1380013800")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "this has 10" in str(screen.query_one("#err-contact", Static).render())
+
+
+async def test_solved_on_the_spot(repo: Repository) -> None:
+    jiang_id, _ = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        screen.use_resident(jiang_id)
+        await pilot.press("1", "enter", "0", "enter")
+        await type_text(pilot, "咨询养老服务补贴政策")
+        await pilot.press("alt+i", "tab", "space")
+        await pilot.pause()
+        assert screen.query_one("#row-outcome").display
+        await pilot.press("tab")
+        await type_text(pilot, "已告知申请条件和材料")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [case] = repo.cases.all()
+        assert case.state == CaseState.RESOLVED
+        assert case.outcome == "已告知申请条件和材料"
+        assert [e.to_state for e in case.events] == [CaseState.REGISTERED, CaseState.RESOLVED]
+        assert "solved on the spot" in banner(screen)
+
+
+async def test_related_open_case_can_take_the_report(repo: Repository) -> None:
+    jiang_id, _ = seed(repo)
+    repo.cases.save(make_case("JC-20261120-001", resident_id=jiang_id, category="property"))
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        screen.use_resident(jiang_id)
+        await pilot.press("2", "enter", "1", "enter")
+        await type_text(pilot, "灯还是不亮")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen.__class__.__name__ == "RelatedCasesDialog"
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert repo.cases.count() == 1
+        existing = repo.cases.get("JC-20261120-001")
+        assert existing is not None and existing.events[-1].kind == EventKind.NOTE
+        assert "灯还是不亮" in existing.events[-1].note
+        assert "Added to JC-20261120-001" in banner(screen)
+
+
+async def test_related_open_case_or_mark_as_duplicate(repo: Repository) -> None:
+    jiang_id, _ = seed(repo)
+    repo.cases.save(make_case("JC-20261120-001", resident_id=jiang_id, category="property"))
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        screen.use_resident(jiang_id)
+        await pilot.press("2", "enter", "1", "enter")
+        await type_text(pilot, "灯不亮")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        new = repo.cases.get("JC-20261127-001")
+        assert new is not None and new.state == CaseState.DUPLICATE
+        assert new.duplicate_of == "JC-20261120-001"
+
+
+async def test_draft_survives_a_restart(repo: Repository, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(intake_module, "DRAFT_DELAY", 0.01)
+    seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_intake(app, pilot)
+        await pilot.press("alt+d")
+        await type_text(pilot, "楼上漏水")
+        await pilot.pause(0.05)  # let the 10 ms draft timer fire
+        await settle(app, pilot)
+    draft = Path(repo.data_dir) / "draft-intake.json"
+    assert "楼上漏水" in draft.read_text(encoding="utf-8")
+    again = make_app(repo)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(again, pilot)
+        assert screen.query_one("#f-description", TextArea).text == "楼上漏水"
+
+
+async def test_escape_asks_before_throwing_input_away(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        await pilot.press("alt+d")
+        await type_text(pilot, "噪音")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmDialog"
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.query_one("#f-description", TextArea).text == "噪音"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert screen.query_one("#f-description", TextArea).text == ""
+
+
+async def test_choices_by_pinyin_and_the_live_due_date(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        await pilot.press("alt+u", "j")
+        assert screen.query_one("#f-urgency", ChoiceField).value == "urgent"
+        due = str(screen.query_one("#due-label", Static).render())
+        assert "2026-11-30" in due
+        await pilot.press("f", "z")
+        assert screen.query_one("#f-urgency", ChoiceField).value == "complex"
+        assert "2026-12-18" in str(screen.query_one("#due-label", Static).render())
+
+
+async def test_chinese_labels_and_a_switch_keeps_what_was_typed(repo: Repository) -> None:
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        assert "诉求内容" in str(screen.query_one("#label-description", Static).render())
+        await pilot.press("alt+d")
+        await type_text(pilot, "噪音扰民")
+        await app.switch_language("en")
+        await pilot.pause()
+        assert "Matter" in str(screen.query_one("#label-description", Static).render())
+        assert screen.query_one("#f-description", TextArea).text == "噪音扰民"
+
+
+async def test_back_dated_case_from_a_paper_page(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_intake(app, pilot)
+        await pilot.press("alt+n", "tab")
+        await type_text(pilot, "13800138000")
+        await pilot.press("tab", "2", "tab", "3", "tab")
+        await type_text(pilot, "垃圾清运不及时")
+        await pilot.press("alt+i")
+        await type_text(pilot, "2026-11-20 10:15")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [case] = repo.cases.all()
+        assert case.number == "JC-20261120-001"
+        assert case.intake_at == FIXED_NOW.replace(day=20, hour=10, minute=15)

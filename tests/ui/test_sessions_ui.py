@@ -1,0 +1,75 @@
+"""Desk sessions from the keys: F7 starts and ends, F6 counts visitors, corrections."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from deskconsole.storage import Repository
+from tests.ui.helpers import make_app, settle
+
+
+async def test_start_count_and_end_a_session(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert any("No desk session is open" in str(n.message) for n in app._notifications)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "SessionDialog"
+        assert app.screen.query_one("#session-staff", Input).value == "颜成玉"
+        app.screen.query_one("#session-compound", Input).focus()
+        await pilot.press(*"金域华府")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        session = repo.sessions.current()
+        assert session is not None and session.compound == "金域华府"
+        assert session.date == app.today()
+        await pilot.press("f6", "f6")
+        await pilot.press("shift+f6")
+        await pilot.pause()
+        await pilot.press("0", "enter")
+        await settle(app, pilot)
+        counted = repo.sessions.get(session.id)
+        assert counted is not None
+        assert [v.category for v in counted.visits] == [None, None, "policy"]
+        header = " ".join(str(s.render()) for s in app.screen.query("#header Static"))
+        assert "Desk 金域华府" in header
+        await pilot.press("f7", "y")
+        await settle(app, pilot)
+        assert repo.sessions.current() is None
+        assert repo.sessions.get(session.id).ended_at is not None  # type: ignore[union-attr]
+
+
+async def test_a_missing_compound_is_named_in_the_dialog(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Compound: required" in str(app.screen.query_one("#session-error").render())
+        assert repo.sessions.current() is None
+
+
+async def test_correct_a_session_from_the_list(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        app.screen.query_one("#session-compound", Input).value = "锦绣苑"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        app.action_sessions()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#session-partners", Input).value = "金域物业"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [entry] = repo.audit.all()
+        assert entry.action == "session.corrected"
+        assert repo.sessions.current().partners == ["金域物业"]  # type: ignore[union-attr]
