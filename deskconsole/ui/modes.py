@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from deskconsole.ui.screens.placeholder import pending
+from deskconsole.ui.screens.register import RegisterScreen
 
 MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
 
@@ -15,5 +16,5 @@ def mode_screens() -> dict[str, type[Screen[None]]]:
         "lookup": pending("lookup"),
         "intake": pending("intake"),
         "board": pending("board"),
-        "register": pending("register"),
+        "register": RegisterScreen,
     }
