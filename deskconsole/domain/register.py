@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import Language, t
 from deskconsole.models import (
     AuditEntry,
     Case,
@@ -32,7 +32,7 @@ from deskconsole.models import (
 from deskconsole.storage import Repository
 
 AUDIT_ACTION = "register.export_unmasked"
-DATA_LANGUAGE = "zh"
+DATA_LANGUAGE: Language = "zh"
 """The language of the register's data cells."""
 
 _SOLVED_STATES = frozenset({CaseState.RESOLVED.value, CaseState.CLOSED.value})

@@ -216,9 +216,7 @@ class RegisterScreen(DeskScreen):
         self._go_to(self.desk.today())
 
     def action_edit_date(self) -> None:
-        field = self.query_one("#register-date", Input)
-        field.focus()
-        field.select_all()
+        self.query_one("#register-date", Input).focus()  # selects the date on focus
 
     def action_pick_session(self) -> None:
         select = self.query_one("#register-session", Select)

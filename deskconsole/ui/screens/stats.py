@@ -34,6 +34,26 @@ def week_bars(stats: Stats, width: int = BAR_WIDTH) -> str:
     return "\n".join(lines)
 
 
+class WeekBars(Static):
+    """The per-week bar chart, redrawn to fit whenever its width changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._stats: Stats | None = None
+
+    def show(self, stats: Stats) -> None:
+        self._stats = stats
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._stats is not None:
+            room = self.size.width - 12  # "MM-DD " before the bar, " 1234" after it
+            self.update(week_bars(self._stats, max(4, min(BAR_WIDTH, room))))
+
+
 def _lines(items: list[tuple[str, str]]) -> str:
     if not items:
         return "-"
@@ -77,7 +97,7 @@ class StatsScreen(DeskScreen):
                     yield Sparkline([], id="stats-sparkline")
                     yield Static(id="stats-axis")
                     yield Static(t("stats.per_week"), classes="stats-heading")
-                    yield Static(id="stats-weeks")
+                    yield WeekBars(id="stats-weeks")
             with Horizontal(id="stats-breakdowns"):
                 for index in range(3):
                     with Vertical(classes="stats-column"):
@@ -122,16 +142,10 @@ class StatsScreen(DeskScreen):
             f"{stats.first:%m-%d} .. {stats.last:%m-%d}   "
             + t("stats.chart_max", count=max((d.cases for d in stats.per_day), default=0))
         )
-        weeks = self.query_one("#stats-weeks", Static)
-        room = weeks.size.width - 12  # "MM-DD " before the bar, " 1234" after it
-        weeks.update(week_bars(stats, max(4, min(BAR_WIDTH, room))))
+        self.query_one(WeekBars).show(stats)
         for index, (title, items) in enumerate(breakdowns(stats, self.desk.settings)):
             self.query_one(f"#stats-bd-title-{index}", Static).update(title)
             self.query_one(f"#stats-bd-{index}", Static).update(_lines(items))
-
-    def on_resize(self) -> None:
-        if self.stats is not None:
-            self._show(self.stats)
 
     def _set_range(self, first: date, last: date) -> None:
         self.first, self.last = first, last
@@ -168,9 +182,7 @@ class StatsScreen(DeskScreen):
         self._set_range(self.first + step, self.last + step)
 
     def action_edit_from(self) -> None:
-        field = self.query_one("#stats-from", Input)
-        field.focus()
-        field.select_all()
+        self.query_one("#stats-from", Input).focus()  # selects the date on focus
 
     def action_back(self) -> None:
         self.app.pop_screen()
