@@ -48,7 +48,7 @@ td.c-number, td.c-phone, td.c-id_number { font-variant-numeric: tabular-nums; }
 td.c-matter { min-width: 40mm; }
 td.c-address { min-width: 30mm; }
 td.c-handling { min-width: 36mm; }
-td.empty { text-align: center; padding: 6mm; }
+table.register td.empty { text-align: center; padding: 6mm; }
 .totals { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 3mm 0 0 0; }
 .note { margin: 2mm 0 0 0; font-size: 8pt; color: #333; }
 .signatures {

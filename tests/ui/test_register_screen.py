@@ -132,6 +132,23 @@ async def test_export_keys_write_each_format(repo: Repository) -> None:
     assert repo.audit.all() == []
 
 
+async def test_a_failed_export_is_shown_and_nothing_recorded_as_written(
+    repo: Repository,
+) -> None:
+    data.fill(repo)
+    (repo.data_dir / "exports").write_text("a file where the folder should be")
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        status = app.screen.query_one("#register-status", Static)
+        assert "Could not write" in text_of(app, "#register-status")
+        assert "register-JC-2026-11-27.xlsx" in text_of(app, "#register-status")
+        assert status.has_class("-error")
+        assert len(table_rows(app)) == 5
+
+
 async def test_unmasking_asks_first_and_records_each_export(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo)

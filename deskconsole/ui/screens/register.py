@@ -166,8 +166,11 @@ class RegisterScreen(DeskScreen):
         if select.value != wanted:
             with select.prevent(Select.Changed):
                 select.value = wanted
+        first = self.register is None
         self.register = register
         self._show_register(register)
+        if first:
+            self.refresh_bindings()  # the export keys apply from now on
         if self._loading_note:
             self._set_status("")
 
