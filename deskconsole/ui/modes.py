@@ -6,6 +6,7 @@ from textual.screen import Screen
 
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.placeholder import pending
+from deskconsole.ui.screens.register import RegisterScreen
 
 MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
 
@@ -16,5 +17,5 @@ def mode_screens() -> dict[str, type[Screen[None]]]:
         "lookup": pending("lookup"),
         "intake": IntakeScreen,
         "board": pending("board"),
-        "register": pending("register"),
+        "register": RegisterScreen,
     }

@@ -1,0 +1,181 @@
+"""Headless register export and statistics; both read the store without locking it.
+
+``export --unmasked`` is the exception: it records who exported full numbers in the
+store's audit log, so it needs the writer lock and refuses while a console runs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
+from deskconsole.domain.register import (
+    Register,
+    build_register,
+    find_session,
+    unmasked_export_audit,
+)
+from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
+from deskconsole.errors import DeskError
+from deskconsole.export import default_name, write
+from deskconsole.export.layout import display_width, pad
+from deskconsole.i18n import t
+from deskconsole.models import Settings
+from deskconsole.storage import Repository, StoreError, StoreLockedError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class RegisterFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+    json = "json"
+
+
+def parse_day(value: str | None, hint: str = "--date") -> date | None:
+    """``YYYY-MM-DD`` -> date; anything else is a usage error naming the value."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(t("register.cli_bad_date", value=value), param_hint=hint) from None
+
+
+def _target(register: Register, fmt: str, out: Path | None) -> Path:
+    if out is None:
+        return Path.cwd() / default_name(register, fmt)
+    out = out.expanduser()
+    return out / default_name(register, fmt) if out.is_dir() else out
+
+
+def _open_for_audit(data_dir: Path) -> Repository:
+    if not data_dir.is_dir():
+        raise StoreError("store.missing", data_dir=str(data_dir))
+    try:
+        return Repository.open(data_dir)
+    except StoreLockedError as error:
+        raise DeskError("register.cli_locked", holder=error.holder) from None
+
+
+@app.command("export")
+def export_register(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="Day of the register, YYYY-MM-DD (default: today)."),
+    ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session",
+            help="Only this desk session of the day: its id, an id prefix, or its compound.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        RegisterFormat, typer.Option("--format", help="File format.", case_sensitive=False)
+    ] = RegisterFormat.csv,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File or folder to write (default: register-<desk>-<date>.<ext> here).",
+        ),
+    ] = None,
+    unmasked: Annotated[
+        bool,
+        typer.Option(
+            "--unmasked",
+            help="Write phone and ID numbers in full; recorded in the store's audit log "
+            "(needs the store not to be open in a console).",
+        ),
+    ] = False,
+) -> None:
+    """Export the register of one day (read-only; works beside a running console)."""
+    when = parse_day(day) or date.today()
+    target_dir = data_dir_of(ctx, data_dir)
+    staff = staff_of(ctx)
+    repo = _open_for_audit(target_dir) if unmasked else Repository.open(target_dir, readonly=True)
+    try:
+        session_id = find_session(repo.sessions.all(), when, session).id if session else None
+        register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
+        path = _target(register, fmt.value, out)
+        if unmasked:
+            repo.audit.add(unmasked_export_audit(register, fmt.value, path, staff, datetime.now()))
+        written = write(register, fmt.value, path)
+    finally:
+        repo.close()
+    if register.is_empty:
+        typer.echo(register.empty_note())
+    else:
+        typer.echo(
+            t(
+                "register.cli_summary",
+                day=when.isoformat(),
+                cases=len(register.rows),
+                visitors=register.footer.visitors,
+            )
+        )
+    if unmasked:
+        typer.echo(t("register.cli_audited", staff=staff))
+    typer.echo(t("register.cli_written", path=str(written)))
+
+
+@app.command("stats")
+def stats(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    first: Annotated[
+        str | None,
+        typer.Option("--from", help="First day, YYYY-MM-DD (default: 29 days before --to)."),
+    ] = None,
+    last: Annotated[
+        str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (default: today).")
+    ] = None,
+) -> None:
+    """Figures of the desk over a date range (read-only; works beside a running console)."""
+    today = date.today()
+    end = parse_day(last, "--to") or today
+    start = parse_day(first, "--from") or default_range(end)[0]
+    if start > end:
+        raise typer.BadParameter(
+            t("register.cli_bad_range", first=start.isoformat(), last=end.isoformat())
+        )
+    with Repository.open(data_dir_of(ctx, data_dir), readonly=True) as repo:
+        figures = stats_for(repo, start, end, today)
+        settings = repo.settings.get()
+    for line in stats_lines(figures, settings):
+        typer.echo(line)
+
+
+def stats_lines(figures: Stats, settings: Settings) -> list[str]:
+    """The statistics as plain text lines, with a per-week bar chart."""
+    lines = [figures.summary(), ""]
+    rows = figure_rows(figures)
+    width = max(display_width(label) for label, _ in rows) + 2
+    lines += [pad(label, width) + value for label, value in rows]
+    for title, items in breakdowns(figures, settings):
+        lines += ["", title]
+        if items:
+            inner = max(display_width(label) for label, _ in items) + 2
+            lines += [f"  {pad(label, inner)}{count}" for label, count in items]
+        else:
+            lines.append("  -")
+    weeks = figures.per_week()
+    lines += ["", t("stats.per_week")]
+    top = max((w.cases for w in weeks), default=0)
+    for week in weeks:
+        bar = "#" * (round(week.cases * 40 / top) if top else 0)
+        lines.append(f"  {week.day.isoformat()}  {bar} {week.cases}")
+    return lines

@@ -1,0 +1,434 @@
+"""The day's register (登记簿): header, one row per case taken that day, footer.
+
+:func:`build_register` reads the store and returns a :class:`Register`, a plain value
+that every writer in ``deskconsole.export`` and the register screen render the same way.
+Phone and ID numbers are masked unless ``masked=False`` is asked for explicitly.
+
+The register is an official record kept in Chinese: the data cells (request type,
+category, state, handling) are Chinese whatever the interface language; only the
+column headings and the labels of the header and footer lines follow the language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from deskconsole.errors import DeskError
+from deskconsole.i18n import Language, t
+from deskconsole.models import (
+    AuditEntry,
+    Case,
+    CaseState,
+    DeskSession,
+    Resident,
+    Settings,
+    mask_id_number,
+    mask_phone,
+)
+from deskconsole.storage import Repository
+
+AUDIT_ACTION = "register.export_unmasked"
+DATA_LANGUAGE: Language = "zh"
+"""The language of the register's data cells."""
+
+_SOLVED_STATES = frozenset({CaseState.RESOLVED.value, CaseState.CLOSED.value})
+
+# (attribute of RegisterRow, catalog key of its heading), in the order of the columns.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("no", "register.col_no"),
+    ("time", "register.col_time"),
+    ("number", "field.number"),
+    ("name", "field.name"),
+    ("address", "field.address"),
+    ("phone", "field.phone"),
+    ("id_number", "field.id_number"),
+    ("request_type", "field.request_type"),
+    ("category", "field.category"),
+    ("matter", "register.col_matter"),
+    ("handling", "register.col_handling"),
+    ("state", "field.state"),
+    ("staff", "field.staff"),
+)
+
+
+def headings() -> list[str]:
+    """The column headings in the current language."""
+    return [t(key) for _, key in COLUMNS]
+
+
+def is_on_spot(solved_on_spot: bool, state: str, has_party: bool) -> bool:
+    """Solved at the desk: flagged so, or resolved/closed without ever going to a party."""
+    return solved_on_spot or (state in _SOLVED_STATES and not has_party)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A desk session as the register header shows it."""
+
+    id: str
+    compound: str
+    start: str
+    end: str
+    staff: tuple[str, ...]
+    partners: tuple[str, ...]
+    visitors: int
+
+    @property
+    def hours(self) -> str:
+        """``09:30-11:30``, or what is known of it."""
+        return "-".join(p for p in (self.start, self.end) if p)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One case as one line of the register; every cell is text except ``no``."""
+
+    no: int
+    time: str
+    number: str
+    name: str
+    address: str
+    phone: str
+    id_number: str
+    request_type: str
+    category: str
+    matter: str
+    handling: str
+    state: str
+    staff: str
+    # machine-readable companions (JSON)
+    intake_at: str
+    request_type_code: str
+    category_code: str
+    state_code: str
+    urgency_code: str
+    party: str
+    due_date: str
+    solved_on_spot: bool
+    session_id: str
+
+    def cells(self) -> list[str]:
+        """The row's cells in column order, as text."""
+        return [str(getattr(self, name)) for name, _ in COLUMNS]
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RegisterFooter:
+    """The totals under the table."""
+
+    visitors: int
+    cases: int
+    solved_on_spot: int
+    dispatched: int
+    by_category: tuple[CategoryCount, ...]
+
+
+@dataclass(frozen=True)
+class Register:
+    """Everything one exported register holds."""
+
+    community: str
+    street: str
+    desk_code: str
+    day: date
+    compounds: tuple[str, ...]
+    sessions: tuple[SessionInfo, ...]
+    staff: tuple[str, ...]
+    rows: tuple[RegisterRow, ...]
+    footer: RegisterFooter
+    masked: bool = True
+    session_id: str | None = None
+    generated_at: datetime = field(default_factory=datetime.now)
+    generated_by: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """No case was taken that day (or in that session)."""
+        return not self.rows
+
+    @property
+    def title(self) -> str:
+        """``金城社区流动服务台登记簿`` (the register's own title, in Chinese)."""
+        return t("register.doc_title", DATA_LANGUAGE, community=self.community)
+
+    def header_lines(self) -> list[tuple[str, str]]:
+        """(label in the current language, value) pairs shown above the table."""
+        sessions = "; ".join(" ".join(p for p in (s.compound, s.hours) if p) for s in self.sessions)
+        return [
+            (t("register.h_community"), " ".join(p for p in (self.street, self.community) if p)),
+            (t("register.h_compound"), "、".join(self.compounds)),
+            (t("register.h_date"), self.day.isoformat()),
+            (t("register.h_session"), sessions),
+            (t("register.h_staff"), "、".join(self.staff)),
+        ]
+
+    def footer_lines(self) -> list[tuple[str, str]]:
+        """(label in the current language, value) pairs shown below the table."""
+        foot = self.footer
+        categories = "、".join(f"{c.label} {c.count}" for c in foot.by_category)
+        return [
+            (t("register.f_visitors"), str(foot.visitors)),
+            (t("register.f_cases"), str(foot.cases)),
+            (t("register.f_on_spot"), str(foot.solved_on_spot)),
+            (t("register.f_dispatched"), str(foot.dispatched)),
+            (t("register.f_categories"), categories),
+        ]
+
+    def empty_note(self) -> str:
+        """The sentence a register with no rows shows instead of them."""
+        return t("register.empty", day=self.day.isoformat())
+
+    def masked_note(self) -> str:
+        """Says whether personal numbers are masked."""
+        return t("register.note_masked") if self.masked else t("register.note_unmasked")
+
+
+# -- building ------------------------------------------------------------------------
+
+
+def _zh(key: str, **params: object) -> str:
+    return t(key, DATA_LANGUAGE, **params)
+
+
+def handling_text(case: Case) -> str:
+    """What was done with the case, in Chinese: on the spot, or dispatched to whom by when."""
+    state = case.state
+    if is_on_spot(case.solved_on_spot, state.value, case.party is not None):
+        return _zh("register.handling_on_spot")
+    if state is CaseState.RETURNED:
+        return _zh("register.handling_returned", where=case.redirect_to or "-")
+    if state is CaseState.DUPLICATE:
+        return _zh("register.handling_duplicate", number=case.duplicate_of or "-")
+    if state is CaseState.WITHDRAWN:
+        return _zh("register.handling_withdrawn")
+    due = case.due_date.isoformat() if case.due_date else ""
+    if case.party is not None:
+        party = case.party.name or _zh(f"enum.PartyKind.{case.party.kind.value}")
+        if due:
+            return _zh("register.handling_dispatched_due", party=party, due=due)
+        return _zh("register.handling_dispatched", party=party)
+    if state is CaseState.REGISTERED:
+        return _zh("register.handling_pending")
+    return _zh("register.handling_own", due=due or "-")
+
+
+def _category_zh(settings: Settings, code: str) -> str:
+    found = settings.category(code)
+    return found.zh if found else code
+
+
+def make_row(
+    no: int, case: Case, resident: Resident | None, settings: Settings, masked: bool
+) -> RegisterRow:
+    """The register line of one case."""
+    if resident is not None:
+        name = resident.name
+        address = resident.address.label_zh or case.location
+        phone = case.contact_phone or resident.phone
+        id_number = resident.id_number or ""
+    else:
+        name = case.contact_name or _zh("register.anonymous")
+        address = case.location
+        phone = case.contact_phone
+        id_number = ""
+    if masked:
+        phone = mask_phone(phone) if phone else ""
+        id_number = mask_id_number(id_number) if id_number else ""
+    party = ""
+    if case.party is not None:
+        party = case.party.name or _zh(f"enum.PartyKind.{case.party.kind.value}")
+    return RegisterRow(
+        no=no,
+        time=f"{case.intake_at:%H:%M}",
+        number=case.number,
+        name=name,
+        address=address,
+        phone=phone,
+        id_number=id_number,
+        request_type=_zh(f"enum.RequestType.{case.request_type.value}"),
+        category=_category_zh(settings, case.category),
+        matter=case.description,
+        handling=handling_text(case),
+        state=_zh(f"enum.CaseState.{case.state.value}"),
+        staff=case.staff,
+        intake_at=case.intake_at.isoformat(timespec="minutes"),
+        request_type_code=case.request_type.value,
+        category_code=case.category,
+        state_code=case.state.value,
+        urgency_code=case.urgency.value,
+        party=party,
+        due_date=case.due_date.isoformat() if case.due_date else "",
+        solved_on_spot=is_on_spot(case.solved_on_spot, case.state.value, case.party is not None),
+        session_id=case.session_id or "",
+    )
+
+
+def _session_info(session: DeskSession) -> SessionInfo:
+    return SessionInfo(
+        id=session.id,
+        compound=session.compound,
+        start=f"{session.start:%H:%M}" if session.start else "",
+        end=f"{session.end:%H:%M}" if session.end else "",
+        staff=tuple(session.staff),
+        partners=tuple(session.partners),
+        visitors=len(session.visits),
+    )
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def category_counts(codes: Iterable[str], settings: Settings) -> tuple[CategoryCount, ...]:
+    """Counts per category, in the configured order, unknown codes last."""
+    counts = Counter(codes)
+    order = [c.code for c in settings.categories]
+    ranked = sorted(counts, key=lambda code: order.index(code) if code in order else len(order))
+    return tuple(CategoryCount(code, _category_zh(settings, code), counts[code]) for code in ranked)
+
+
+def sessions_on(sessions: Iterable[DeskSession], day: date) -> list[DeskSession]:
+    """The desk sessions held on ``day``, earliest first."""
+    found = [s for s in sessions if s.date == day]
+    return sorted(found, key=lambda s: (s.start is None, s.start or s.updated_at.time(), s.id))
+
+
+def assemble(
+    day: date,
+    cases: list[Case],
+    residents: dict[str, Resident],
+    sessions: list[DeskSession],
+    settings: Settings,
+    *,
+    masked: bool = True,
+    session_id: str | None = None,
+    generated_at: datetime | None = None,
+    generated_by: str = "",
+) -> Register:
+    """Put a register together from what was read (pure: no store access)."""
+    rows = tuple(
+        make_row(
+            index,
+            case,
+            residents.get(case.resident_id) if case.resident_id else None,
+            settings,
+            masked,
+        )
+        for index, case in enumerate(cases, start=1)
+    )
+    compounds = _unique(s.compound for s in sessions)
+    if not compounds:
+        compounds = _unique(
+            r.address.compound for c in cases if (r := residents.get(c.resident_id or ""))
+        )
+    staff = _unique([name for s in sessions for name in s.staff] + [c.staff for c in cases])
+    footer = RegisterFooter(
+        visitors=sum(len(s.visits) for s in sessions),
+        cases=len(rows),
+        solved_on_spot=sum(1 for r in rows if r.solved_on_spot),
+        dispatched=sum(1 for c in cases if c.party is not None),
+        by_category=category_counts((c.category for c in cases), settings),
+    )
+    return Register(
+        community=settings.community,
+        street=settings.street,
+        desk_code=settings.desk_code,
+        day=day,
+        compounds=compounds,
+        sessions=tuple(_session_info(s) for s in sessions),
+        staff=staff,
+        rows=rows,
+        footer=footer,
+        masked=masked,
+        session_id=session_id,
+        generated_at=generated_at or datetime.now(),
+        generated_by=generated_by,
+    )
+
+
+def find_session(sessions: Iterable[DeskSession], day: date, wanted: str) -> DeskSession:
+    """The session of ``day`` named by its id, a unique id prefix (4+ characters) or its
+    compound; raises :class:`DeskError` naming the day's sessions otherwise."""
+    todays = sessions_on(sessions, day)
+    text = wanted.strip()
+    exact = [s for s in todays if s.id == text]
+    if not exact and len(text) >= 4:
+        exact = [s for s in todays if s.id.startswith(text)]
+    if not exact:
+        exact = [s for s in todays if s.compound == text]
+    if len(exact) == 1:
+        return exact[0]
+    listed = "; ".join(f"{s.id[:8]} {s.compound}" for s in todays) or t("register.no_sessions")
+    key = "register.session_ambiguous" if exact else "register.session_unknown"
+    raise DeskError(key, session=text, day=day.isoformat(), sessions=listed)
+
+
+def build_register(
+    repo: Repository,
+    day: date,
+    session_id: str | None = None,
+    *,
+    masked: bool = True,
+    generated_at: datetime | None = None,
+    generated_by: str = "",
+) -> Register:
+    """Read the cases taken on ``day`` (optionally in one session) and build the register."""
+    settings = repo.settings.get()
+    sessions = sessions_on(repo.sessions.all(), day)
+    if session_id is not None:
+        sessions = [s for s in sessions if s.id == session_id]
+        if not sessions:
+            raise DeskError(
+                "register.session_unknown",
+                session=session_id,
+                day=day.isoformat(),
+                sessions=t("register.no_sessions"),
+            )
+    cases = repo.cases.taken_on(day, session_id)
+    residents: dict[str, Resident] = {}
+    for case in cases:
+        if case.resident_id and case.resident_id not in residents:
+            found = repo.residents.get(case.resident_id)
+            if found is not None:
+                residents[found.id] = found
+    return assemble(
+        day,
+        cases,
+        residents,
+        sessions,
+        settings,
+        masked=masked,
+        session_id=session_id,
+        generated_at=generated_at,
+        generated_by=generated_by,
+    )
+
+
+def unmasked_export_audit(
+    register: Register, fmt: str, path: Path, staff: str, at: datetime
+) -> AuditEntry:
+    """The audit record of an export with full phone and ID numbers: who, when, what, where."""
+    return AuditEntry(
+        at=at,
+        staff=staff,
+        action=AUDIT_ACTION,
+        target=register.day.isoformat(),
+        detail={
+            "date": register.day.isoformat(),
+            "session": register.session_id or "",
+            "format": fmt,
+            "path": str(path),
+            "rows": str(len(register.rows)),
+        },
+    )

@@ -1,0 +1,321 @@
+"""The register screen (F5): pick a day and session, preview the register, export it."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from deskconsole.domain.register import (
+    COLUMNS,
+    Register,
+    build_register,
+    headings,
+    sessions_on,
+    unmasked_export_audit,
+)
+from deskconsole.errors import DeskError
+from deskconsole.export import default_name, write
+from deskconsole.i18n import t
+from deskconsole.models import DeskSession
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.register_confirm import ConfirmUnmask
+from deskconsole.ui.widgets.header import DeskHeader
+
+EXPORTS_SUBDIR = "exports"
+# Preview cells wider than this are cut on screen (the files hold the full text).
+PREVIEW_WIDTH = {"address": 22, "matter": 28, "handling": 26}
+STORE_TABLES = frozenset({"cases", "sessions", "residents", "meta"})
+
+
+def parse_date(text: str) -> date | None:
+    """``2026-11-27`` (full-width digits welcome) -> date, else None."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    if len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def session_label(session: DeskSession) -> str:
+    """``锦绣苑 09:30-11:30``."""
+    hours = "-".join(f"{h:%H:%M}" for h in (session.start, session.end) if h)
+    return " ".join(p for p in (session.compound, hours) if p)
+
+
+class RegisterScreen(DeskScreen):
+    """Preview of exactly what will be exported for one day (or one session), and export."""
+
+    BINDINGS = [
+        Binding("p", "shift_day(-1)", "register.key_prev", tooltip="register.key_prev_tip"),
+        Binding("n", "shift_day(1)", "register.key_next", tooltip="register.key_next_tip"),
+        Binding("t", "today", "register.key_today", tooltip="register.key_today_tip"),
+        Binding("d", "edit_date", "register.key_date", tooltip="register.key_date_tip"),
+        Binding("s", "pick_session", "register.key_session", tooltip="register.key_session_tip"),
+        Binding("c", "export('csv')", "register.key_csv", tooltip="register.key_csv_tip"),
+        Binding("x", "export('xlsx')", "register.key_xlsx", tooltip="register.key_xlsx_tip"),
+        Binding("h", "export('html')", "register.key_html", tooltip="register.key_html_tip"),
+        Binding("j", "export('json')", "register.key_json", tooltip="register.key_json_tip"),
+        Binding("u", "unmask", "register.key_unmask", tooltip="register.key_unmask_tip"),
+        Binding("u", "mask", "register.key_mask", tooltip="register.key_mask_tip"),
+        Binding("g", "statistics", "register.key_stats", tooltip="register.key_stats_tip"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None
+        self.session_id: str | None = None
+        self.masked = True
+        self.register: Register | None = None
+        self.sessions: list[DeskSession] = []
+        self.status = ""
+        self.status_error = False
+        self._typed_date: str | None = None
+        self._loading_note = False
+
+    # -- layout -------------------------------------------------------------------------
+    @property
+    def output_dir(self) -> Path:
+        """Where the console writes exported registers: ``<data dir>/exports``."""
+        return self.desk.repo.data_dir / EXPORTS_SUBDIR
+
+    def compose(self) -> ComposeResult:
+        day = self.day or self.desk.today()
+        yield DeskHeader()
+        with Horizontal(id="register-controls"):
+            yield Label(t("register.date_label"), classes="register-label")
+            yield Input(
+                self._typed_date if self._typed_date is not None else day.isoformat(),
+                id="register-date",
+                compact=True,
+                max_length=10,
+                placeholder="YYYY-MM-DD",
+            )
+            yield Label(t("register.session_label"), classes="register-label")
+            yield Select(
+                [(session_label(s), s.id) for s in self.sessions],
+                prompt=t("register.session_all"),
+                value=self.session_id if self.session_id else Select.NULL,
+                id="register-session",
+                compact=True,
+            )
+            yield Static(id="register-mask")
+        yield Static(id="register-head")
+        yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="register-foot")
+        yield Static(id="register-status")
+        yield Static(t("register.help"), id="register-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        if self.day is None:
+            self.day = self.desk.today()
+        self.query_one(DataTable).focus()
+        self._show_mask()
+        self._show_status()
+        self.load()
+
+    async def apply_language(self) -> None:
+        self._typed_date = self.query_one("#register-date", Input).value
+        await self.recompose()
+        self._typed_date = None
+        self._show_mask()
+        self._show_status()
+        if self.register is not None:
+            self._show_register(self.register)
+        self.refresh_bindings()
+
+    # -- loading ------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="register-load")
+    def load(self) -> None:
+        """Read the register of the chosen day and session (off the UI thread)."""
+        day, session_id, masked = self.day or self.desk.today(), self.session_id, self.masked
+        repo = self.desk.repo
+        sessions = sessions_on(repo.sessions.all(), day)
+        if session_id not in {s.id for s in sessions}:
+            session_id = None
+        register = build_register(
+            repo, day, session_id, masked=masked, generated_by=self.desk.staff
+        )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, register, sessions)
+
+    def _loaded(self, register: Register, sessions: list[DeskSession]) -> None:
+        if register.day != self.day or register.masked != self.masked:
+            return  # a newer load is on its way
+        if [s.id for s in sessions] != [s.id for s in self.sessions]:
+            self.sessions = sessions
+            select = self.query_one("#register-session", Select)
+            with select.prevent(Select.Changed):
+                select.set_options([(session_label(s), s.id) for s in sessions])
+        self.session_id = register.session_id
+        select = self.query_one("#register-session", Select)
+        wanted = self.session_id or Select.NULL
+        if select.value != wanted:
+            with select.prevent(Select.Changed):
+                select.value = wanted
+        first = self.register is None
+        self.register = register
+        self._show_register(register)
+        if first:
+            self.refresh_bindings()  # the export keys apply from now on
+        if self._loading_note:
+            self._set_status("")
+
+    def _show_register(self, register: Register) -> None:
+        head = self.query_one("#register-head", Static)
+        info = " | ".join(_pair(label, value) for label, value in register.header_lines())
+        head.update(f"[b]{_escape(register.title)}[/b]  {_escape(info)}")
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for (name, _), title in zip(COLUMNS, headings(), strict=True):
+            table.add_column(title, key=name, width=PREVIEW_WIDTH.get(name))
+        for row in register.rows:
+            table.add_row(*row.cells(), key=row.number)
+        foot = " | ".join(_pair(label, value) for label, value in register.footer_lines())
+        lines = [register.empty_note(), foot] if register.is_empty else [foot]
+        self.query_one("#register-foot", Static).update(_escape("\n".join(lines)))
+
+    # -- status -------------------------------------------------------------------------
+    def _show_mask(self) -> None:
+        badge = self.query_one("#register-mask", Static)
+        badge.update(t("register.masked_on") if self.masked else t("register.masked_off"))
+        badge.set_class(not self.masked, "-unmasked")
+
+    def _set_status(self, text: str, error: bool = False, loading: bool = False) -> None:
+        self.status, self.status_error, self._loading_note = text, error, loading
+        self._show_status()
+
+    def _show_status(self) -> None:
+        line = t("register.output_dir", path=str(self.output_dir))
+        widget = self.query_one("#register-status", Static)
+        widget.update(_escape(line + ("\n" + self.status if self.status else "")))
+        widget.set_class(self.status_error, "-error")
+
+    # -- choosing the day and session ---------------------------------------------------
+    def _go_to(self, day: date) -> None:
+        self.day = day
+        self.session_id = None
+        self.query_one("#register-date", Input).value = day.isoformat()
+        self._set_status(t("register.loading", day=day.isoformat()), loading=True)
+        self.load()
+
+    def action_shift_day(self, days: int) -> None:
+        self._go_to((self.day or self.desk.today()) + timedelta(days=days))
+
+    def action_today(self) -> None:
+        self._go_to(self.desk.today())
+
+    def action_edit_date(self) -> None:
+        self.query_one("#register-date", Input).focus()  # selects the date on focus
+
+    def action_pick_session(self) -> None:
+        select = self.query_one("#register-session", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    @on(Input.Submitted, "#register-date")
+    def _date_typed(self, event: Input.Submitted) -> None:
+        day = parse_date(event.value)
+        if day is None:
+            self._set_status(t("register.bad_date", value=event.value), error=True)
+            return
+        self.query_one(DataTable).focus()
+        self._go_to(day)
+
+    @on(Select.Changed, "#register-session")
+    def _session_picked(self, event: Select.Changed) -> None:
+        value = None if event.value == Select.NULL else str(event.value)
+        if value == self.session_id:
+            return
+        self.session_id = value
+        self.query_one(DataTable).focus()
+        self.load()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if message.tables & STORE_TABLES:
+            self.load()
+
+    # -- masking ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "unmask":
+            return self.masked
+        if action == "mask":
+            return not self.masked
+        if action == "export":
+            return True if self.register is not None else None
+        return True
+
+    def action_unmask(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._set_masked(False)
+
+        self.app.push_screen(ConfirmUnmask(self.desk.staff), answered)
+
+    def action_mask(self) -> None:
+        self._set_masked(True)
+
+    def _set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        self._show_mask()
+        self.refresh_bindings()
+        self.load()
+
+    def on_screen_suspend(self) -> None:
+        """Leaving the register (another mode, statistics) masks the numbers again."""
+        if not self.masked:
+            self._set_masked(True)
+
+    # -- exporting ----------------------------------------------------------------------
+    def action_export(self, fmt: str) -> None:
+        if self.register is None:
+            return
+        register = dataclasses.replace(
+            self.register, generated_at=self.desk.now(), generated_by=self.desk.staff
+        )
+        self._set_status(t("register.exporting", fmt=fmt.upper()))
+        self.export(register, fmt)
+
+    # Not exclusive: a second export must not hide the result of the first.
+    @work(thread=True, group="register-export")
+    def export(self, register: Register, fmt: str) -> None:
+        """Write the file (and, unmasked, the audit record first) off the UI thread."""
+        path = self.output_dir / default_name(register, fmt)
+        try:
+            if not register.masked:
+                self.desk.repo.audit.add(
+                    unmasked_export_audit(register, fmt, path, self.desk.staff, self.desk.now())
+                )
+            written = write(register, fmt, path)
+        except DeskError as error:
+            self.app.call_from_thread(self._set_status, str(error), True)
+            return
+        key = "register.written" if register.masked else "register.written_unmasked"
+        self.app.call_from_thread(self._set_status, t(key, path=str(written)))
+
+    def action_statistics(self) -> None:
+        from deskconsole.ui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+
+def _pair(label: str, value: str) -> str:
+    return t("register.pair", label=label, value=value or "-")
+
+
+def _escape(text: str) -> str:
+    """Text shown as is (no markup): square brackets are escaped."""
+    return text.replace("[", r"\[")

@@ -1,0 +1,267 @@
+"""The register screen (F5) and the statistics screen, driven with Pilot."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import DataTable, Footer, Input, Select, Sparkline, Static
+
+from deskconsole.config import RunConfig
+from deskconsole.storage import Repository
+from deskconsole.ui.app import DeskApp
+from deskconsole.ui.screens.register import RegisterScreen
+from deskconsole.ui.screens.register_confirm import ConfirmUnmask
+from deskconsole.ui.screens.stats import StatsScreen
+from tests import register_data as data
+from tests.conftest import FIXED_NOW
+
+
+def make_app(repo: Repository, language: str = "en") -> DeskApp:
+    config = RunConfig(repo.data_dir, language, "颜成玉")  # type: ignore[arg-type]
+    return DeskApp(repo, config, clock=lambda: FIXED_NOW)
+
+
+async def settle(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def text_of(app: DeskApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def table_rows(app: DeskApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def open_register(app: DeskApp, pilot) -> RegisterScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("f5")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, RegisterScreen)
+    return screen
+
+
+async def test_preview_shows_todays_header_rows_and_footer(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_register(app, pilot)
+        assert screen.query_one("#register-date", Input).value == "2026-11-27"
+        head = text_of(app, "#register-head")
+        assert "金城社区流动服务台登记簿" in head
+        assert "Compound: 金域华府" in head and "Staff on duty: 颜成玉、刘宗辉" in head
+        rows = table_rows(app)
+        assert [r[2] for r in rows] == [f"JC-20261127-00{i}" for i in range(1, 6)]
+        assert rows[0][5] == "138****8000"
+        assert rows[0][10] == "当场解决"
+        foot = text_of(app, "#register-foot")
+        assert "Visitors (questions only): 6" in foot and "Cases taken: 5" in foot
+        assert "Numbers masked" in text_of(app, "#register-mask")
+        assert str(repo.data_dir / "exports") in text_of(app, "#register-status")
+        assert app.screen.query_one(Footer)
+        assert app.screen.query_one(DataTable).has_focus
+
+
+async def test_previous_next_and_typed_dates(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert app.screen.query_one("#register-date", Input).value == "2026-11-26"
+        assert [r[2] for r in table_rows(app)] == ["JC-20261126-001"]
+        await pilot.press("n", "n")
+        await settle(app, pilot)
+        assert table_rows(app) == []
+        assert "No cases were taken on 2026-11-28." in text_of(app, "#register-foot")
+        await pilot.press("d")
+        field = app.screen.query_one("#register-date", Input)
+        assert field.has_focus
+        await pilot.press(*"2026-13-01", "enter")
+        await pilot.pause()
+        assert "'2026-13-01' is not a date" in text_of(app, "#register-status")
+        assert field.has_focus
+        field.value = ""
+        await pilot.press(*"２０２６-11-26", "enter")  # full-width digits from an IME
+        await settle(app, pilot)
+        assert [r[2] for r in table_rows(app)] == ["JC-20261126-001"]
+        assert app.screen.query_one(DataTable).has_focus
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert len(table_rows(app)) == 5
+
+
+async def test_session_picker_narrows_the_register(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        select = app.screen.query_one("#register-session", Select)
+        await pilot.press("s")
+        await pilot.pause()
+        assert select.expanded
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert select.value == data.SESSION_ID
+        assert [r[2][-3:] for r in table_rows(app)] == ["001", "002", "003", "004"]
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert select.value == Select.NULL
+
+
+async def test_export_keys_write_each_format(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    exports = repo.data_dir / "exports"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        for key, ext in (("c", "csv"), ("x", "xlsx"), ("h", "html"), ("j", "json")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            path = exports / f"register-JC-2026-11-27.{ext}"
+            assert path.exists()
+            assert f"Written: {path}" in text_of(app, "#register-status")
+        written = json.loads((exports / "register-JC-2026-11-27.json").read_text("utf-8"))
+        assert written["masked"] is True
+        assert written["generated_by"] == "颜成玉"
+        assert [r["case_number"] for r in written["rows"]] == [r[2] for r in table_rows(app)]
+    assert repo.audit.all() == []
+
+
+async def test_a_failed_export_is_shown_and_nothing_recorded_as_written(
+    repo: Repository,
+) -> None:
+    data.fill(repo)
+    (repo.data_dir / "exports").write_text("a file where the folder should be")
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        status = app.screen.query_one("#register-status", Static)
+        assert "Could not write" in text_of(app, "#register-status")
+        assert "register-JC-2026-11-27.xlsx" in text_of(app, "#register-status")
+        assert status.has_class("-error")
+        assert len(table_rows(app)) == 5
+
+
+async def test_unmasking_asks_first_and_records_each_export(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmUnmask)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert table_rows(app)[0][5] == "138****8000"
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert table_rows(app)[0][5] == data.JIANG_PHONE
+        assert table_rows(app)[0][6] == data.JIANG_ID
+        assert "UNMASKED" in text_of(app, "#register-mask")
+        await pilot.press("c")
+        await settle(app, pilot)
+        path = repo.data_dir / "exports" / "register-JC-2026-11-27.csv"
+        assert data.JIANG_ID in path.read_text("utf-8-sig")
+        assert "recorded in the audit log" in text_of(app, "#register-status")
+        entries = repo.audit.all()
+        assert [(e.staff, e.action, e.detail["path"]) for e in entries] == [
+            ("颜成玉", "register.export_unmasked", str(path))
+        ]
+        await pilot.press("u")  # masks again, no question asked
+        await settle(app, pilot)
+        assert table_rows(app)[0][5] == "138****8000"
+
+
+async def test_leaving_the_screen_masks_again(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_register(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        assert not screen.masked
+        await pilot.press("f2")
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert screen.masked
+        assert table_rows(app)[0][5] == "138****8000"
+
+
+async def test_preview_follows_new_cases(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        case = repo.cases.get("JC-20261127-005")
+        assert case is not None
+        repo.cases.save(case.model_copy(update={"number": "JC-20261127-006"}))
+        await settle(app, pilot)
+        assert len(table_rows(app)) == 6
+
+
+async def test_chinese_headings_with_chinese_data(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()][:4] == [
+            "序号",
+            "时间",
+            "工单号",
+            "姓名",
+        ]
+        assert "受理诉求（件）：5" in text_of(app, "#register-foot")
+        await app.switch_language("en")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()][:2] == ["No.", "Time"]
+        assert table_rows(app)[0][10] == "当场解决"
+        assert app.screen.query_one("#register-date", Input).value == "2026-11-27"
+
+
+async def test_statistics_screen(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert app.screen.query_one("#stats-from", Input).value == "2026-10-29"
+        summary = text_of(app, "#stats-summary")
+        assert summary == (
+            "2026-10-29 to 2026-11-27: 7 visits, 6 cases taken, 1 solved (1 on the spot)."
+        )
+        assert "Cases taken" in text_of(app, "#stats-figures")
+        spark = app.screen.query_one(Sparkline)
+        assert list(spark.data or [])[-2:] == [1, 5]
+        assert "11-23" in text_of(app, "#stats-weeks")
+        assert "金域物业" in text_of(app, "#stats-bd-1")
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert text_of(app, "#stats-summary").startswith("2026-09-29 to 2026-10-28: 0 visits")
+        await pilot.press("f")
+        field = app.screen.query_one("#stats-from", Input)
+        assert field.has_focus
+        field.value = "2026-11-27"
+        await pilot.press("tab")
+        app.screen.query_one("#stats-to", Input).value = "2026-11-27"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert text_of(app, "#stats-summary").startswith("2026-11-27 to 2026-11-27: 6 visits, 5")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RegisterScreen)

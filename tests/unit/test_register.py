@@ -1,0 +1,157 @@
+"""The register value: rows, handling text, masking, header and footer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from deskconsole.domain.register import (
+    COLUMNS,
+    build_register,
+    find_session,
+    headings,
+    unmasked_export_audit,
+)
+from deskconsole.errors import DeskError
+from deskconsole.i18n import set_language
+from deskconsole.storage import Repository
+from tests import register_data as data
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def filled(repo: Repository) -> Repository:
+    data.fill(repo)
+    return repo
+
+
+def test_rows_are_the_cases_taken_that_day_in_intake_order(filled: Repository) -> None:
+    register = build_register(filled, data.DAY)
+    assert [r.number for r in register.rows] == [f"JC-20261127-00{i}" for i in range(1, 6)]
+    assert [r.no for r in register.rows] == [1, 2, 3, 4, 5]
+    assert [r.time for r in register.rows] == ["09:40", "09:55", "10:05", "10:30", "15:00"]
+
+
+def test_row_cells_for_a_resident(filled: Repository) -> None:
+    row = build_register(filled, data.DAY).rows[0]
+    assert row.name == "江建国"
+    assert row.address == "金域华府12号楼2单元301室"
+    assert row.phone == "138****8000"
+    assert row.id_number == "370705********1233"
+    assert row.request_type == "咨询"
+    assert row.category == "政策咨询"
+    assert row.state == "待回访"
+    assert row.staff == "颜成玉"
+    assert len(row.cells()) == len(COLUMNS) == len(headings())
+
+
+def test_anonymous_walk_in_shows_contact_phone_masked_and_location(filled: Repository) -> None:
+    row = build_register(filled, data.DAY).rows[2]
+    assert row.name == "匿名"
+    assert row.address == "金域华府东门"
+    assert row.phone == "139****5678"
+    assert row.id_number == ""
+    assert row.matter == data.FORMULA
+
+
+def test_landline_and_x_id_numbers_are_masked(filled: Repository) -> None:
+    row = build_register(filled, data.DAY).rows[1]
+    assert row.phone == "0536-***1234"
+    assert row.id_number == "110105********002X"
+
+
+def test_unmasked_only_when_asked(filled: Repository) -> None:
+    rows = build_register(filled, data.DAY, masked=False).rows
+    assert rows[0].phone == data.JIANG_PHONE
+    assert rows[0].id_number == data.JIANG_ID
+    assert rows[2].phone == data.ANON_PHONE
+
+
+def test_handling_text_in_chinese(filled: Repository) -> None:
+    handling = [r.handling for r in build_register(filled, data.DAY).rows]
+    assert handling == [
+        "当场解决",
+        "派至金域物业，2026-12-04前办结",
+        "待派单",
+        "退回，建议到区住建局办理",
+        "派至社区居委会，2026-12-04前办结",
+    ]
+
+
+def test_data_stays_chinese_while_headings_follow_the_language(filled: Repository) -> None:
+    english = build_register(filled, data.DAY)
+    assert headings()[:4] == ["No.", "Time", "Case number", "Name"]
+    set_language("zh")
+    chinese = build_register(filled, data.DAY)
+    assert headings()[:4] == ["序号", "时间", "工单号", "姓名"]
+    assert [r.cells() for r in chinese.rows] == [r.cells() for r in english.rows]
+    assert chinese.header_lines()[0] == ("社区", "新城街道 金城社区")
+
+
+def test_header_and_footer(filled: Repository) -> None:
+    register = build_register(filled, data.DAY)
+    assert register.community == "金城社区"
+    assert register.compounds == ("金域华府",)
+    assert register.staff == ("颜成玉", "刘宗辉")
+    assert [s.hours for s in register.sessions] == ["09:30-11:30"]
+    footer = register.footer
+    assert footer.visitors == 6
+    assert footer.cases == 5
+    assert footer.solved_on_spot == 1
+    assert footer.dispatched == 2
+    assert [(c.label, c.count) for c in footer.by_category] == [
+        ("物业设施", 2),
+        ("环境卫生", 1),
+        ("住房保障", 1),
+        ("政策咨询", 1),
+    ]
+
+
+def test_one_session_leaves_out_cases_of_no_session(filled: Repository) -> None:
+    register = build_register(filled, data.DAY, data.SESSION_ID)
+    assert [r.number[-3:] for r in register.rows] == ["001", "002", "003", "004"]
+    assert register.session_id == data.SESSION_ID
+
+
+def test_a_session_of_another_day_is_refused(filled: Repository) -> None:
+    with pytest.raises(DeskError, match="no desk session"):
+        build_register(filled, data.DAY, data.OTHER_SESSION_ID)
+
+
+def test_find_session_by_prefix_or_compound(filled: Repository) -> None:
+    sessions = filled.sessions.all()
+    assert find_session(sessions, data.DAY, "5e55").id == data.SESSION_ID
+    assert find_session(sessions, data.DAY, "金域华府").id == data.SESSION_ID
+    with pytest.raises(DeskError) as error:
+        find_session(sessions, data.DAY, "翠湖小区")
+    assert "5e55104a 金域华府" in str(error.value)
+
+
+def test_a_day_without_cases_still_has_a_register(filled: Repository) -> None:
+    register = build_register(filled, date(2026, 11, 28))
+    assert register.is_empty
+    assert register.footer.cases == 0
+    assert register.empty_note() == "No cases were taken on 2026-11-28."
+
+
+def test_audit_entry_says_who_what_and_where(filled: Repository, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    register = build_register(filled, data.DAY, masked=False)
+    entry = unmasked_export_audit(register, "csv", tmp_path / "r.csv", "颜成玉", FIXED_NOW)
+    assert entry.staff == "颜成玉"
+    assert entry.action == "register.export_unmasked"
+    assert entry.detail["format"] == "csv"
+    assert entry.detail["rows"] == "5"
+    assert entry.detail["path"].endswith("r.csv")
+
+
+def test_register_and_export_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import deskconsole.domain.register, deskconsole.domain.stats\n"
+        "import deskconsole.export, deskconsole.cli.register_cmds\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
