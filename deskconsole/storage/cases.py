@@ -36,6 +36,20 @@ class CaseRepository:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        table = store.table(TABLE)
+        table.add_index("resident", lambda doc: doc.get("resident_id"))
+        table.add_index("number_prefix", lambda doc: doc["number"].rpartition("-")[0])
+        table.add_index("intake_day", lambda doc: doc["intake_at"][:10])
+
+    def _by_keys(self, keys: Iterable[str]) -> list[Case]:
+        with self._store.lock:
+            raw = self._store.table(TABLE).raw()
+            docs = [raw[key] for key in keys if key in raw]
+        return [Case.model_validate(doc) for doc in docs]
+
+    def _lookup(self, index: str, value: str) -> set[str]:
+        with self._store.lock:
+            return self._store.table(TABLE).lookup(index, value)
 
     def _raw(self) -> list[dict[str, Any]]:
         return self._store.docs(TABLE)
@@ -73,19 +87,18 @@ class CaseRepository:
 
     def for_residents(self, resident_ids: Collection[str]) -> list[Case]:
         """Cases of any of these residents, newest first."""
-        wanted = set(resident_ids)
-        found = self._where(lambda doc: doc.get("resident_id") in wanted)
-        return sorted(found, key=lambda c: c.intake_at, reverse=True)
+        keys: set[str] = set()
+        for resident_id in resident_ids:
+            keys |= self._lookup("resident", resident_id)
+        return sorted(self._by_keys(keys), key=lambda c: c.intake_at, reverse=True)
 
     def taken_on(self, day: date, session_id: str | None = None) -> list[Case]:
         """Cases taken on ``day`` (optionally in one desk session), in intake order."""
-        prefix = day.isoformat()
-        found = self._where(
-            lambda doc: (
-                doc["intake_at"].startswith(prefix)
-                and (session_id is None or doc.get("session_id") == session_id)
-            )
-        )
+        found = [
+            case
+            for case in self._by_keys(self._lookup("intake_day", day.isoformat()))
+            if session_id is None or case.session_id == session_id
+        ]
         return sorted(found, key=lambda c: (c.intake_at, c.number))
 
     def taken_between(self, first: date, last: date) -> list[Case]:
@@ -109,14 +122,12 @@ class CaseRepository:
 
     def next_number(self, desk_code: str, day: date) -> str:
         """The next free case number for this desk and day."""
-        prefix = case_number_prefix(desk_code, day)
+        prefix = case_number_prefix(desk_code, day).rstrip("-")
         highest = 0
-        with self._store.lock:
-            for key in self._store.table(TABLE).raw():
-                if key.startswith(prefix):
-                    match = CASE_NUMBER_RE.fullmatch(key)
-                    if match:
-                        highest = max(highest, int(match["seq"]))
+        for key in self._lookup("number_prefix", prefix):
+            match = CASE_NUMBER_RE.fullmatch(key)
+            if match:
+                highest = max(highest, int(match["seq"]))
         return case_number(desk_code, day, highest + 1)
 
     def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:

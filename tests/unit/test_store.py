@@ -8,12 +8,13 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from deskconsole.storage import (
+    Op,
     Repository,
     StoreCorruptError,
     StoreLockedError,
@@ -288,3 +289,24 @@ def test_household_and_lookups(repo: Repository) -> None:
     assert repo.residents.by_id_number("11010519491231002X").id == one.id  # type: ignore[union-attr]
     assert repo.residents.by_name_and_phone("王秀英", "0536-8881234").id == two.id  # type: ignore[union-attr]
     assert repo.residents.by_name_and_phone("王秀英", "13800138000") is None
+
+
+def test_secondary_indexes_follow_every_change(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        first = make_case("JC-20261127-001", resident_id="r1")
+        repo.cases.save(first)
+        repo.cases.save(make_case("JC-20261127-002", resident_id="r2"))
+        moved = first.model_copy(update={"resident_id": "r2"})
+        repo.cases.save(moved)
+        assert [c.number for c in repo.cases.for_residents({"r1"})] == []
+        assert {c.number for c in repo.cases.for_residents({"r2"})} == {
+            "JC-20261127-001",
+            "JC-20261127-002",
+        }
+        assert len(repo.cases.taken_on(date(2026, 11, 27))) == 2
+        assert repo.cases.next_number("JC", date(2026, 11, 27)) == "JC-20261127-003"
+        repo.store.commit([Op("cases", "JC-20261127-002", None)])
+        assert [c.number for c in repo.cases.for_residents({"r2"})] == ["JC-20261127-001"]
+    with Repository.open(data_dir) as reopened:  # rebuilt from the snapshot
+        assert [c.number for c in reopened.cases.for_residents({"r2"})] == ["JC-20261127-001"]
+        assert reopened.cases.next_number("JC", date(2026, 11, 27)) == "JC-20261127-002"
