@@ -50,8 +50,8 @@ MESSAGES.update(
         ),
         "intake.hint_party_name": ("which department or unit", "哪个科室或单位"),
         "intake.hint_intake_at": (
-            "now ({now}); or YYYY-MM-DD HH:MM for an old paper page",
-            "现在（{now}）；补录纸质登记请填 YYYY-MM-DD HH:MM",
+            "now {now} (type a date to back-date)",
+            "现在 {now}（补录请填日期时间）",
         ),
         "intake.hint_outcome": ("how it was solved at the desk", "当场如何解决"),
         "intake.on_spot": ("Solved on the spot", "当场解决"),

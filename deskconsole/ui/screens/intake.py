@@ -30,6 +30,7 @@ from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.intake_dialogs import RelatedCasesDialog
 from deskconsole.ui.widgets.choice import ChoiceField
+from deskconsole.ui.widgets.form_input import FormInput
 from deskconsole.ui.widgets.header import DeskHeader
 from deskconsole.ui.widgets.intake_fields import (
     FIELD_KEYS,
@@ -51,10 +52,18 @@ class IntakeScreen(DeskScreen):
     """The intake form: resident, type, category, matter, place, urgency, party, time."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip", priority=True),
+        # Not a priority binding: ctrl+s must wait for the keys typed before it.
+        Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip"),
         Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
         *[
-            Binding(f"alt+{letter}", f"jump('{field}')", f"intake.label_{field}", show=False)
+            # Priority: an input would otherwise take alt+d as the letter d.
+            Binding(
+                f"alt+{letter}",
+                f"jump('{field}')",
+                f"intake.label_{field}",
+                show=False,
+                priority=True,
+            )
             for field, letter in FIELD_KEYS.items()
         ],
     ]
@@ -72,12 +81,14 @@ class IntakeScreen(DeskScreen):
         yield DeskHeader()
         yield Static("", id="intake-banner")
         with VerticalScroll(id="intake-form"):
-            yield field_row("resident", ResidentPicker(id="f-resident"))
+            yield field_row(
+                "resident", ResidentPicker(on_choose=self._resident_chosen, id="f-resident")
+            )
             yield field_row(
                 "contact",
                 Horizontal(
-                    Input(id="f-contact_name", compact=True),
-                    Input(id="f-contact_phone", compact=True),
+                    FormInput(id="f-contact_name", compact=True),
+                    FormInput(id="f-contact_phone", compact=True),
                     id="contact-line",
                 ),
             )
@@ -88,7 +99,7 @@ class IntakeScreen(DeskScreen):
             yield field_row(
                 "description", TextArea(id="f-description", compact=True, tab_behavior="focus")
             )
-            yield field_row("location", Input(id="f-location", compact=True))
+            yield field_row("location", FormInput(id="f-location", compact=True))
             yield field_row(
                 "urgency",
                 Horizontal(
@@ -98,16 +109,16 @@ class IntakeScreen(DeskScreen):
                 ),
             )
             yield field_row("party", ChoiceField(party_choices(), "", id="f-party_kind"))
-            yield field_row("party_name", Input(id="f-party_name", compact=True))
+            yield field_row("party_name", FormInput(id="f-party_name", compact=True))
             yield field_row(
                 "intake_at",
                 Horizontal(
-                    Input(id="f-intake_at", compact=True),
+                    FormInput(id="f-intake_at", compact=True),
                     Checkbox(t("intake.on_spot"), id="f-solved_on_spot", compact=True),
                     id="time-line",
                 ),
             )
-            yield field_row("outcome", Input(id="f-outcome", compact=True))
+            yield field_row("outcome", FormInput(id="f-outcome", compact=True))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -215,19 +226,19 @@ class IntakeScreen(DeskScreen):
         picker = self.query_one(ResidentPicker)
         index = self.desk.resident_index
         picker.choose((index.get(resident_id) if index else None) or _hit_for(resident))
-        self._choice("request_type").focus()
+        self.set_focus(self._choice("request_type"))
 
     # -- reacting to input -----------------------------------------------------------------
-    @on(ResidentPicker.Chosen)
-    def _resident_chosen(self, event: ResidentPicker.Chosen) -> None:
+    def _resident_chosen(self, resident_id: str) -> None:
+        """Called by the picker as it chooses: fill the location, move on at once."""
         location = self._input("location")
-        if event.resident_id:
-            resident = self.desk.repo.residents.get(event.resident_id)
+        if resident_id:
+            resident = self.desk.repo.residents.get(resident_id)
             if resident and (not location.value or location.value == self._auto_location):
                 self._auto_location = resident.address.label_zh
                 location.value = self._auto_location
             self._update_visibility()
-            self._choice("request_type").focus()
+            self.set_focus(self._choice("request_type"))
         else:
             if location.value == self._auto_location:
                 location.value = ""
@@ -243,14 +254,6 @@ class IntakeScreen(DeskScreen):
         self._update_visibility()
         self._update_due()
         self._changed()
-
-    @on(Input.Submitted)
-    @on(ChoiceField.Accepted)
-    def _enter_moves_on(self, event: Input.Submitted | ChoiceField.Accepted) -> None:
-        if isinstance(event, Input.Submitted) and event.input.id == "picker-input":
-            return
-        event.stop()
-        self.focus_next()
 
     def _update_visibility(self) -> None:
         if self._filling:
@@ -348,7 +351,7 @@ class IntakeScreen(DeskScreen):
             self._draft_timer.stop()
         if self.draft is not None:
             self.draft.clear()
-        self.query_one(ResidentPicker).input.focus()
+        self.set_focus(self.query_one(ResidentPicker).input)
 
     def _announce(self, case: Case, how: str) -> None:
         key = {"add": "intake.saved_added", "duplicate": "intake.saved_duplicate"}.get(
@@ -382,7 +385,7 @@ class IntakeScreen(DeskScreen):
             else ROW_FOCUS.get(row, f"f-{row}")
         )
         for widget in self.query(f"#{target}"):
-            widget.focus()
+            self.set_focus(widget)
             widget.scroll_visible()
             return
 

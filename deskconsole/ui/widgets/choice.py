@@ -59,11 +59,13 @@ class ChoiceField(Widget, can_focus=True):
         choices: list[Choice],
         value: str = "",
         *,
+        moves_on: bool = True,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.choices = choices
+        self.moves_on = moves_on
         self._typed = ""
         self._reset_timer: Timer | None = None
         self.set_reactive(ChoiceField.value, value)
@@ -110,7 +112,7 @@ class ChoiceField(Widget, can_focus=True):
         self.value = self.choices[position].value
 
     class Accepted(Message):
-        """Enter was pressed: the choice is final (a form moves on, a dialog closes)."""
+        """Enter was pressed in a field made with ``moves_on=False`` (a dialog closes)."""
 
         def __init__(self, field: ChoiceField) -> None:
             super().__init__()
@@ -121,8 +123,11 @@ class ChoiceField(Widget, can_focus=True):
             return self.field
 
     def action_accept(self) -> None:
-        """Enter: keep the choice."""
-        self.post_message(self.Accepted(self))
+        """Enter: keep the choice; in a form, go to the next field at once."""
+        if self.moves_on:
+            self.screen.focus_next()
+        else:
+            self.post_message(self.Accepted(self))
 
     def on_key(self, event: events.Key) -> None:
         character = event.character

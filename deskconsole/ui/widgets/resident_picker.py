@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -47,15 +49,22 @@ class ResidentPicker(Vertical):
     ]
 
     class Chosen(Message):
-        """A resident was chosen (``resident_id``), or the choice was cleared (``""``)."""
+        """A resident was chosen (``resident_id``), or the choice was cleared (``""``).
+
+        ``on_choose`` is called first, synchronously, so a form can move the focus
+        before the next key is read.
+        """
 
         def __init__(self, picker: ResidentPicker, resident_id: str) -> None:
             super().__init__()
             self.picker = picker
             self.resident_id = resident_id
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, on_choose: Callable[[str], None] | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.on_choose = on_choose
         self.resident_id = ""
         self._shown_name = ""
         self._last_hits: dict[str, Hit] = {}
@@ -91,6 +100,8 @@ class ResidentPicker(Vertical):
         self.set_class(bool(hit), "-chosen")
         self.remove_class("-searching")
         if announce:
+            if self.on_choose is not None:
+                self.on_choose(self.resident_id)
             self.post_message(self.Chosen(self, self.resident_id))
 
     @on(Input.Changed, "#picker-input")
@@ -101,6 +112,8 @@ class ResidentPicker(Vertical):
             self._shown_name = ""
             self.query_one("#picker-summary", Static).update("")
             self.remove_class("-chosen")
+            if self.on_choose is not None:
+                self.on_choose("")
             self.post_message(self.Chosen(self, ""))
         text = event.value.strip()
         if not text:
