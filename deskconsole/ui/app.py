@@ -17,6 +17,7 @@ from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
@@ -29,6 +30,7 @@ class DeskApp(App[None]):
     CSS_PATH = style_paths()  # type: ignore[assignment]
     MODES = mode_screens()  # type: ignore[assignment]
     DEFAULT_MODE = "lookup"
+    COMMANDS = App.COMMANDS | {ResidentCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
         Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),
@@ -49,6 +51,7 @@ class DeskApp(App[None]):
         self.config = config
         self.clock = clock
         self.settings: Settings = repo.settings.get()
+        self.intake_resident_id: str | None = None
         set_language(config.language)
         repo.subscribe(self._on_commit)
 
@@ -65,6 +68,11 @@ class DeskApp(App[None]):
     def staff(self) -> str:
         """The staff member at the keyboard."""
         return self.config.staff
+
+    def start_intake(self, resident_id: str | None = None) -> None:
+        """Open Intake for a new case; Intake reads ``intake_resident_id``."""
+        self.intake_resident_id = resident_id
+        self.switch_mode("intake")
 
     # -- store changes ----------------------------------------------------------
     def _on_commit(self, tables: frozenset[str]) -> None:

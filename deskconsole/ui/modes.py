@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from deskconsole.ui.screens.lookup import LookupScreen
 from deskconsole.ui.screens.placeholder import pending
 
 MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
@@ -12,7 +13,7 @@ MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
 def mode_screens() -> dict[str, type[Screen[None]]]:
     """Mode name -> screen class."""
     return {
-        "lookup": pending("lookup"),
+        "lookup": LookupScreen,
         "intake": pending("intake"),
         "board": pending("board"),
         "register": pending("register"),
