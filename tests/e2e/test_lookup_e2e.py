@@ -22,7 +22,9 @@ ROSTER = """姓名,性别,手机,小区,楼号,单元,房号
 
 
 def clear(term: Terminal, text: str) -> None:
+    """Delete what was typed and wait until the empty box shows, before typing on."""
     term.keys(*["BSpace"] * len(text))
+    term.wait_for("Type to search")
 
 
 def test_find_by_characters_and_initials_and_open(tmp_path: Path) -> None:
@@ -49,7 +51,6 @@ def test_find_by_characters_and_initials_and_open(tmp_path: Path) -> None:
         assert "锦绣苑 2-3-1102" in screen
         assert "江建国" not in screen
         clear(term, "张伟")
-        term.wait_for("Type to search")
         term.type("oyxl")
         screen = term.wait_for("1 resident")
         assert "欧阳秀兰" in screen

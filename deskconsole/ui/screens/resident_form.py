@@ -107,6 +107,15 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#f-name", Input).focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short terminal the fields sit on consecutive lines, so the buttons stay in view."""
+        form = self.query_one("#resident-form", Grid)
+        form.styles.grid_gutter_horizontal = 1 if self.size.height >= 32 else 0
 
     async def apply_language(self) -> None:
         typed = self.typed()
@@ -139,6 +148,8 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         raw: dict[str, Any] = {k: v for k, v in typed.items() if k != "phones"}
         raw["phones"] = typed["phones"]
         clean, problems = check_fields(raw)
+        order = ["phone" if name == "phones" else name for name in ("gender", *TEXT_FIELDS)]
+        problems.sort(key=lambda p: order.index(p.field) if p.field in order else len(order))
         for name in TEXT_FIELDS:
             self.query_one(f"#f-{name}", Input).remove_class("-invalid")
         messages = [p.message for p in problems]
