@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from deskconsole.cli.app import DataDirOption, app, data_dir_of
-from deskconsole.domain.roster import apply_plan, prepare_import
+from deskconsole.domain.roster import apply_plan, prepare_import, write_problems
 from deskconsole.i18n import t
 from deskconsole.storage import Repository
 
@@ -28,6 +28,15 @@ def import_residents(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and report; save nothing.")
     ] = False,
+    problems_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--problems",
+            help="Also write the skipped rows to this CSV (opens in Excel and WPS).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Import residents from a roster; a re-import updates, never duplicates.
@@ -51,4 +60,7 @@ def import_residents(
             echo(f"  {problem.message}")
         if len(problems) > PROBLEMS_SHOWN:
             echo(f"  {t('roster.more_problems', count=len(problems) - PROBLEMS_SHOWN)}")
+    if problems_file is not None:
+        write_problems(problems, problems_file)
+        echo(t("roster.problems_written", path=str(problems_file)))
     echo(plan.summary(dry_run))

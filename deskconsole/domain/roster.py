@@ -610,6 +610,24 @@ def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
     return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
 
 
+def _defused(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def write_problems(problems: Sequence[RowProblem], path: Path) -> None:
+    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t("roster.col_row"), t("roster.col_column"), t("roster.col_reason")])
+    for problem in problems:
+        writer.writerow([problem.row, _defused(problem.column), _defused(problem.reason)])
+    try:
+        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
+    except OSError as error:
+        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
+
+
 def apply_plan(plan: ImportPlan, repo: Repository) -> None:
     """Write the added and updated residents as one batch (nothing when there is none)."""
     if plan.to_save:

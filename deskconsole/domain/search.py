@@ -230,7 +230,14 @@ class _Block:
         return self._lines[kind]
 
     def _build(self) -> dict[str, _Lines]:
-        names, fulls, initials, spaced, phones, ids, addrs = [], [], [], [], [], [], []
+        Pairs = list[tuple[int, str]]
+        names: Pairs = []
+        fulls: Pairs = []
+        initials: Pairs = []
+        spaced: Pairs = []
+        phones: Pairs = []
+        ids: Pairs = []
+        addrs: Pairs = []
         for owner, entry in enumerate(self.entries):
             names.append((owner, entry.name))
             fulls.extend((owner, text) for text in entry.fulls)

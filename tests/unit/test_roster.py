@@ -12,12 +12,14 @@ import pytest
 from deskconsole.cli import main
 from deskconsole.domain.roster import (
     RosterError,
+    RowProblem,
     apply_plan,
     check_fields,
     map_columns,
     parse_sheet,
     prepare_import,
     read_sheet,
+    write_problems,
 )
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
@@ -351,6 +353,30 @@ def test_cli_import_dry_run_and_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert "1 added, 0 updated, 0 unchanged, 1 skipped." in capsys.readouterr().out
     with Repository.open(data, readonly=True) as repo:
         assert [r.name for r in repo.residents.all()] == ["江建国"]
+
+
+def test_cli_writes_the_skipped_rows_to_a_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [HEADER, JIANG, "王五1,男,,,,,,,", "王芳,女,370705195003031257,,,,,,"]
+    path = write_csv(tmp_path / "roster.csv", lines)
+    report = tmp_path / "problems.csv"
+    args = ["import-residents", str(path), "--problems", str(report)]
+    assert run_cli([*args, "--data-dir", str(tmp_path / "s")]) == 0
+    assert f"Skipped rows written to {report}" in capsys.readouterr().out
+    data = report.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig").splitlines() == [
+        "Row,Column,Problem",
+        "3,姓名,a name has no digits",
+        "4,身份证号,check digit does not match; check each digit again",
+    ]
+
+
+def test_problem_cells_are_defused_for_spreadsheets(tmp_path: Path) -> None:
+    report = tmp_path / "problems.csv"
+    write_problems([RowProblem(2, "=cmd|' /C calc'!A0", "-1+1")], report)
+    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == ("2,'=cmd|' /C calc'!A0,'-1+1")
 
 
 def test_cli_errors_exit_1_with_one_line(

@@ -51,6 +51,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
     "roster.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
+    "roster.err_write": ("{path}: cannot write: {reason}", "{path}：无法写入：{reason}"),
+    "roster.col_row": ("Row", "行号"),
+    "roster.col_column": ("Column", "列"),
+    "roster.col_reason": ("Problem", "问题"),
+    "roster.problems_written": (
+        "Skipped rows written to {path}",
+        "跳过的行已写入 {path}",
+    ),
     # summary
     "roster.encoding_xlsx": ("Excel workbook", "Excel 工作簿"),
     "roster.encoding_gb": ("GBK/GB18030", "GBK/GB18030"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 
 from deskconsole.i18n import t
@@ -222,7 +223,7 @@ class ResidentScreen(DeskScreen):
     def action_open_row(self) -> None:
         table = self.focused
         if isinstance(table, DataTable) and table.row_count:
-            row_key, _ = table.coordinate_to_cell_key((table.cursor_row, 0))
+            row_key, _ = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0))
             self._open(table, str(row_key.value))
 
     @on(DataTable.RowSelected)
