@@ -53,6 +53,7 @@ import bisect
 import heapq
 import re
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -123,7 +124,6 @@ class _Entry:
         "id_number",
         "initials",
         "key",
-        "masked_phone",
         "name",
         "phones",
         "room",
@@ -142,16 +142,15 @@ class _Entry:
         self.unit = str(address.get("unit") or "")
         self.room = str(address.get("room") or "")
         phones = [str(p) for p in doc.get("phones") or ()]
-        self.masked_phone = mask_phone(phones[0]) if phones else ""
         self.phones = tuple(dict.fromkeys(re.sub(r"\D", "", p) for p in phones if p))
         self.id_number = str(doc.get("id_number") or "").upper()
-        self.household = "|".join((self.compound, self.building, self.unit, self.room))
         readings = name_readings(self.name)
         self.spaced = tuple(dict.fromkeys(" ".join(r) for r in readings))
         self.fulls = tuple(dict.fromkeys("".join(r) for r in readings))
         self.initials = tuple(dict.fromkeys("".join(s[0] for s in r) for r in readings))
         parts = (self.compound.replace("|", " "), self.building, self.unit, self.room)
         self.addr_line = "|".join(parts).lower()
+        self.household = self.addr_line
         self.key = "\x00".join(
             (
                 self.spaced[0] if self.spaced else "~",
@@ -163,6 +162,11 @@ class _Entry:
                 self.id,
             )
         )
+
+    @property
+    def masked_phone(self) -> str:
+        phones = self.doc.get("phones") or ()
+        return mask_phone(str(phones[0])) if phones else ""
 
     def hit(self, kind: MatchKind, field: str, open_cases: int) -> Hit:
         return Hit(
@@ -202,9 +206,9 @@ class _Lines:
     def __init__(self, pairs: list[tuple[int, str]]) -> None:
         texts = [text for _, text in pairs]
         self.blob = "\n" + "\n".join(texts) + "\n" if texts else "\n"
-        self.owners = [owner for owner, _ in pairs]
+        self.owners = array("l", (owner for owner, _ in pairs))
         # starts[i] is where line i begins; starts[len] is one past the final newline.
-        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=1))
+        self.starts = array("l", accumulate((len(t) + 1 for t in texts), initial=1))
 
     def line(self, index: int) -> str:
         return self.blob[self.starts[index] : self.starts[index + 1] - 1]
@@ -226,7 +230,14 @@ class _Block:
         return self._lines[kind]
 
     def _build(self) -> dict[str, _Lines]:
-        names, fulls, initials, spaced, phones, ids, addrs = [], [], [], [], [], [], []
+        Pairs = list[tuple[int, str]]
+        names: Pairs = []
+        fulls: Pairs = []
+        initials: Pairs = []
+        spaced: Pairs = []
+        phones: Pairs = []
+        ids: Pairs = []
+        addrs: Pairs = []
         for owner, entry in enumerate(self.entries):
             names.append((owner, entry.name))
             fulls.extend((owner, text) for text in entry.fulls)
@@ -413,7 +424,7 @@ class ResidentIndex:
         self._blocks: list[_Block] = [_Block([])]
         self._firsts: list[str] = [""]
         self._by_id: dict[str, _Entry] = {}
-        self._households: dict[str, set[str]] = {}
+        self._households: dict[str, list[str]] = {}
         self._compounds: Counter[str] = Counter()
         self._cases = OpenCaseCounts()
 
@@ -572,14 +583,15 @@ class ResidentIndex:
 
     def _remember(self, entry: _Entry) -> None:
         self._by_id[entry.id] = entry
-        self._households.setdefault(entry.household, set()).add(entry.id)
+        self._households.setdefault(entry.household, []).append(entry.id)
         self._compounds[entry.compound] += 1
 
     def _forget(self, entry: _Entry) -> None:
         del self._by_id[entry.id]
         members = self._households.get(entry.household)
         if members is not None:
-            members.discard(entry.id)
+            if entry.id in members:
+                members.remove(entry.id)
             if not members:
                 del self._households[entry.household]
         self._compounds[entry.compound] -= 1

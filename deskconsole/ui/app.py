@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
@@ -13,12 +12,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from deskconsole.config import RunConfig
-from deskconsole.domain.search import ResidentIndex
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError
-from deskconsole.ui.messages import IndexReady, LanguageChanged, StoreChanged
+from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.session_keys import SessionKeys
 from deskconsole.ui.styles import style_paths
@@ -32,6 +31,7 @@ class DeskApp(SessionKeys, App[None]):
     CSS_PATH = style_paths()  # type: ignore[assignment]
     MODES = mode_screens()  # type: ignore[assignment]
     DEFAULT_MODE = "lookup"
+    COMMANDS = App.COMMANDS | {ResidentCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
         Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),
@@ -61,8 +61,7 @@ class DeskApp(SessionKeys, App[None]):
         self.config = config
         self.clock = clock
         self.settings: Settings = repo.settings.get()
-        self.resident_index: ResidentIndex | None = None
-        self._index_lock = threading.Lock()
+        self.intake_resident_id: str | None = None
         set_language(config.language)
         repo.subscribe(self._on_commit)
 
@@ -80,6 +79,11 @@ class DeskApp(SessionKeys, App[None]):
         """The staff member at the keyboard."""
         return self.config.staff
 
+    def start_intake(self, resident_id: str | None = None) -> None:
+        """Open Intake for a new case; Intake takes ``intake_resident_id`` when it shows."""
+        self.intake_resident_id = resident_id
+        self.switch_mode("intake")
+
     # -- store changes ----------------------------------------------------------
     def _on_commit(self, tables: frozenset[str]) -> None:
         self.post_message(StoreChanged(tables))
@@ -89,8 +93,6 @@ class DeskApp(SessionKeys, App[None]):
         if "meta" in message.tables:
             self.settings = self.repo.settings.get()
         self.refresh_header()
-        if message.tables & {"residents", "cases"}:
-            self.sync_index()
         if message.forwarded:
             return
         for screen in self._all_screens():
@@ -98,32 +100,6 @@ class DeskApp(SessionKeys, App[None]):
 
     def on_mount(self) -> None:
         self.refresh_header()
-        self.sync_index()
-
-    @work(thread=True, exclusive=False, group="index")
-    def sync_index(self) -> None:
-        """Build the resident search index once, then keep it current after commits."""
-        with self._index_lock:
-            if self.resident_index is None:
-                index = ResidentIndex.build(self.repo.residents.docs(), self.repo.cases.docs())
-                self.resident_index = index
-                self.call_from_thread(self.post_message, IndexReady())
-            else:
-                self.resident_index.sync(self.repo.residents.docs())
-                self.resident_index.sync_cases(self.repo.cases.docs())
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        """Tell the screens that searches can run now."""
-        if not message.forwarded:
-            for screen in self._all_screens():
-                screen.post_message(IndexReady(forwarded=True))
-
-    async def start_intake(self, resident_id: str | None = None) -> None:
-        """Open Intake, with ``resident_id`` chosen as the resident when given."""
-        await self.switch_mode("intake")
-        use_resident = getattr(self.screen, "use_resident", None)
-        if resident_id and use_resident is not None:
-            use_resident(resident_id)
 
     def on_unmount(self) -> None:
         self.repo.store.unsubscribe(self._on_commit)

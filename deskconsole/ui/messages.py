@@ -22,13 +22,3 @@ class StoreChanged(Message):
 
 class LanguageChanged(Message):
     """The interface language was switched."""
-
-
-class IndexReady(Message):
-    """The resident search index has been built; the app forwards it to every screen."""
-
-    bubble = False
-
-    def __init__(self, forwarded: bool = False) -> None:
-        super().__init__()
-        self.forwarded = forwarded

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from deskconsole.ui.screens.intake import IntakeScreen
+from deskconsole.ui.screens.lookup import LookupScreen
 from deskconsole.ui.screens.placeholder import pending
 from deskconsole.ui.screens.register import RegisterScreen
 
@@ -14,7 +15,7 @@ MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
 def mode_screens() -> dict[str, type[Screen[None]]]:
     """Mode name -> screen class."""
     return {
-        "lookup": pending("lookup"),
+        "lookup": LookupScreen,
         "intake": IntakeScreen,
         "board": pending("board"),
         "register": RegisterScreen,

@@ -266,3 +266,29 @@ async def test_back_dated_case_from_a_paper_page(repo: Repository) -> None:
         [case] = repo.cases.all()
         assert case.number == "JC-20261120-001"
         assert case.intake_at == FIXED_NOW.replace(day=20, hour=10, minute=15)
+
+
+async def test_a_walk_in_is_added_and_taken_for_the_case(repo: Repository) -> None:
+    seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        await type_text(pilot, "王小明")
+        await settle(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.__class__.__name__ == "ResidentDialog"
+        assert dialog.query_one("#f-name", Input).value == "王小明"
+        dialog.query_one("#f-phones", Input).value = "13900012345"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen
+        (added,) = repo.residents.find(name="王小明")
+        assert screen.query_one(ResidentPicker).resident_id == added.id
+        await pilot.press("2", "enter", "1", "enter")
+        await type_text(pilot, "新买二手房，地下室没电")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [case] = repo.cases.all()
+        assert case.resident_id == added.id

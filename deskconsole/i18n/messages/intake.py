@@ -101,6 +101,11 @@ MESSAGES.update(
         ),
         "intake.key_new_anyway": ("New case", "新工单"),
         "intake.key_new_anyway_tip": ("Save as a separate new case", "仍作为单独的新工单保存"),
+        "intake.key_walk_in": ("New resident", "新增居民"),
+        "intake.key_walk_in_tip": (
+            "Add a walk-in who is not on the roster and take them for this case",
+            "登记名单外的来访居民，并用于本工单",
+        ),
         "intake.key_back": ("Back", "返回"),
         "intake.key_back_tip": ("Back to the form, nothing saved", "返回表单，不保存"),
     }

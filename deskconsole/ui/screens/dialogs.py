@@ -57,7 +57,10 @@ class CategoryDialog(DeskModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(t("dialog.pick_category"), classes="dialog-question")
             yield ChoiceField(
-                self.choices, self.choices[0].value if self.choices else "", id="dialog-category"
+                self.choices,
+                self.choices[0].value if self.choices else "",
+                moves_on=False,
+                id="dialog-category",
             )
         yield Footer()
 

@@ -25,10 +25,12 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
-from deskconsole.ui.messages import IndexReady, StoreChanged
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.intake_dialogs import RelatedCasesDialog
+from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
 from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.form_input import FormInput
 from deskconsole.ui.widgets.header import DeskHeader
@@ -55,6 +57,7 @@ class IntakeScreen(DeskScreen):
         # Not a priority binding: ctrl+s must wait for the keys typed before it.
         Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip"),
         Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
+        Binding("ctrl+n", "walk_in", "intake.key_walk_in", tooltip="intake.key_walk_in_tip"),
         *[
             # Priority: an input would otherwise take alt+d as the letter d.
             Binding(
@@ -135,6 +138,13 @@ class IntakeScreen(DeskScreen):
         self._update_due()
         self.query_one(ResidentPicker).input.focus()
 
+    def on_screen_resume(self) -> None:
+        """Coming to the front: take the resident Lookup asked for (its ``n`` key)."""
+        resident_id = self.desk.intake_resident_id
+        if resident_id:
+            self.desk.intake_resident_id = None
+            self.use_resident(resident_id)
+
     def _relabel(self) -> None:
         for field in FORM_FIELDS:
             label = self.query_one(f"#label-{field}", Static)
@@ -190,7 +200,7 @@ class IntakeScreen(DeskScreen):
         self._filling = True
         try:
             picker = self.query_one(ResidentPicker)
-            index = self.desk.resident_index
+            index = resident_search(self.app).built
             hit = index.get(form.resident_id) if (index and form.resident_id) else None
             if form.resident_id and hit is None:
                 resident = self.desk.repo.residents.get(form.resident_id)
@@ -224,7 +234,7 @@ class IntakeScreen(DeskScreen):
         if resident is None:
             return
         picker = self.query_one(ResidentPicker)
-        index = self.desk.resident_index
+        index = resident_search(self.app).built
         picker.choose((index.get(resident_id) if index else None) or _hit_for(resident))
         self.set_focus(self._choice("request_type"))
 
@@ -392,6 +402,16 @@ class IntakeScreen(DeskScreen):
     def action_jump(self, field: str) -> None:
         self._focus_field(field)
 
+    def action_walk_in(self) -> None:
+        """ctrl+n: add a resident who is not on the roster yet, and take them."""
+        picker = self.query_one(ResidentPicker)
+        typed = "" if picker.resident_id else picker.input.value
+
+        def added(resident: Resident) -> None:
+            picker.choose(_hit_for(resident))
+
+        add_resident(self, prefill_from_query(typed), then=added)
+
     # -- leaving -------------------------------------------------------------------------------
     def action_discard(self) -> None:
         """Esc: close the hit list, else ask before throwing typed input away."""
@@ -416,11 +436,6 @@ class IntakeScreen(DeskScreen):
     def on_store_changed(self, message: StoreChanged) -> None:
         if "meta" in message.tables:
             self._choice("category").set_choices(category_choices(self.desk.settings))
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        picker = self.query_one(ResidentPicker)
-        if picker.input.value and not picker.resident_id:
-            picker.post_message(Input.Changed(picker.input, picker.input.value))
 
 
 def _hit_for(resident: Resident):  # type: ignore[no-untyped-def]

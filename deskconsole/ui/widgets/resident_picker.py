@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from deskconsole.domain.search import Hit
 from deskconsole.i18n import t
 from deskconsole.models import Gender
+from deskconsole.ui.resident_search import resident_search
 
 HIT_LIMIT = 8
 
@@ -123,8 +124,7 @@ class ResidentPicker(Vertical):
 
     @work(thread=True, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
-        index = getattr(self.app, "resident_index", None)
-        hits = index.search(text, HIT_LIMIT) if index is not None else []
+        hits = resident_search(self.app).current().search(text, HIT_LIMIT)
         self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[Hit]) -> None:

@@ -1,0 +1,646 @@
+"""Roster import: read a spreadsheet, check every row, match residents, plan one batch.
+
+The steps, each usable on its own:
+
+- :func:`read_sheet` reads ``.xlsx`` (openpyxl) or ``.csv`` in UTF-8, UTF-8 with BOM,
+  GBK or GB18030 (tried in that order; a clear :class:`RosterError` if none fits) and
+  finds the header row (row 1, or the first of the first rows that names a name column);
+- :func:`map_columns` maps Chinese or English headers in any order to fields and lists
+  the columns it ignores; a sheet without a name column is refused;
+- :func:`check_fields` normalises one resident's values with the model's own rules and
+  says what is wrong with which field (the add/edit dialog uses it too);
+- :func:`parse_sheet` checks every row: a bad row is reported with its spreadsheet row
+  number (the header is row 1), the column and the reason; blank rows are ignored;
+- :func:`plan_import` matches each row to a resident (by ID number, else name + phone,
+  else name + address when a row has neither) and sorts rows into added, updated,
+  unchanged and skipped; an unchanged resident is not written at all;
+- :func:`apply_plan` writes added and updated residents as one batch: the import lands
+  whole or not at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.models import Address, Resident
+from deskconsole.models.problems import field_label
+from deskconsole.models.text import (
+    FieldError,
+    nfkc,
+    normalise_address_part,
+    normalise_id_number,
+    normalise_name,
+    normalise_phone,
+)
+from deskconsole.storage import Repository
+
+Progress = Callable[[int, int], None]
+
+FIELDS = ("name", "gender", "id_number", "phone", "compound", "building", "unit", "room", "notes")
+ADDRESS_PARTS = ("compound", "building", "unit", "room")
+HEADER_ROWS_SEARCHED = 5
+
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "居民姓名", "name", "fullname", "residentname"),
+    "gender": ("性别", "gender", "sex"),
+    "id_number": (
+        "身份证号",
+        "身份证号码",
+        "身份证",
+        "公民身份号码",
+        "证件号码",
+        "idnumber",
+        "idno",
+        "idcard",
+        "id",
+    ),
+    "phone": (
+        "手机",
+        "手机号",
+        "手机号码",
+        "电话",
+        "电话号码",
+        "联系电话",
+        "联系方式",
+        "固定电话",
+        "座机",
+        "phone",
+        "phones",
+        "mobile",
+        "tel",
+        "telephone",
+        "cellphone",
+    ),
+    "compound": ("小区", "小区名称", "所在小区", "compound", "estate"),
+    "building": ("楼号", "楼栋", "楼栋号", "楼", "栋", "幢", "building", "bldg"),
+    "unit": ("单元", "单元号", "unit"),
+    "room": ("房号", "房间号", "门牌号", "室", "户号", "room", "roomno", "flat", "apartment"),
+    "notes": ("备注", "说明", "notes", "note", "remark", "remarks", "comment", "comments"),
+}
+_ALIAS_TO_FIELD = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+_PHONE_SPLIT = re.compile(r"[,，;；/、]+")
+_GENDERS = {
+    "男": "male",
+    "男性": "male",
+    "m": "male",
+    "male": "male",
+    "女": "female",
+    "女性": "female",
+    "f": "female",
+    "female": "female",
+}
+
+
+class RosterError(DeskError):
+    """The roster file cannot be imported at all (a row problem is not an error)."""
+
+
+# -- reading the file ------------------------------------------------------------------
+
+
+@dataclass
+class Sheet:
+    """The cells of a roster, with spreadsheet row numbers (the first row is 1)."""
+
+    path: Path
+    encoding: str
+    rows: list[tuple[int, list[Any]]]
+
+
+def read_sheet(path: Path) -> Sheet:
+    """Read ``.xlsx`` or ``.csv``; raises :class:`RosterError` with what to do."""
+    path = Path(path)
+    if not path.is_file():
+        raise RosterError("roster.err_missing", path=str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=str(path), reason=error.strerror) from None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RosterError("roster.err_xls", path=str(path))
+    if data.startswith(b"PK\x03\x04"):
+        if suffix in (".csv", ".txt", ".tsv"):
+            raise RosterError("roster.err_zip", path=str(path))
+        return _read_xlsx(path)
+    if suffix not in (".csv", ".txt", ".tsv"):
+        raise RosterError("roster.err_kind", path=str(path))
+    text, encoding = decode(data, path)
+    return Sheet(path, encoding, _csv_rows(text))
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of a CSV and the name of its encoding: UTF-8 (with or without BOM),
+    UTF-16 with BOM, else GBK/GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        attempts = [("utf-8-sig", "UTF-8 BOM")]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        attempts = [("utf-16", "UTF-16")]
+    else:
+        attempts = [("utf-8", "UTF-8"), ("gb18030", t("roster.encoding_gb"))]
+    for codec, label in attempts:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            raise RosterError("roster.err_binary", path=str(path))
+        return text, label
+    raise RosterError("roster.err_encoding", path=str(path))
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[Any]]]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(number, row) for number, row in enumerate(reader, start=1)]
+
+
+def _read_xlsx(path: Path) -> Sheet:
+    from openpyxl import load_workbook  # imported here: only an import needs it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise RosterError("roster.err_bad_xlsx", path=str(path), reason=str(error)) from None
+    try:
+        sheet = workbook.active or workbook.worksheets[0]
+        rows = [
+            (number, list(values))
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+    return Sheet(path, t("roster.encoding_xlsx"), rows)
+
+
+# -- headers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which spreadsheet column holds which field."""
+
+    header_row: int
+    headers: list[str]
+    fields: dict[str, list[int]]
+    unknown: list[str]
+
+    def header(self, field_name: str, index: int | None = None) -> str:
+        """The column's header as written in the file."""
+        indexes = self.fields.get(field_name) or []
+        if index is None:
+            index = indexes[0] if indexes else None
+        if index is None or index >= len(self.headers):
+            return field_label(field_name)
+        return self.headers[index]
+
+
+def _header_key(text: object) -> str:
+    key = nfkc(str(text or "")).lower()
+    key = re.sub(r"[（(【\[].*?[)）】\]]", "", key)
+    return re.sub(r"[\s_\-.*:：#]", "", key)
+
+
+def map_columns(headers: Sequence[object], header_row: int = 1) -> Columns:
+    """Map headers to fields (several phone columns are allowed); unknown ones are listed."""
+    fields: dict[str, list[int]] = {}
+    unknown: list[str] = []
+    texts = [nfkc(str(h)) if h is not None else "" for h in headers]
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        name = _ALIAS_TO_FIELD.get(_header_key(text))
+        if name is None or (name != "phone" and name in fields):
+            unknown.append(text)
+            continue
+        fields.setdefault(name, []).append(index)
+    return Columns(header_row, texts, fields, unknown)
+
+
+def find_columns(sheet: Sheet) -> Columns:
+    """The header row: row 1, or the first of the first rows that has a name column."""
+    candidates = [(n, row) for n, row in sheet.rows[:HEADER_ROWS_SEARCHED] if not _blank(row)]
+    if not candidates:
+        raise RosterError("roster.err_empty", path=str(sheet.path))
+    for number, row in candidates:
+        columns = map_columns(row, number)
+        if "name" in columns.fields:
+            return columns
+    found = ", ".join(str(c) for c in candidates[0][1] if c not in (None, "")) or "-"
+    raise RosterError("roster.err_no_name_column", path=str(sheet.path), headers=found)
+
+
+def _blank(row: Sequence[Any]) -> bool:
+    return all(cell is None or not str(cell).strip() for cell in row)
+
+
+# -- checking values ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """What is wrong with one field: ``reason`` is translated and names no field."""
+
+    field: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        """``ID number: check digit does not match ...``."""
+        return t("err.field", field=field_label(self.field), reason=self.reason)
+
+
+def _reason(error: FieldError) -> str:
+    return t(error.key, **error.params)
+
+
+def split_phones(text: str) -> list[str]:
+    """``"13800138000 / 0536-8881234"`` -> two numbers (spaces inside a number stay)."""
+    return [part.strip() for part in _PHONE_SPLIT.split(text) if part.strip()]
+
+
+def check_fields(
+    values: Mapping[str, Any], today: date | None = None
+) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """Normalise the given fields; blank values are left out of the result.
+
+    ``values`` may hold ``name``, ``gender``, ``id_number``, ``phones`` (a list or one
+    text with several numbers), ``compound``, ``building``, ``unit``, ``room`` and ``notes``.
+    The result uses the same keys (``phones`` as a list) with normalised values.
+    """
+    clean: dict[str, Any] = {}
+    problems: list[FieldProblem] = []
+    if "name" in values:
+        raw = str(values["name"] or "")
+        if not nfkc(raw):
+            problems.append(FieldProblem("name", t("roster.no_name")))
+        else:
+            try:
+                clean["name"] = normalise_name(raw)
+            except FieldError as error:
+                problems.append(FieldProblem("name", _reason(error)))
+    gender = nfkc(str(values.get("gender") or "")).lower()
+    if gender:
+        if gender in _GENDERS:
+            clean["gender"] = _GENDERS[gender]
+        else:
+            problems.append(FieldProblem("gender", t("roster.bad_gender", value=gender)))
+    id_number = nfkc(str(values.get("id_number") or ""))
+    if id_number:
+        try:
+            clean["id_number"] = normalise_id_number(id_number, today)
+        except FieldError as error:
+            problems.append(FieldProblem("id_number", _reason(error)))
+    raw_phones = values.get("phones") or []
+    items = split_phones(raw_phones) if isinstance(raw_phones, str) else list(raw_phones)
+    phones: list[str] = []
+    for item in items:
+        for part in split_phones(str(item)):
+            try:
+                phone = normalise_phone(part)
+            except FieldError as error:
+                problems.append(FieldProblem("phone", _reason(error)))
+                continue
+            if phone not in phones:
+                phones.append(phone)
+    if phones:
+        clean["phones"] = phones
+    for part in ADDRESS_PARTS:
+        text = str(values.get(part) or "")
+        if text.strip():
+            try:
+                value = normalise_address_part(text, part)
+            except FieldError as error:
+                problems.append(FieldProblem(part, _reason(error)))
+                continue
+            if value:
+                clean[part] = value
+    notes = str(values.get("notes") or "").strip()
+    if notes:
+        clean["notes"] = notes
+    return clean, problems
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A skipped row: its spreadsheet row number, the column and the reason."""
+
+    row: int
+    column: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        """``row 7, 身份证号: check digit does not match ...``."""
+        return t("roster.problem", row=self.row, column=self.column, reason=self.reason)
+
+
+@dataclass
+class RosterRow:
+    """One good row: its number and its normalised, non-blank values."""
+
+    row: int
+    values: dict[str, Any]
+
+
+@dataclass
+class ParsedRoster:
+    """Every row of a sheet, checked."""
+
+    path: Path
+    encoding: str
+    columns: Columns
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def skipped_rows(self) -> int:
+        return len({p.row for p in self.problems})
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_sheet(
+    sheet: Sheet, today: date | None = None, progress: Progress | None = None
+) -> ParsedRoster:
+    """Check every row below the header; blank rows are ignored."""
+    columns = find_columns(sheet)
+    parsed = ParsedRoster(sheet.path, sheet.encoding, columns)
+    body = [(n, row) for n, row in sheet.rows if n > columns.header_row]
+    total = len(body)
+    for done, (number, row) in enumerate(body, start=1):
+        if progress is not None and done % 250 == 0:
+            progress(done, total)
+        if _blank(row):
+            continue
+        parsed.rows_read += 1
+        values, problems = _check_row(columns, row, today)
+        if problems:
+            parsed.problems.extend(
+                RowProblem(number, column, reason) for column, reason in problems
+            )
+        else:
+            parsed.rows.append(RosterRow(number, values))
+    if progress is not None:
+        progress(total, total)
+    return parsed
+
+
+def _numeric_id(value: Any) -> bool:
+    """An ID number typed into a number cell: past 15 digits the spreadsheet lost some
+    (an exact integer, as other tools write it, is checked like text)."""
+    return isinstance(value, float) and len(_cell_text(value)) >= 15
+
+
+def _check_row(
+    columns: Columns, row: Sequence[Any], today: date | None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    def cell(index: int) -> Any:
+        return row[index] if index < len(row) else None
+
+    raw: dict[str, Any] = {}
+    found: list[tuple[str, str]] = []
+    for name, indexes in columns.fields.items():
+        if name == "phone":
+            continue
+        value = cell(indexes[0])
+        if name == "id_number" and _numeric_id(value):
+            found.append((columns.header(name), t("roster.id_as_number")))
+            continue
+        raw[name] = _cell_text(value)
+    if not raw.get("name"):
+        raw["name"] = ""
+    clean, problems = check_fields(raw, today)
+    found.extend((columns.header(p.field), p.reason) for p in problems)
+    phones: list[str] = []
+    for index in columns.fields.get("phone", []):
+        text = _cell_text(cell(index))
+        if not text:
+            continue
+        numbers, phone_problems = check_fields({"phones": text}, today)
+        found.extend((columns.header("phone", index), p.reason) for p in phone_problems)
+        phones.extend(p for p in numbers.get("phones", []) if p not in phones)
+    if phones:
+        clean["phones"] = phones
+    return clean, found
+
+
+# -- matching and planning ------------------------------------------------------------------
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do; :func:`apply_plan` writes it in one batch."""
+
+    parsed: ParsedRoster
+    added: list[Resident] = field(default_factory=list)
+    updated: list[Resident] = field(default_factory=list)
+    unchanged: int = 0
+    duplicates: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        """Every skipped row's problems, in row order."""
+        return sorted(self.parsed.problems + self.duplicates, key=lambda p: p.row)
+
+    @property
+    def skipped(self) -> int:
+        return len({p.row for p in self.problems})
+
+    @property
+    def to_save(self) -> list[Resident]:
+        return self.added + self.updated
+
+    def summary(self, dry_run: bool = False) -> str:
+        """The one-line summary: added, updated, unchanged, skipped."""
+        key = "roster.summary_dry" if dry_run else "roster.summary"
+        return t(
+            key,
+            added=len(self.added),
+            updated=len(self.updated),
+            unchanged=self.unchanged,
+            skipped=self.skipped,
+        )
+
+
+class _Matcher:
+    """Finds the resident a row describes, among stored ones and earlier rows."""
+
+    def __init__(self, docs: Iterable[Mapping[str, Any]]) -> None:
+        self.by_id_number: dict[str, Mapping[str, Any]] = {}
+        self.by_name_phone: dict[tuple[str, str], Mapping[str, Any]] = {}
+        self.by_name_address: dict[tuple[str, str], Mapping[str, Any]] = {}
+        for doc in docs:
+            self.add(doc)
+
+    def add(self, doc: Mapping[str, Any]) -> None:
+        if doc.get("id_number"):
+            self.by_id_number[doc["id_number"]] = doc
+        for phone in doc.get("phones") or ():
+            self.by_name_phone.setdefault((doc["name"], phone), doc)
+        self.by_name_address.setdefault((doc["name"], _address_key(doc.get("address"))), doc)
+
+    def find(self, values: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        id_number = values.get("id_number")
+        if id_number and id_number in self.by_id_number:
+            return self.by_id_number[id_number]
+        for phone in values.get("phones", ()):
+            doc = self.by_name_phone.get((values["name"], phone))
+            if doc is not None and (not id_number or not doc.get("id_number")):
+                return doc
+        if not id_number and not values.get("phones"):
+            parts = {p: values.get(p, "") for p in ADDRESS_PARTS}
+            doc = self.by_name_address.get((values["name"], _address_key(parts)))
+            if doc is not None:
+                return doc
+        return None
+
+
+def _address_key(address: Mapping[str, Any] | None) -> str:
+    address = address or {}
+    return "|".join(str(address.get(p) or "") for p in ADDRESS_PARTS)
+
+
+_VOLATILE = ("created_at", "updated_at")
+
+
+def _comparable(doc: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k not in _VOLATILE}
+
+
+def merged(doc: Mapping[str, Any], values: Mapping[str, Any]) -> Resident:
+    """The stored resident with the row's non-blank values laid over it."""
+    data = dict(doc)
+    for name in ("name", "gender", "id_number", "phones", "notes"):
+        if name in values:
+            data[name] = values[name]
+    address = dict(doc.get("address") or {})
+    for part in ADDRESS_PARTS:
+        if part in values:
+            address[part] = values[part]
+    data["address"] = address
+    return Resident.model_validate(data)
+
+
+def new_resident(values: Mapping[str, Any], now: datetime) -> Resident:
+    """A resident from normalised values (as :func:`check_fields` returns them)."""
+    return Resident(
+        name=values["name"],
+        gender=values.get("gender"),
+        phones=values.get("phones", []),
+        id_number=values.get("id_number"),
+        address=Address(**{p: values.get(p, "") for p in ADDRESS_PARTS}),
+        notes=values.get("notes", ""),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def plan_import(
+    parsed: ParsedRoster,
+    existing: Iterable[Mapping[str, Any]],
+    now: datetime,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Sort the good rows into added, updated and unchanged residents."""
+    plan = ImportPlan(parsed)
+    stored = _Matcher(existing)
+    planned = _Matcher(())
+    claimed: dict[str, int] = {}
+    total = len(parsed.rows)
+    for done, row in enumerate(parsed.rows, start=1):
+        if progress is not None and done % 250 == 0:
+            progress(done, total)
+        earlier = planned.find(row.values)
+        if earlier is not None:
+            plan.duplicates.append(_duplicate(parsed, row, claimed[earlier["id"]]))
+            continue
+        doc = stored.find(row.values)
+        if doc is not None and doc["id"] in claimed:
+            plan.duplicates.append(_duplicate(parsed, row, claimed[doc["id"]]))
+            continue
+        if doc is None:
+            resident = new_resident(row.values, now)
+            plan.added.append(resident)
+        else:
+            resident = merged(doc, row.values)
+            if resident.model_dump(mode="json", exclude=set(_VOLATILE)) == _comparable(doc):
+                plan.unchanged += 1
+            else:
+                plan.updated.append(resident.model_copy(update={"updated_at": now}))
+        claimed[resident.id] = row.row
+        planned.add(
+            resident.model_dump(
+                mode="json", include={"id", "name", "id_number", "phones", "address"}
+            )
+        )
+    if progress is not None:
+        progress(total, total)
+    return plan
+
+
+def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
+    return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
+
+
+def _defused(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def write_problems(problems: Sequence[RowProblem], path: Path) -> None:
+    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t("roster.col_row"), t("roster.col_column"), t("roster.col_reason")])
+    for problem in problems:
+        writer.writerow([problem.row, _defused(problem.column), _defused(problem.reason)])
+    try:
+        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
+    except OSError as error:
+        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
+
+
+def apply_plan(plan: ImportPlan, repo: Repository) -> None:
+    """Write the added and updated residents as one batch (nothing when there is none)."""
+    if plan.to_save:
+        repo.residents.save_many(plan.to_save, touch=True)
+
+
+def prepare_import(
+    path: Path,
+    repo: Repository,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Read, check and plan an import of ``path`` into ``repo`` (nothing is written)."""
+    now = repo.store.now()
+    sheet = read_sheet(path)
+    parsed = parse_sheet(sheet, now.date(), progress)
+    return plan_import(parsed, repo.residents.docs(), now)

@@ -1,0 +1,85 @@
+"""Messages of the roster import (file, rows, summary) and the resident checks."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the file
+    "roster.err_missing": ("{path}: no such file", "{path}：文件不存在"),
+    "roster.err_unreadable": (
+        "{path}: cannot read the file: {reason}",
+        "{path}：无法读取：{reason}",
+    ),
+    "roster.err_kind": (
+        "{path}: only .xlsx and .csv rosters can be imported",
+        "{path}：只能导入 .xlsx 或 .csv 格式的花名册",
+    ),
+    "roster.err_xls": (
+        "{path} is an old Excel 97-2003 (.xls) file: open it in Excel or WPS and save it as "
+        ".xlsx or CSV",
+        "{path} 是旧版 Excel 97-2003（.xls）文件：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV",
+    ),
+    "roster.err_zip": (
+        "{path} is an Excel workbook named .csv: rename it to .xlsx",
+        "{path} 实际是 Excel 工作簿却以 .csv 命名：请改名为 .xlsx",
+    ),
+    "roster.err_encoding": (
+        '{path}: the text is not UTF-8, GBK or GB18030; save it again as "CSV UTF-8" '
+        "and import that file",
+        "{path}：文本编码不是 UTF-8、GBK 或 GB18030；请另存为“CSV UTF-8”后再导入",
+    ),
+    "roster.err_binary": (
+        "{path} is not a text file; save the roster as .xlsx or CSV",
+        "{path} 不是文本文件；请把花名册另存为 .xlsx 或 CSV",
+    ),
+    "roster.err_bad_xlsx": (
+        "{path}: not a readable .xlsx workbook ({reason})",
+        "{path}：不是可读取的 .xlsx 工作簿（{reason}）",
+    ),
+    "roster.err_empty": ("{path}: the file has no rows", "{path}：文件中没有数据"),
+    "roster.err_no_name_column": (
+        "{path}: no name column (姓名 or name) in the first rows; columns found: {headers}",
+        "{path}：前几行中没有姓名列（姓名 或 name）；找到的列：{headers}",
+    ),
+    # rows
+    "roster.no_name": ("no name", "没有姓名"),
+    "roster.bad_gender": (
+        "write 男 or 女 (male/female), not {value}",
+        "请填 男 或 女，而不是 {value}",
+    ),
+    "roster.id_as_number": (
+        "stored as a number, so the spreadsheet dropped digits; format the column as text "
+        "and type the number again",
+        "被表格存成了数字，末几位已丢失；请把该列设为文本格式后重新录入",
+    ),
+    "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
+    "roster.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
+    "roster.err_write": ("{path}: cannot write: {reason}", "{path}：无法写入：{reason}"),
+    "roster.col_row": ("Row", "行号"),
+    "roster.col_column": ("Column", "列"),
+    "roster.col_reason": ("Problem", "问题"),
+    "roster.problems_written": (
+        "Skipped rows written to {path}",
+        "跳过的行已写入 {path}",
+    ),
+    # summary
+    "roster.encoding_xlsx": ("Excel workbook", "Excel 工作簿"),
+    "roster.encoding_gb": ("GBK/GB18030", "GBK/GB18030"),
+    "roster.read": (
+        "Read {rows} rows from {path} ({encoding}).",
+        "从 {path} 读取 {rows} 行（{encoding}）。",
+    ),
+    "roster.unknown_columns": (
+        "Columns ignored: {columns}",
+        "已忽略的列：{columns}",
+    ),
+    "roster.summary": (
+        "{added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.",
+        "新增 {added} 人，更新 {updated} 人，无变化 {unchanged} 人，跳过 {skipped} 行。",
+    ),
+    "roster.summary_dry": (
+        "Dry run, nothing saved: {added} would be added, {updated} updated, {unchanged} "
+        "unchanged, {skipped} skipped.",
+        "试运行，未保存：将新增 {added} 人，更新 {updated} 人，无变化 {unchanged} 人，"
+        "跳过 {skipped} 行。",
+    ),
+    "roster.problems_head": ("Skipped rows:", "跳过的行："),
+    "roster.more_problems": ("... and {count} more", "……另有 {count} 条"),
+}

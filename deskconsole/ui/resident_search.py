@@ -1,0 +1,83 @@
+"""One resident index per console, shared by Lookup, the command palette and Intake.
+
+``resident_search(app).current()`` returns the :class:`ResidentIndex`, built on first
+use and brought up to date with the store when something was committed since the
+last call. Both may take a moment (a second to build at 50,000 residents, a few
+milliseconds to sync), so call it from a worker thread, never from a handler.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import TYPE_CHECKING
+
+from deskconsole.domain.search import ResidentIndex
+from deskconsole.storage import Repository
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+WATCHED = frozenset({"residents", "cases"})
+
+
+class ResidentSearch:
+    """The index of one store, kept current from the store's commits."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._index: ResidentIndex | None = None
+        self._build_lock = threading.Lock()
+        self._dirty_lock = threading.Lock()
+        self._dirty: set[str] = set()
+        repo.subscribe(self._on_commit)
+
+    def _on_commit(self, tables: frozenset[str]) -> None:
+        with self._dirty_lock:
+            self._dirty |= tables & WATCHED
+
+    @property
+    def ready(self) -> bool:
+        """True once the index has been built."""
+        return self._index is not None
+
+    @property
+    def built(self) -> ResidentIndex | None:
+        """The index as it is now, without building or syncing (None before the first build)."""
+        return self._index
+
+    def current(self) -> ResidentIndex:
+        """The index, built if needed and synced with what changed (call off the UI thread)."""
+        with self._build_lock:
+            if self._index is None:
+                with self._dirty_lock:
+                    self._dirty.clear()
+                self._index = ResidentIndex.build(
+                    self.repo.residents.docs(), self.repo.cases.docs()
+                )
+                return self._index
+        with self._dirty_lock:
+            dirty, self._dirty = self._dirty, set()
+        if "residents" in dirty:
+            self._index.sync(self.repo.residents.docs())
+        if "cases" in dirty:
+            self._index.sync_cases(self.repo.cases.docs())
+        return self._index
+
+    def close(self) -> None:
+        """Stop following the store."""
+        self.repo.store.unsubscribe(self._on_commit)
+
+
+_SHARED: weakref.WeakKeyDictionary[object, ResidentSearch] = weakref.WeakKeyDictionary()
+_SHARED_LOCK = threading.Lock()
+
+
+def resident_search(app: App[object]) -> ResidentSearch:
+    """The console's shared :class:`ResidentSearch` (created on first use)."""
+    with _SHARED_LOCK:
+        found = _SHARED.get(app)
+        if found is None:
+            found = ResidentSearch(app.repo)  # type: ignore[attr-defined]
+            _SHARED[app] = found
+        return found

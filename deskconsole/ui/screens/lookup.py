@@ -1,0 +1,228 @@
+"""Lookup (F2, the start screen): one search box, results on every keystroke."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from deskconsole.domain.search import Hit, normalise_query
+from deskconsole.i18n import t
+from deskconsole.models import Gender
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.resident_search import resident_search
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.resident import ResidentScreen
+from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
+from deskconsole.ui.screens.roster_import import ImportScreen
+from deskconsole.ui.widgets.header import DeskHeader
+
+MIN_PAGE = 20
+MAX_ROWS = 500
+
+
+def gender_label(value: str | None) -> str:
+    """``男`` / ``Male``, or blank."""
+    return Gender(value).label if value else ""
+
+
+def result_row(hit: Hit) -> tuple[str, str, str, str, str]:
+    """The cells of one result row."""
+    return (
+        hit.name,
+        gender_label(hit.gender),
+        hit.address,
+        hit.masked_phone,
+        str(hit.open_cases) if hit.open_cases else "",
+    )
+
+
+class LookupScreen(DeskScreen):
+    """Find a resident by characters, pinyin, phone, room or ID tail."""
+
+    BINDINGS = [
+        Binding("enter", "open", "lookup.key_open", tooltip="lookup.key_open_tip"),
+        Binding("ctrl+n", "add", "lookup.key_add", tooltip="lookup.key_add_tip"),
+        Binding("ctrl+o", "import_roster", "lookup.key_import", tooltip="lookup.key_import_tip"),
+        Binding("escape", "clear", "lookup.key_clear", tooltip="lookup.key_clear_tip"),
+        Binding("down", "move(1)", "lookup.key_next", show=False),
+        Binding("up", "move(-1)", "lookup.key_previous", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._limit = MIN_PAGE
+        self._shown_query: str | None = None
+        self._more = False
+        self._count = 0
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield Input(placeholder=t("lookup.placeholder"), id="lookup-query")
+        yield Static(t("lookup.loading"), id="lookup-status")
+        table: DataTable[str] = DataTable(
+            id="lookup-results", cursor_type="row", zebra_stripes=True
+        )
+        table.add_column(t("field.name"), key="name")
+        table.add_column(t("field.gender"), key="gender")
+        table.add_column(t("lookup.col_address"), key="address")
+        table.add_column(t("field.phone"), key="phone")
+        table.add_column(t("lookup.col_open"), key="open")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.query_one("#lookup-query", Input).focus()
+        self.run_search(self.query_text, self._page())
+
+    async def apply_language(self) -> None:
+        query = self.query_text
+        await self.recompose()
+        self.query_one("#lookup-query", Input).value = query
+        self._shown_query = None
+        self.refresh_bindings()
+        self.run_search(query, self._limit)
+
+    # -- searching ---------------------------------------------------------------------
+    @property
+    def query_text(self) -> str:
+        """What is typed in the search box."""
+        found = self.query("#lookup-query")
+        return found.first(Input).value if found else ""
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one("#lookup-results", DataTable)
+
+    def _page(self) -> int:
+        """As many rows as the table shows (refilling a row costs about a millisecond)."""
+        height = self.table.size.height - 1 if self.is_mounted else 0
+        return max(height, MIN_PAGE)
+
+    @on(Input.Changed, "#lookup-query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._limit = self._page()
+        self.run_search(event.value, self._limit)
+
+    @work(thread=True, exclusive=True, group="lookup-search")
+    def run_search(self, query: str, limit: int) -> None:
+        """Search off the UI thread; a newer keystroke makes this result stale."""
+        index = resident_search(self.app).current()
+        hits = index.search(query, limit + 1)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
+
+    def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
+        if not self.is_mounted or query != self.query_text:
+            return  # the box changed meanwhile: a newer search is on its way
+        table = self.table
+        same_query = query == self._shown_query
+        keep = table.cursor_row if same_query else 0
+        shown = [str(row.value) for row in table.rows]
+        wanted = [hit.resident_id for hit in hits]
+        if same_query and wanted[: len(shown)] == shown:
+            for hit in hits[len(shown) :]:  # more rows for the same query: append only
+                table.add_row(*result_row(hit), key=hit.resident_id)
+        else:
+            table.clear()
+            for hit in hits:
+                table.add_row(*result_row(hit), key=hit.resident_id)
+        if hits:
+            table.move_cursor(row=min(keep, len(hits) - 1), animate=False)
+        self._shown_query = query
+        self._more = more
+        self._count = total
+        self._status(query, len(hits))
+        self.refresh_bindings()
+
+    def _status(self, query: str, shown: int) -> None:
+        status = self.query_one("#lookup-status", Static)
+        if not normalise_query(query):
+            status.update(t("lookup.hint", count=f"{self._count:,}"))
+        elif shown == 0:
+            status.update(t("lookup.none", query=query.strip()))
+        elif self._more:
+            status.update(t("lookup.found_more", count=shown))
+        elif shown == 1:
+            status.update(t("lookup.found_one"))
+        else:
+            status.update(t("lookup.found", count=shown))
+
+    @on(DataTable.RowHighlighted, "#lookup-results")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._more and event.cursor_row >= self.table.row_count - 1:
+            self._limit = min(self._limit + self._page(), MAX_ROWS)
+            self.run_search(self.query_text, self._limit)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if message.tables & {"residents", "cases"}:
+            self._shown_query = None  # rows may have changed: refill, do not append
+            self.run_search(self.query_text, self._limit)
+
+    def on_screen_resume(self) -> None:
+        self._shown_query = None
+        self.run_search(self.query_text, self._limit)
+
+    # -- keys ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "move"):
+            return self.table.row_count > 0
+        if action == "clear":
+            return bool(self.query_text)
+        return True
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The resident under the cursor."""
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0))
+        return str(row_key.value)
+
+    def action_move(self, step: int) -> None:
+        table = self.table
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_open(self) -> None:
+        resident_id = self.highlighted_id
+        if resident_id is not None:
+            self.app.push_screen(ResidentScreen(resident_id))
+
+    @on(Input.Submitted, "#lookup-query")
+    def _submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected, "#lookup-results")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.app.push_screen(ResidentScreen(str(event.row_key.value)))
+
+    def action_clear(self) -> None:
+        box = self.query_one("#lookup-query", Input)
+        box.value = ""
+        box.focus()
+
+    def action_add(self) -> None:
+        add_resident(self, prefill_from_query(self.query_text))
+
+    def action_import_roster(self) -> None:
+        self.app.push_screen(ImportScreen())
+
+    def on_key(self, event: object) -> None:
+        """Typing while the table has focus goes on in the search box."""
+        character = getattr(event, "character", None)
+        if (
+            self.focused is self.table
+            and character
+            and character.isprintable()
+            and not character.isspace()
+        ):
+            box = self.query_one("#lookup-query", Input)
+            box.focus()
+            box.insert_text_at_cursor(character)
+            event.stop()  # type: ignore[attr-defined]

@@ -1,0 +1,306 @@
+"""The resident dialog (add and edit), checked with the same rules as a roster import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from deskconsole.domain.roster import check_fields, new_resident
+from deskconsole.domain.search import normalise_query
+from deskconsole.i18n import t
+from deskconsole.models import Address, Gender, Resident
+from deskconsole.models.text import is_cjk, mask_phone
+from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.screens.base import DeskModal
+
+TEXT_FIELDS = ("name", "phones", "id_number", "compound", "building", "unit", "room", "notes")
+Check = Callable[[dict[str, Any]], str | None]
+
+
+def values_of(resident: Resident) -> dict[str, str]:
+    """A resident's fields as the dialog shows them."""
+    return {
+        "name": resident.name,
+        "gender": resident.gender.value if resident.gender else "",
+        "phones": ", ".join(resident.phones),
+        "id_number": resident.id_number or "",
+        "compound": resident.address.compound,
+        "building": resident.address.building,
+        "unit": resident.address.unit,
+        "room": resident.address.room,
+        "notes": resident.notes,
+    }
+
+
+class ResidentDialog(DeskModal[dict[str, Any] | None]):
+    """Collects a resident's fields; returns them normalised, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "lookup.key_save", tooltip="lookup.key_save_tip", priority=True),
+        Binding("escape", "cancel", "lookup.key_cancel", tooltip="lookup.key_cancel_tip"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        values: Mapping[str, str] | None = None,
+        compounds: list[str] | None = None,
+        check: Check | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = dict(values or {})
+        self.compounds = compounds or []
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        value = self.initial.get
+        with Vertical(id="resident-dialog"):
+            yield Static(self.title_text, id="resident-dialog-title")
+            with Grid(id="resident-form"):
+                yield Label(t("field.name"))
+                yield Input(value("name", ""), id="f-name", compact=True)
+                yield Label(t("field.gender"))
+                yield Select(
+                    [(g.label, g.value) for g in Gender],
+                    prompt=t("lookup.gender_unknown"),
+                    value=value("gender") or Select.NULL,
+                    id="f-gender",
+                    compact=True,
+                )
+                yield Label(t("field.phone"))
+                yield Input(
+                    value("phones", ""),
+                    placeholder=t("lookup.phones_placeholder"),
+                    id="f-phones",
+                    compact=True,
+                )
+                yield Label(t("field.id_number"))
+                yield Input(value("id_number", ""), id="f-id_number", compact=True)
+                yield Label(t("field.compound"))
+                yield Input(
+                    value("compound", ""),
+                    id="f-compound",
+                    suggester=SuggestFromList(self.compounds, case_sensitive=False),
+                    compact=True,
+                )
+                yield Label(f"{t('field.building')} / {t('field.unit')} / {t('field.room')}")
+                with Horizontal(id="f-address"):
+                    yield Input(value("building", ""), id="f-building", compact=True)
+                    yield Input(value("unit", ""), id="f-unit", compact=True)
+                    yield Input(value("room", ""), id="f-room", compact=True)
+                yield Label(t("field.notes"))
+                yield Input(value("notes", ""), id="f-notes", compact=True)
+            yield Static("", id="resident-dialog-errors")
+            yield Static(t("lookup.dialog_hint"), id="resident-dialog-hint")
+            with Horizontal(id="resident-dialog-buttons"):
+                yield Button(t("lookup.save"), variant="primary", id="dialog-save", compact=True)
+                yield Button(t("lookup.cancel"), id="dialog-cancel", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#f-name", Input).focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short terminal the fields sit on consecutive lines, so the buttons stay in view."""
+        form = self.query_one("#resident-form", Grid)
+        form.styles.grid_gutter_horizontal = 1 if self.size.height >= 32 else 0
+
+    async def apply_language(self) -> None:
+        typed = self.typed()
+        self.initial = typed
+        await self.recompose()
+        self.refresh_bindings()
+
+    def typed(self) -> dict[str, str]:
+        """What is in the fields now, as typed."""
+        values = {name: self.query_one(f"#f-{name}", Input).value for name in TEXT_FIELDS}
+        gender = self.query_one("#f-gender", Select).value
+        values["gender"] = "" if gender is Select.NULL else str(gender)
+        return values
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#dialog-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        """Check every field; close with the values only when all are right."""
+        typed = self.typed()
+        raw: dict[str, Any] = {k: v for k, v in typed.items() if k != "phones"}
+        raw["phones"] = typed["phones"]
+        clean, problems = check_fields(raw)
+        order = ["phone" if name == "phones" else name for name in ("gender", *TEXT_FIELDS)]
+        problems.sort(key=lambda p: order.index(p.field) if p.field in order else len(order))
+        for name in TEXT_FIELDS:
+            self.query_one(f"#f-{name}", Input).remove_class("-invalid")
+        messages = [p.message for p in problems]
+        for problem in problems:
+            target = "phones" if problem.field == "phone" else problem.field
+            if target in TEXT_FIELDS:
+                self.query_one(f"#f-{target}", Input).add_class("-invalid")
+        if not messages and self.check is not None:
+            duplicate = self.check(clean)
+            if duplicate:
+                messages.append(duplicate)
+        errors = self.query_one("#resident-dialog-errors", Static)
+        errors.update("\n".join(messages))
+        if messages:
+            first = next(iter(self.query("Input.-invalid")), None)
+            if first is not None:
+                first.focus()
+            return
+        self.dismiss(clean)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# -- saving: the screens that open the dialog do the work -----------------------------------------
+
+
+def _where(resident: Resident) -> str:
+    return resident.address.label or t("lookup.no_address")
+
+
+def duplicate_check(repo: Repository, own_id: str | None = None) -> Check:
+    """Refuse an ID number that belongs to someone else; on add, also the same name + phone."""
+
+    def check(values: dict[str, Any]) -> str | None:
+        id_number = values.get("id_number")
+        if id_number:
+            other = repo.residents.by_id_number(id_number)
+            if other is not None and other.id != own_id:
+                return t("lookup.same_id_number", name=other.name, address=_where(other))
+        if own_id is None:
+            for phone in values.get("phones", []):
+                other = repo.residents.by_name_and_phone(values.get("name", ""), phone)
+                if other is not None:
+                    return t(
+                        "lookup.same_person",
+                        name=other.name,
+                        address=f"{_where(other)} {mask_phone(phone)}",
+                    )
+        return None
+
+    return check
+
+
+def _compounds(screen: Screen[Any]) -> list[str]:
+    from deskconsole.ui.resident_search import resident_search
+
+    settings = screen.app.settings  # type: ignore[attr-defined]
+    index = resident_search(screen.app).built
+    return list(dict.fromkeys([*settings.compounds, *(index.compounds() if index else [])]))
+
+
+def add_resident(
+    screen: Screen[Any],
+    values: Mapping[str, str] | None = None,
+    then: Callable[[Resident], object] | None = None,
+) -> None:
+    """Open the dialog for a new resident, save it, then open the resident view
+    (or call ``then``). A failed save reopens the dialog with what was typed."""
+    from deskconsole.ui.screens.resident import ResidentScreen
+
+    repo: Repository = screen.app.repo  # type: ignore[attr-defined]
+
+    def saved(clean: dict[str, Any] | None) -> None:
+        if clean is None:
+            return
+        resident = new_resident(clean, screen.app.now())  # type: ignore[attr-defined]
+        try:
+            resident = repo.residents.save(resident)
+        except StoreError as error:
+            screen.app.notify(str(error), severity="error", timeout=15)
+            add_resident(screen, _as_text(clean), then)
+            return
+        screen.app.notify(t("lookup.saved_new", name=resident.name))
+        if then is not None:
+            then(resident)
+        else:
+            screen.app.push_screen(ResidentScreen(resident.id))
+
+    dialog = ResidentDialog(
+        t("lookup.add_title"), values, _compounds(screen), duplicate_check(repo)
+    )
+    screen.app.push_screen(dialog, saved)
+
+
+def edit_resident(
+    screen: Screen[Any],
+    resident: Resident,
+    values: Mapping[str, str] | None = None,
+) -> None:
+    """Open the dialog on ``resident`` and save the changes (blank fields are cleared)."""
+    repo: Repository = screen.app.repo  # type: ignore[attr-defined]
+
+    def saved(clean: dict[str, Any] | None) -> None:
+        if clean is None:
+            return
+        changed = replaced(resident, clean)
+        try:
+            repo.residents.save(changed)
+        except StoreError as error:
+            screen.app.notify(str(error), severity="error", timeout=15)
+            edit_resident(screen, resident, _as_text(clean))
+            return
+        screen.app.notify(t("lookup.saved_edit", name=changed.name))
+
+    dialog = ResidentDialog(
+        t("lookup.edit_title", name=resident.name),
+        values or values_of(resident),
+        _compounds(screen),
+        duplicate_check(repo, resident.id),
+    )
+    screen.app.push_screen(dialog, saved)
+
+
+def replaced(resident: Resident, clean: Mapping[str, Any]) -> Resident:
+    """``resident`` with every field from the dialog (a blank field clears it)."""
+    data = resident.model_dump()
+    data.update(
+        name=clean["name"],
+        gender=clean.get("gender"),
+        phones=clean.get("phones", []),
+        id_number=clean.get("id_number"),
+        notes=clean.get("notes", ""),
+        address=Address(**{p: clean.get(p, "") for p in ("compound", "building", "unit", "room")}),
+    )
+    return Resident.model_validate(data)
+
+
+def _as_text(clean: Mapping[str, Any]) -> dict[str, str]:
+    text = {k: str(v) for k, v in clean.items() if k != "phones"}
+    text["phones"] = ", ".join(clean.get("phones", []))
+    return text
+
+
+def prefill_from_query(query: str) -> dict[str, str]:
+    """A new resident's name or phone from what was searched for."""
+    text = normalise_query(query)
+    if text and all(is_cjk(c) or c == "\u00b7" for c in text):
+        return {"name": text}
+    digits = text.replace(" ", "").replace("-", "")
+    if digits.isdigit() and len(digits) >= 7:
+        return {"phones": text}
+    return {}
