@@ -491,6 +491,16 @@ class ResidentIndex:
                 self._insert(entry)
         return len(gone) + len(entries)
 
+    def upsert_case(self, case: Case | Mapping[str, Any]) -> None:
+        """Count one added or changed case."""
+        with self._lock:
+            self._cases.upsert(case)
+
+    def remove_case(self, number: str) -> None:
+        """Stop counting one case."""
+        with self._lock:
+            self._cases.remove(number)
+
     def sync_cases(self, docs: Iterable[Mapping[str, Any]]) -> int:
         """Bring the open-case counts in line with ``docs`` (every case)."""
         with self._lock:

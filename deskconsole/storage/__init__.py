@@ -11,10 +11,11 @@ from deskconsole.storage.errors import (
 )
 from deskconsole.storage.journal import Op
 from deskconsole.storage.repository import Repository
-from deskconsole.storage.store import Store
+from deskconsole.storage.store import Change, Store
 
 __all__ = [
     "CaseCounts",
+    "Change",
     "Op",
     "Repository",
     "Store",

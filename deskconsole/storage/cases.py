@@ -63,6 +63,11 @@ class CaseRepository:
             doc = self._store.table(TABLE).raw().get(number)
         return Case.model_validate(doc) if doc is not None else None
 
+    def doc(self, number: str) -> dict[str, Any] | None:
+        """One case's raw document (read only), or ``None``."""
+        with self._store.lock:
+            return self._store.table(TABLE).raw().get(number)
+
     def docs(self) -> list[dict[str, Any]]:
         """Every case as a raw document (fast; for statistics and indexes)."""
         return self._raw()

@@ -30,6 +30,11 @@ class ResidentRepository:
             doc = self._table().raw().get(resident_id)
         return Resident.model_validate(doc) if doc is not None else None
 
+    def doc(self, resident_id: str) -> dict[str, Any] | None:
+        """One resident's raw document (read only), or ``None``."""
+        with self._store.lock:
+            return self._table().raw().get(resident_id)
+
     def docs(self) -> list[dict[str, Any]]:
         """Every resident as a raw document (fast; for building indexes)."""
         return self._store.docs(TABLE)

@@ -44,7 +44,24 @@ from deskconsole.storage.snapshot import (
 from deskconsole.storage.tables import DocTable, MemoryTinyDB
 
 COMPACT_AT_BYTES = 32 * 1024 * 1024
-Listener = Callable[[frozenset[str]], None]
+
+
+class Change(frozenset[str]):
+    """The names of the tables a commit changed, with the keys changed in each (``keys``)."""
+
+    keys: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, ops: Iterable[Op]) -> Change:
+        by_table: dict[str, set[str]] = {}
+        for op in ops:
+            by_table.setdefault(op.table, set()).add(op.key)
+        change = cls(by_table)
+        change.keys = {table: frozenset(keys) for table, keys in by_table.items()}
+        return change
+
+
+Listener = Callable[[Change], None]
 
 
 def _apply(tables: Tables, ops: Iterable[Op]) -> None:
@@ -190,7 +207,7 @@ class Store:
             if self._journal.size > COMPACT_AT_BYTES:
                 with contextlib.suppress(StoreError):
                     self.compact()
-        changed = frozenset(op.table for op in ops)
+        changed = Change.of(ops)
         for listener in list(self._listeners):
             listener(changed)
 
@@ -206,7 +223,7 @@ class Store:
             self._journal.reset()
 
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(tables_changed)`` after every commit (in the committing thread)."""
+        """Call ``listener(change)`` after every commit (in the committing thread)."""
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:

@@ -2,8 +2,9 @@
 
 ``resident_search(app).current()`` returns the :class:`ResidentIndex`, built on first
 use and brought up to date with the store when something was committed since the
-last call. Both may take a moment (a second to build at 50,000 residents, a few
-milliseconds to sync), so call it from a worker thread, never from a handler.
+last call. Building takes a second at 50,000 residents; bringing it up to date
+touches only the residents and cases a commit named. Call it from a worker thread,
+never from a handler.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from deskconsole.domain.search import ResidentIndex
 from deskconsole.storage import Repository
+from deskconsole.storage.store import Change
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -29,12 +31,13 @@ class ResidentSearch:
         self._index: ResidentIndex | None = None
         self._build_lock = threading.Lock()
         self._dirty_lock = threading.Lock()
-        self._dirty: set[str] = set()
+        self._dirty: dict[str, set[str]] = {}
         repo.subscribe(self._on_commit)
 
-    def _on_commit(self, tables: frozenset[str]) -> None:
+    def _on_commit(self, change: Change) -> None:
         with self._dirty_lock:
-            self._dirty |= tables & WATCHED
+            for table in change & WATCHED:
+                self._dirty.setdefault(table, set()).update(change.keys[table])
 
     @property
     def ready(self) -> bool:
@@ -57,12 +60,21 @@ class ResidentSearch:
                 )
                 return self._index
         with self._dirty_lock:
-            dirty, self._dirty = self._dirty, set()
-        if "residents" in dirty:
-            self._index.sync(self.repo.residents.docs())
-        if "cases" in dirty:
-            self._index.sync_cases(self.repo.cases.docs())
-        return self._index
+            dirty, self._dirty = self._dirty, {}
+        index = self._index
+        for resident_id in dirty.get("residents", ()):
+            doc = self.repo.residents.doc(resident_id)
+            if doc is None:
+                index.remove(resident_id)
+            else:
+                index.upsert(doc)
+        for number in dirty.get("cases", ()):
+            case_doc = self.repo.cases.doc(number)
+            if case_doc is None:
+                index.remove_case(number)
+            else:
+                index.upsert_case(case_doc)
+        return index
 
     def close(self) -> None:
         """Stop following the store."""

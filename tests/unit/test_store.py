@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from deskconsole.storage import (
+    Change,
     Op,
     Repository,
     StoreCorruptError,
@@ -310,3 +311,21 @@ def test_secondary_indexes_follow_every_change(data_dir: Path) -> None:
     with Repository.open(data_dir) as reopened:  # rebuilt from the snapshot
         assert [c.number for c in reopened.cases.for_residents({"r2"})] == ["JC-20261127-001"]
         assert reopened.cases.next_number("JC", date(2026, 11, 27)) == "JC-20261127-002"
+
+
+def test_listeners_hear_the_tables_and_keys_of_each_commit(repo: Repository) -> None:
+    heard: list[Change] = []
+    repo.subscribe(heard.append)
+    resident = make_resident()
+    repo.commit(
+        [
+            Op("residents", resident.id, resident.model_dump(mode="json")),
+            Op("cases", "JC-20261127-001", make_case().model_dump(mode="json")),
+        ]
+    )
+    [change] = heard
+    assert change == {"residents", "cases"}
+    assert change.keys == {
+        "residents": frozenset({resident.id}),
+        "cases": frozenset({"JC-20261127-001"}),
+    }

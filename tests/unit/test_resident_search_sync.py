@@ -1,0 +1,25 @@
+"""The shared index follows commits by the keys they name, without a full rescan."""
+
+from __future__ import annotations
+
+from deskconsole.storage import Op, Repository
+from deskconsole.ui.resident_search import ResidentSearch
+from tests.factories import make_case, make_resident
+
+
+def test_index_follows_residents_and_open_cases(repo: Repository) -> None:
+    jiang = make_resident("江建国")
+    repo.residents.save(jiang)
+    search = ResidentSearch(repo)
+    index = search.current()
+    assert index.open_cases(jiang.id) == 0
+    repo.cases.save(make_case("JC-20261127-001", resident_id=jiang.id))
+    newcomer = repo.residents.save(make_resident("王小明", phones=["13900012345"]))
+    index = search.current()
+    assert index.open_cases(jiang.id) == 1
+    assert [hit.name for hit in index.search("wxm")] == ["王小明"]
+    repo.commit([Op("cases", "JC-20261127-001", None), Op("residents", newcomer.id, None)])
+    index = search.current()
+    assert index.open_cases(jiang.id) == 0
+    assert index.search("wxm") == []
+    search.close()
