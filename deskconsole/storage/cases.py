@@ -40,6 +40,8 @@ class CaseRepository:
         table.add_index("resident", lambda doc: doc.get("resident_id"))
         table.add_index("number_prefix", lambda doc: doc["number"].rpartition("-")[0])
         table.add_index("intake_day", lambda doc: doc["intake_at"][:10])
+        table.add_index("state", lambda doc: doc["state"])
+        table.add_index("open_due", _open_due)
 
     def _by_keys(self, keys: Iterable[str]) -> list[Case]:
         with self._store.lock:
@@ -112,17 +114,15 @@ class CaseRepository:
         return self._where(lambda doc: low <= doc["intake_at"] <= high)
 
     def counts(self, today: date) -> CaseCounts:
-        """Taken today, overdue and awaiting follow-up, straight from the raw documents."""
-        prefix, iso_today = today.isoformat(), today.isoformat()
-        taken = overdue = awaiting = 0
-        for doc in self._raw():
-            if doc["intake_at"].startswith(prefix):
-                taken += 1
-            state = doc["state"]
-            if state == CaseState.RESOLVED:
-                awaiting += 1
-            elif state in _OPEN and doc.get("due_date") and doc["due_date"] < iso_today:
-                overdue += 1
+        """Taken today, overdue and awaiting follow-up, from the indexes (no scan)."""
+        iso_today = today.isoformat()
+        with self._store.lock:
+            table = self._store.table(TABLE)
+            taken = table.count_of("intake_day", iso_today)
+            awaiting = table.count_of("state", CaseState.RESOLVED.value)
+            overdue = sum(
+                len(keys) for due, keys in table.buckets("open_due").items() if due < iso_today
+            )
         return CaseCounts(taken, overdue, awaiting)
 
     def next_number(self, desk_code: str, day: date) -> str:
@@ -155,3 +155,8 @@ class CaseRepository:
 def op(case: Case) -> Op:
     """The journal op that stores ``case``."""
     return Op(TABLE, case.number, case.model_dump(mode="json"))
+
+
+def _open_due(doc: dict[str, Any]) -> str | None:
+    """The due date of a case still open (the overdue index), else ``None``."""
+    return doc.get("due_date") if doc["state"] in _OPEN else None

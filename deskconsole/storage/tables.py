@@ -47,6 +47,14 @@ class DocTable(Table):
                 if value is not None:
                     buckets.setdefault(value, set()).add(key)
 
+    def count_of(self, name: str, value: Hashable) -> int:
+        """How many documents have ``value`` in index ``name``."""
+        return len(self._indexes[name][1].get(value, ()))
+
+    def buckets(self, name: str) -> Mapping[Hashable, set[str]]:
+        """Index ``name`` as value -> keys (read only; hold the store's lock)."""
+        return self._indexes[name][1]
+
     def lookup(self, name: str, value: Hashable) -> set[str]:
         """Keys of the documents whose indexed value is ``value`` (a copy)."""
         return set(self._indexes[name][1].get(value, ()))

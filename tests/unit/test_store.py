@@ -329,3 +329,33 @@ def test_listeners_hear_the_tables_and_keys_of_each_commit(repo: Repository) -> 
         "residents": frozenset({resident.id}),
         "cases": frozenset({"JC-20261127-001"}),
     }
+
+
+def test_header_counts_match_a_plain_count_and_follow_moves(repo: Repository) -> None:
+    from deskconsole.domain import demo
+    from deskconsole.models import CaseState
+
+    now = datetime(2026, 11, 27, 9)
+    data = demo.generate(now, residents=300, cases=150, seed=11)
+    demo.fill(repo, data)
+    today = date(2026, 11, 20)
+
+    def plain() -> tuple[int, int, int]:
+        cases = repo.cases.all()
+        return (
+            sum(c.day == today for c in cases),
+            sum(c.is_overdue(today) for c in cases),
+            sum(c.state == CaseState.RESOLVED for c in cases),
+        )
+
+    counts = repo.cases.counts(today)
+    assert (counts.taken_today, counts.overdue, counts.awaiting_followup) == plain()
+    assert counts.overdue > 0 and counts.awaiting_followup > 0
+    overdue_case = next(c for c in repo.cases.all() if c.is_overdue(today))
+    repo.cases.save(overdue_case.model_copy(update={"state": CaseState.RESOLVED}))
+    after = repo.cases.counts(today)
+    assert (after.overdue, after.awaiting_followup) == (
+        counts.overdue - 1,
+        counts.awaiting_followup + 1,
+    )
+    assert (after.taken_today, after.overdue, after.awaiting_followup) == plain()
