@@ -8,6 +8,7 @@ loads the snapshot and replays the journal, dropping only an unfinished last lin
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -155,6 +156,9 @@ class Store:
                 self.replayed += 1
         migrate(tables, schema)
         self.db.load(tables)
+        # The loaded documents live as long as the store and hold no cycles: keep the
+        # collector from rescanning them (a full pass over 50,000 cases stalls ~0.5 s).
+        gc.freeze()
         self._seq = seq
         self.torn_tail = journal.torn_tail
         self._journal_good_size = journal.good_size

@@ -9,6 +9,7 @@ never from a handler.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from typing import TYPE_CHECKING
@@ -58,6 +59,7 @@ class ResidentSearch:
                 self._index = ResidentIndex.build(
                     self.repo.residents.docs(), self.repo.cases.docs()
                 )
+                gc.freeze()  # long-lived: spare the collector from rescanning it
                 return self._index
         with self._dirty_lock:
             dirty, self._dirty = self._dirty, {}
