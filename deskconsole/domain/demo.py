@@ -16,6 +16,7 @@ from deskconsole.models import (
     CaseState,
     DeskSession,
     EventKind,
+    Gender,
     PartyKind,
     RequestType,
     Resident,
@@ -103,7 +104,7 @@ def make_residents(rng: random.Random, count: int, today: date) -> list[Resident
                 Resident(
                     id=_id(rng),
                     name=_name(rng),
-                    gender=rng.choice(("male", "female")),
+                    gender=rng.choice((Gender.MALE, Gender.FEMALE)),
                     phones=[_phone(rng, elderly)] if birth.year < 2008 else [],
                     id_number=_id_number(rng, birth) if rng.random() < 0.4 else None,
                     address=address,
@@ -120,7 +121,7 @@ def make_residents(rng: random.Random, count: int, today: date) -> list[Resident
 
 def make_sessions(rng: random.Random, today: date) -> list[DeskSession]:
     """Desk sessions on Tuesdays and Fridays over the last six months."""
-    sessions = []
+    sessions: list[DeskSession] = []
     day = today - timedelta(days=182)
     while day <= today:
         if day.weekday() in (1, 4):
@@ -276,8 +277,8 @@ def make_cases(
 ) -> list[Case]:
     """``count`` cases spread over the sessions, in every state, with timelines."""
     by_compound: dict[str, list[Resident]] = defaultdict(list)
-    for resident in residents:
-        by_compound[resident.address.compound].append(resident)
+    for person in residents:
+        by_compound[person.address.compound].append(person)
     past = sorted((s for s in sessions if s.date < now.date()), key=lambda s: s.date)
     if not past or count <= 0:
         return []

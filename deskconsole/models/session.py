@@ -41,8 +41,13 @@ class DeskSession(BaseModel):
     def _names(cls, value: object) -> list[str]:
         if value is None:
             return []
-        items = value.replace("，", ",").split(",") if isinstance(value, str) else value
-        return [str(item).strip() for item in items if str(item).strip()]  # type: ignore[union-attr]
+        if isinstance(value, str):
+            items: list[object] = list(value.replace("，", ",").replace("、", ",").split(","))
+        elif isinstance(value, list | tuple):
+            items = list(value)
+        else:
+            items = [value]
+        return [str(item).strip() for item in items if str(item).strip()]
 
     @property
     def is_open(self) -> bool:

@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-KeyFn = Callable[[Mapping[str, Any]], Hashable]
+KeyFn = Callable[[dict[str, Any]], Hashable]
 
 
 class DocTable(Table):
@@ -51,7 +51,7 @@ class DocTable(Table):
         """How many documents have ``value`` in index ``name``."""
         return len(self._indexes[name][1].get(value, ()))
 
-    def buckets(self, name: str) -> Mapping[Hashable, set[str]]:
+    def buckets(self, name: str) -> Mapping[Any, set[str]]:
         """Index ``name`` as value -> keys (read only; hold the store's lock)."""
         return self._indexes[name][1]
 
@@ -60,7 +60,7 @@ class DocTable(Table):
         return set(self._indexes[name][1].get(value, ()))
 
     def _reindex(
-        self, key: str, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
+        self, key: str, old: dict[str, Any] | None, new: dict[str, Any] | None
     ) -> None:
         for key_fn, buckets in self._indexes.values():
             before = key_fn(old) if old is not None else None

@@ -19,12 +19,12 @@ from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
-from deskconsole.ui.session_keys import SessionKeys
+from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(SessionKeys, App[None]):
+class DeskApp(App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -62,6 +62,7 @@ class DeskApp(SessionKeys, App[None]):
         self.clock = clock
         self.settings: Settings = repo.settings.get()
         self.intake_resident_id: str | None = None
+        self.session_actions = SessionActions(self)
         set_language(config.language)
         repo.subscribe(self._on_commit)
 
@@ -83,6 +84,23 @@ class DeskApp(SessionKeys, App[None]):
         """Open Intake for a new case; Intake takes ``intake_resident_id`` when it shows."""
         self.intake_resident_id = resident_id
         self.switch_mode("intake")
+
+    # -- desk sessions (F6, shift+F6, F7) -------------------------------------------------
+    def action_count_visitor(self) -> None:
+        """F6: one more visitor who only asked a question."""
+        self.session_actions.count_visitor()
+
+    def action_count_visitor_in(self) -> None:
+        """Shift+F6: count a visitor under a category."""
+        self.session_actions.count_visitor_in()
+
+    def action_session(self) -> None:
+        """F7: start a desk session, or end the open one."""
+        self.session_actions.toggle_session()
+
+    def action_sessions(self) -> None:
+        """The list of desk sessions (command palette)."""
+        self.session_actions.list_sessions()
 
     # -- store changes ----------------------------------------------------------
     def _on_commit(self, tables: frozenset[str]) -> None:

@@ -16,68 +16,73 @@ if TYPE_CHECKING:
     from deskconsole.ui.app import DeskApp
 
 
-class SessionKeys:
-    """Actions mixed into the app; they only collect input and call the domain."""
+class SessionActions:
+    """What F6, shift+F6 and F7 do: collect input in dialogs, then call the domain."""
 
-    def action_count_visitor(self: DeskApp) -> None:
+    def __init__(self, app: DeskApp) -> None:
+        self.app = app
+
+    def count_visitor(self) -> None:
         """F6: one more visitor who only asked a question."""
         self._count_visitor(None)
 
-    def action_count_visitor_in(self: DeskApp) -> None:
+    def count_visitor_in(self) -> None:
         """Shift+F6: count a visitor under a category."""
 
         def counted(category: str | None) -> None:
             if category:
                 self._count_visitor(category)
 
-        self.push_screen(CategoryDialog(self.settings), counted)
+        self.app.push_screen(CategoryDialog(self.app.settings), counted)
 
-    def _count_visitor(self: DeskApp, category: str | None) -> None:
-        session = self.repo.sessions.current()
+    def _count_visitor(self, category: str | None) -> None:
+        session = self.app.repo.sessions.current()
         if session is None:
-            self.notify(t("session.none_open"), severity="warning")
+            self.app.notify(t("session.none_open"), severity="warning")
             return
         try:
-            counted = count_visitor(self.repo, session, self.now(), category)
+            counted = count_visitor(self.app.repo, session, self.app.now(), category)
         except DeskError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.app.notify(str(error), severity="error", timeout=10)
             return
-        label = self.settings.category_label(category) if category else ""
-        self.notify(t("session.visitor_counted", count=counted.visitor_count, category=label))
+        label = self.app.settings.category_label(category) if category else ""
+        self.app.notify(t("session.visitor_counted", count=counted.visitor_count, category=label))
 
-    def action_session(self: DeskApp) -> None:
+    def toggle_session(self) -> None:
         """F7: start a desk session, or end the open one."""
-        session = self.repo.sessions.current()
+        session = self.app.repo.sessions.current()
         if session is None:
-            compounds = [s.compound for s in self.repo.sessions.all()[:50]]
-            dialog = SessionDialog(None, self.settings, self.staff, self.today(), compounds)
-            self.push_screen(dialog, self._start_session)
+            compounds = [s.compound for s in self.app.repo.sessions.all()[:50]]
+            dialog = SessionDialog(
+                None, self.app.settings, self.app.staff, self.app.today(), compounds
+            )
+            self.app.push_screen(dialog, self._start_session)
         else:
             question = t(
                 "session.confirm_end", compound=session.compound, count=session.visitor_count
             )
-            self.push_screen(ConfirmDialog(question), partial(self._end_session, session))
+            self.app.push_screen(ConfirmDialog(question), partial(self._end_session, session))
 
-    def _start_session(self: DeskApp, values: dict[str, Any] | None) -> None:
+    def _start_session(self, values: dict[str, Any] | None) -> None:
         if values is None:
             return
         try:
-            session = start_session(self.repo, now=self.now(), **values)
+            session = start_session(self.app.repo, now=self.app.now(), **values)
         except DeskError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.app.notify(str(error), severity="error", timeout=10)
             return
-        self.notify(t("session.started", compound=session.compound))
+        self.app.notify(t("session.started", compound=session.compound))
 
-    def _end_session(self: DeskApp, session: DeskSession, confirmed: bool | None) -> None:
+    def _end_session(self, session: DeskSession, confirmed: bool | None) -> None:
         if not confirmed:
             return
         try:
-            end_session(self.repo, session, self.now())
+            end_session(self.app.repo, session, self.app.now())
         except DeskError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.app.notify(str(error), severity="error", timeout=10)
             return
-        self.notify(t("session.ended", compound=session.compound))
+        self.app.notify(t("session.ended", compound=session.compound))
 
-    def action_sessions(self: DeskApp) -> None:
+    def list_sessions(self) -> None:
         """Open the list of desk sessions."""
-        self.push_screen(SessionsScreen())
+        self.app.push_screen(SessionsScreen())
