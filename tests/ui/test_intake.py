@@ -292,3 +292,35 @@ async def test_a_walk_in_is_added_and_taken_for_the_case(repo: Repository) -> No
         await settle(app, pilot)
         [case] = repo.cases.all()
         assert case.resident_id == added.id
+
+
+async def test_a_full_disk_is_reported_and_the_form_kept(repo: Repository, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+    import os
+
+    from deskconsole.storage import journal as journal_module
+
+    jiang_id, _ = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        screen.use_resident(jiang_id)
+        await pilot.press("2", "enter", "1", "enter")
+        await type_text(pilot, MATTER)
+
+        def disk_full(fd: int, data: bytes, offset: int) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        real_pwrite = os.pwrite
+        monkeypatch.setattr(journal_module.os, "pwrite", disk_full)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert any("No space left on device" in str(n.message) for n in app._notifications)
+        assert repo.cases.count() == 0
+        assert screen.read_form().description == MATTER
+        assert screen.query_one(ResidentPicker).resident_id == jiang_id
+        monkeypatch.setattr(journal_module.os, "pwrite", real_pwrite)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert repo.cases.count() == 1
+        assert "Saved JC-20261127-001" in banner(screen)
