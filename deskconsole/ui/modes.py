@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.placeholder import pending
 
 MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
@@ -14,6 +15,6 @@ def mode_screens() -> dict[str, type[Screen[None]]]:
     return {
         "lookup": pending("lookup"),
         "intake": pending("intake"),
-        "board": pending("board"),
+        "board": BoardScreen,
         "register": pending("register"),
     }

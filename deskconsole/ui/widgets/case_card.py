@@ -1,0 +1,127 @@
+"""One card on the case board: number, resident, category, party, age and a due badge.
+
+A card is a slot: a column keeps a few of them and shows in each whichever case
+falls at that position of its window, so a column of 1,000 cases mounts only as
+many cards as fit on the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual.widget import Widget
+
+from deskconsole.domain.board import CardInfo, Due
+from deskconsole.i18n import t
+
+BADGE_STYLES = {
+    Due.OVERDUE: "bold white on red",
+    Due.SOON: "bold black on dark_orange",
+    Due.OK: "dim",
+    Due.NONE: "dim",
+}
+
+
+def due_text(due_date: date | None, due: Due, today: date) -> str:
+    """``late 3d`` / ``due today`` / ``due 12-03`` in the current language."""
+    if due_date is None or due == Due.NONE:
+        return ""
+    if due == Due.OVERDUE:
+        return t("board.badge_overdue", days=(today - due_date).days)
+    if due_date == today:
+        return t("board.badge_today")
+    return t("board.badge_due", date=f"{due_date:%m-%d}")
+
+
+def _line(left: Text, right: Text, width: int) -> Text:
+    """``left`` and ``right`` on one line of ``width`` cells; ``left`` is cut to make room."""
+    room = width - right.cell_len - (1 if right.cell_len else 0)
+    left = left.copy()
+    if left.cell_len > room:
+        left.truncate(max(room, 0), overflow="crop")
+    gap = max(width - left.cell_len - right.cell_len, 1 if right.cell_len else 0)
+    return Text.assemble(left, " " * gap, right, no_wrap=True)
+
+
+def card_lines(
+    card: CardInfo,
+    due: Due,
+    today: date,
+    width: int,
+    category_label: Callable[[str], str],
+) -> Text:
+    """The three lines of a card, fitted to ``width`` cells."""
+    age_days = (today - card.intake_at.date()).days
+    age = Text(t("board.age", days=age_days), style="dim")
+    first = _line(Text(card.number, style="bold"), age, width)
+    category = category_label(card.category)
+    who = Text(card.name or t("board.no_name"))
+    who.append("  " + category, style="italic")
+    second = _line(who, Text(""), width)
+    badge_text = due_text(card.due_date, due, today)
+    party = Text(card.party_label or t("board.no_party"), style="" if card.party_label else "dim")
+    if badge_text:
+        badge = Text(f" {badge_text} ", style=BADGE_STYLES[due])
+        third = _line(party, badge, width)
+    else:
+        third = _line(party, Text(""), width)
+    return Text("\n").join([first, second, third])
+
+
+class CaseCard(Widget):
+    """A card slot; :meth:`show` puts a case in it (or empties it)."""
+
+    DEFAULT_CSS = """
+    CaseCard {
+        height: 3;
+        margin-bottom: 1;
+        padding: 0 1;
+        background: $boost;
+    }
+    CaseCard.-empty { background: transparent; }
+    CaseCard.-selected { background: $primary-muted; }
+    CaseCard.-selected.-active { background: $primary; color: $text; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.card: CardInfo | None = None
+        self.due = Due.NONE
+        self.today = date.today()
+        self.category_label: Callable[[str], str] = str
+
+    @property
+    def number(self) -> str | None:
+        """The case number shown, or None for an empty slot."""
+        return self.card.number if self.card else None
+
+    def show(
+        self,
+        card: CardInfo | None,
+        due: Due,
+        today: date,
+        category_label: Callable[[str], str],
+        selected: bool,
+        active: bool,
+    ) -> None:
+        """Show ``card`` here; redraw only when something changed."""
+        changed = (card, due, today) != (self.card, self.due, self.today)
+        self.card, self.due, self.today, self.category_label = card, due, today, category_label
+        self.set_class(card is None, "-empty")
+        self.set_class(selected and card is not None, "-selected")
+        self.set_class(active, "-active")
+        if changed:
+            self.refresh()
+
+    def redraw(self) -> None:
+        """Render again (after a language switch)."""
+        self.refresh()
+
+    def render(self) -> Text:
+        if self.card is None:
+            return Text("")
+        return card_lines(
+            self.card, self.due, self.today, self.content_size.width, self.category_label
+        )
