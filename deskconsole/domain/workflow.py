@@ -261,6 +261,8 @@ def move(
     if target == S.DISPATCHED:
         if step.party is None:
             raise StepIncomplete("workflow.needs", "party")
+        if source == S.IN_PROGRESS and step.party == case.party:
+            raise StepIncomplete("workflow.party_same", "party", party=step.party.label)
         fields["party"] = step.party
         data["party"] = step.party.label
         data["party_kind"] = step.party.kind.value

@@ -91,7 +91,9 @@ class CaseMoves:
         initial = Step()
         if target == S.DISPATCHED:
             due = case.due_date or due_date(self.desk.now(), case.urgency, self.desk.settings)
-            initial = Step(party=case.party, due_date=due)
+            # Dispatching again goes to another party: only a first dispatch keeps one offered.
+            party = case.party if case.state == S.REGISTERED else None
+            initial = Step(party=party, due_date=due)
         self._ask(case, target, fields, initial, "")
 
     def choose_move(self, number: str) -> None:
