@@ -119,6 +119,8 @@ class BoardScreen(CaseMoves, DeskScreen):
         self._names: dict[str, tuple[str, str]] = {}
         self._calendar: DueCalendar | None = None
         self._reload_timer: object | None = None
+        self._columns: list[CaseColumn] = []
+        self._key_signature: tuple[object, ...] = ()
 
     # -- layout -------------------------------------------------------------------------
     @property
@@ -144,7 +146,19 @@ class BoardScreen(CaseMoves, DeskScreen):
 
     @property
     def columns(self) -> list[CaseColumn]:
-        return list(self.query(CaseColumn))
+        """The columns left to right (kept in a list: a DOM query per key press is costly)."""
+        if len(self._columns) != len(self.states) or not all(c.is_attached for c in self._columns):
+            self._columns = list(self.query(CaseColumn))
+        return self._columns
+
+    def update_keys(self) -> None:
+        """Refresh the footer only when the keys that apply have changed."""
+        selected = self.column.selected if self.column else None
+        state = selected.state if selected else None
+        signature = (state, self.filter.is_empty)
+        if signature != self._key_signature:
+            self._key_signature = signature
+            self.refresh_bindings()
 
     @property
     def column(self) -> CaseColumn | None:
@@ -225,7 +239,7 @@ class BoardScreen(CaseMoves, DeskScreen):
             shown = [c for c in cards if self.filter.matches(c, today)]
             column.set_cards(shown, len(cards), calendar, self.desk.settings.category_label)
         self.draw_strip()
-        self.refresh_bindings()
+        self.update_keys()
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if "cases" in message.tables or "residents" in message.tables:
@@ -257,7 +271,7 @@ class BoardScreen(CaseMoves, DeskScreen):
                 target.total += 1
                 target.redraw()
         self.fit_columns(self.size.width)
-        self.refresh_bindings()
+        self.update_keys()
 
     # -- keys --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -276,12 +290,12 @@ class BoardScreen(CaseMoves, DeskScreen):
         columns = self.columns
         self.column_index = max(0, min(self.column_index + delta, len(columns) - 1))
         self.fit_columns(self.size.width)
-        self.refresh_bindings()
+        self.update_keys()
 
     def action_card(self, delta: int) -> None:
         if self.column is not None:
             self.column.move_cursor(delta)
-            self.refresh_bindings()
+            self.update_keys()
 
     def action_page(self, delta: int) -> None:
         if self.column is not None:
@@ -362,8 +376,9 @@ class BoardScreen(CaseMoves, DeskScreen):
         container = self.query_one("#board-columns", Horizontal)
         await container.remove_children()
         await container.mount_all([CaseColumn(state) for state in self.states])
+        self._columns = list(self.query(CaseColumn))
         self.fit_columns(self.size.width)
-        self.refresh_bindings()
+        self.update_keys()
         self.load()
 
     def action_new_case(self) -> None:

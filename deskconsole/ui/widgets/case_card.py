@@ -109,9 +109,9 @@ class CaseCard(Widget):
         """Show ``card`` here; redraw only when something changed."""
         changed = (card, due, today) != (self.card, self.due, self.today)
         self.card, self.due, self.today, self.category_label = card, due, today, category_label
-        self.set_class(card is None, "-empty")
-        self.set_class(selected and card is not None, "-selected")
-        self.set_class(active, "-active")
+        self.update_classes(
+            {"-empty": card is None, "-selected": selected and card is not None, "-active": active}
+        )
         if changed:
             self.refresh()
 
