@@ -14,7 +14,7 @@ from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, FilterDialog, StepDialog
 from deskconsole.ui.widgets.case_card import CaseCard
-from deskconsole.ui.widgets.case_column import CaseColumn
+from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from tests.ui.board_data import fill_board
 from tests.ui.test_shell import make_app
 
@@ -75,7 +75,7 @@ async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_board(app, pilot)
-        titles = [str(c.query_one(".column-title", Static).render()) for c in screen.columns]
+        titles = [str(c.query_one(".column-title", TextLine).render()) for c in screen.columns]
         assert titles == [
             "Registered 2",
             "Dispatched 1",
@@ -96,7 +96,7 @@ async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository
         assert "王女士" in cards["JC-20261124-002"] and "due today" in cards["JC-20261124-002"]
         assert "王女士  Neighbour" in cards["JC-20261124-002"]
         assert "李秀英" in cards["JC-20261124-003"] and "金域物业" in cards["JC-20261124-003"]
-        strip = str(screen.query_one("#board-strip", Static).render())
+        strip = str(screen.query_one("#board-strip", TextLine).render())
         assert "Awaiting follow-up 2" in strip
 
 
@@ -125,8 +125,10 @@ async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) 
         assert here() == "JC-20261120-001"
         await pilot.press("left", "left", "left")
         assert screen.column_index == 0
-        selected = [c for c in screen.query(CaseCard) if c.has_class("-selected", "-active")]
-        assert [c.number for c in selected] == ["JC-20261124-001"]
+        active = [c for c in screen.columns if c.has_class("-active")]
+        assert [c.state for c in active] == [S.REGISTERED]
+        selected = active[0].query(".-selected")
+        assert [c.number for c in selected] == ["JC-20261124-001"]  # type: ignore[attr-defined]
 
 
 async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> None:
@@ -140,7 +142,7 @@ async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> N
         shown = [c.state for c in screen.columns if c.display]
         assert shown == [S.IN_PROGRESS, S.RESOLVED, S.CLOSED]
         assert column(screen, S.CLOSED).visible_numbers() == ["JC-20261119-001"]
-        strip = str(screen.query_one("#board-strip", Static).render())
+        strip = str(screen.query_one("#board-strip", TextLine).render())
         assert "Registered 2" in strip
 
 
@@ -177,7 +179,6 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
             S.DISPATCHED,
             "颜成玉",
         )
-        assert "JC-20261124-001: Dispatched" in notices(app)
 
 
 async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repository) -> None:
@@ -420,10 +421,10 @@ async def test_filter_by_text_category_compound_and_overdue(repo: Repository) ->
         await pilot.press("enter")
         await pilot.pause()
         assert column(screen, S.REGISTERED).visible_numbers() == ["JC-20261124-002"]
-        title = str(column(screen, S.REGISTERED).query_one(".column-title", Static).render())
+        title = str(column(screen, S.REGISTERED).query_one(".column-title", TextLine).render())
         assert title == "Registered 1/2"
         assert column(screen, S.DISPATCHED).visible_numbers() == []
-        assert '"噪音"' in str(screen.query_one("#board-filter", Static).render())
+        assert '"噪音"' in str(screen.query_one("#board-filter", TextLine).render())
         await pilot.press("escape")
         await pilot.pause()
         assert len(column(screen, S.REGISTERED).visible_numbers()) == 2
@@ -512,7 +513,7 @@ async def test_a_long_column_mounts_only_the_cards_that_fit(repo: Repository) ->
         registered = column(screen, S.REGISTERED)
         assert len(registered.cards) == 302
         assert len(registered.query(CaseCard)) == registered.page < 12
-        assert "1-8 of 302" in str(registered.query_one(".column-position", Static).render())
+        assert "1-8 of 302" in str(registered.query_one(".column-position", TextLine).render())
         await pilot.press("end")
         assert registered.visible_numbers()[-1] == registered.cards[-1].number
         await pilot.press("pageup")
@@ -551,14 +552,14 @@ async def test_board_in_chinese(repo: Repository) -> None:
     app = make_app(repo, "zh")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_board(app, pilot)
-        title = str(column(screen, S.RESOLVED).query_one(".column-title", Static).render())
+        title = str(column(screen, S.RESOLVED).query_one(".column-title", TextLine).render())
         assert title == "待回访 2"
         cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}
         assert "超期1天" in cards["JC-20261124-001"]
         assert "邻里纠纷" in cards["JC-20261124-002"]
         await app.switch_language("en")
         await pilot.pause()
-        title = str(column(screen, S.RESOLVED).query_one(".column-title", Static).render())
+        title = str(column(screen, S.RESOLVED).query_one(".column-title", TextLine).render())
         assert title == "Awaiting follow-up 2"
         keys = [b.binding.description for b in screen.active_bindings.values()]
         assert "Next step" in keys

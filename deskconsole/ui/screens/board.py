@@ -7,13 +7,14 @@ its column and lands in its new one without the board being rebuilt.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from deskconsole.domain import board as board_data
 from deskconsole.domain.board import (
@@ -31,7 +32,7 @@ from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.case_dialogs import FilterDialog
 from deskconsole.ui.screens.moves import CaseMoves, target_label
-from deskconsole.ui.widgets.case_column import CaseColumn
+from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.header import DeskHeader
 
 MIN_COLUMN_WIDTH = 24
@@ -129,8 +130,8 @@ class BoardScreen(CaseMoves, DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
-        yield Static(id="board-strip")
-        yield Static(id="board-filter")
+        yield TextLine(id="board-strip")
+        yield TextLine(id="board-filter")
         with Horizontal(id="board-columns"):
             for state in self.states:
                 yield CaseColumn(state)
@@ -154,8 +155,12 @@ class BoardScreen(CaseMoves, DeskScreen):
     def update_keys(self) -> None:
         """Refresh the footer only when the keys that apply have changed."""
         selected = self.column.selected if self.column else None
-        state = selected.state if selected else None
-        signature = (state, self.filter.is_empty)
+        signature = (
+            selected is not None,
+            selected is not None and next_state(selected.state) is not None,
+            selected is not None and previous_state(selected.state) is not None,
+            self.filter.is_empty,
+        )
         if signature != self._key_signature:
             self._key_signature = signature
             self.refresh_bindings()
@@ -181,23 +186,27 @@ class BoardScreen(CaseMoves, DeskScreen):
             self.first_visible = self.column_index - fit + 1
         self.first_visible = max(0, min(self.first_visible, len(columns) - fit))
         for index, column in enumerate(columns):
-            column.display = self.first_visible <= index < self.first_visible + fit
+            shown = self.first_visible <= index < self.first_visible + fit
+            if column.display != shown:
+                column.display = shown
             column.set_active(index == self.column_index)
         self.draw_strip()
 
     def draw_strip(self) -> None:
         """The line above the columns: every column with its count, hidden ones included."""
-        parts = [t("board.view_archive" if self.archive else "board.view_live")]
+        strip = Text(t("board.view_archive" if self.archive else "board.view_live"))
         for index, column in enumerate(self.columns):
-            text = f"{column.state.label} {len(column.cards)}"
+            style = ""
             if index == self.column_index:
-                text = f"[reverse]{text}[/]"
+                style = "reverse"
             elif not column.display:
-                text = f"[dim]{text}[/]"
-            parts.append(text)
-        self.query_one("#board-strip", Static).update("  ".join(parts))
-        flt = self.query_one("#board-filter", Static)
-        flt.display = not self.filter.is_empty
+                style = "dim"
+            strip.append("  ")
+            strip.append(f"{column.state.label} {len(column.cards)}", style=style)
+        self.query_one("#board-strip", TextLine).update(strip)
+        flt = self.query_one("#board-filter", TextLine)
+        if flt.display == self.filter.is_empty:
+            flt.display = not self.filter.is_empty
         flt.update(
             t("board.filter_line", filter=self.filter.describe(self.desk.settings))
             if not self.filter.is_empty

@@ -179,6 +179,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
             return
         self.cases.pop(index)
         self.total -= 1
+        self.notify(t("workflow.done", number=case.number, state=case.state.label))
         table.remove_row(case.number)
         self.draw_title()
         self.refresh_bindings()

@@ -67,7 +67,7 @@ class CaseMoves:
         return CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
 
     def case_moved(self, case: Case, source: CaseState) -> None:
-        """Called once a move is saved; show it."""
+        """Called once a move is saved; show it (the moved card or row is the feedback)."""
         raise NotImplementedError
 
     def refuse(self, error: DeskError) -> None:
@@ -153,5 +153,4 @@ class CaseMoves:
             else:
                 self.refuse(error)
             return
-        self.notify(t("workflow.done", number=saved.number, state=saved.state.label))
         self.case_moved(saved, case.state)

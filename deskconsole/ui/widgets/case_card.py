@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 from deskconsole.domain.board import CardInfo, Due
 from deskconsole.i18n import t
 
 BADGE_STYLES = {
-    Due.OVERDUE: "bold white on red",
-    Due.SOON: "bold black on dark_orange",
+    Due.OVERDUE: "bold #ffffff on #d70000",
+    Due.SOON: "bold #000000 on #ff8700",
     Due.OK: "dim",
     Due.NONE: "dim",
 }
@@ -35,14 +35,13 @@ def due_text(due_date: date | None, due: Due, today: date) -> str:
     return t("board.badge_due", date=f"{due_date:%m-%d}")
 
 
-def _line(left: Text, right: Text, width: int) -> Text:
+def _line(left: Content, right: Content, width: int) -> Content:
     """``left`` and ``right`` on one line of ``width`` cells; ``left`` is cut to make room."""
-    room = width - right.cell_len - (1 if right.cell_len else 0)
-    left = left.copy()
-    if left.cell_len > room:
-        left.truncate(max(room, 0), overflow="crop")
-    gap = max(width - left.cell_len - right.cell_len, 1 if right.cell_len else 0)
-    return Text.assemble(left, " " * gap, right, no_wrap=True)
+    room = width - right.cell_length - (1 if right.cell_length else 0)
+    if left.cell_length > room:
+        left = left.truncate(max(room, 0))
+    gap = max(width - left.cell_length - right.cell_length, 1 if right.cell_length else 0)
+    return Content.assemble(left, " " * gap, right)
 
 
 def card_lines(
@@ -51,23 +50,22 @@ def card_lines(
     today: date,
     width: int,
     category_label: Callable[[str], str],
-) -> Text:
+) -> Content:
     """The three lines of a card, fitted to ``width`` cells."""
     age_days = (today - card.intake_at.date()).days
-    age = Text(t("board.age", days=age_days), style="dim")
-    first = _line(Text(card.number, style="bold"), age, width)
-    category = category_label(card.category)
-    who = Text(card.name or t("board.no_name"))
-    who.append("  " + category, style="italic")
-    second = _line(who, Text(""), width)
+    age = Content.styled(t("board.age", days=age_days), "dim")
+    first = _line(Content.styled(card.number, "bold"), age, width)
+    who = Content.assemble(
+        card.name or t("board.no_name"), ("  " + category_label(card.category), "italic")
+    )
+    second = _line(who, Content(""), width)
     badge_text = due_text(card.due_date, due, today)
-    party = Text(card.party_label or t("board.no_party"), style="" if card.party_label else "dim")
-    if badge_text:
-        badge = Text(f" {badge_text} ", style=BADGE_STYLES[due])
-        third = _line(party, badge, width)
-    else:
-        third = _line(party, Text(""), width)
-    return Text("\n").join([first, second, third])
+    party = Content.styled(
+        card.party_label or t("board.no_party"), "" if card.party_label else "dim"
+    )
+    badge = Content.styled(f" {badge_text} ", BADGE_STYLES[due]) if badge_text else Content("")
+    third = _line(party, badge, width)
+    return Content("\n").join([first, second, third])
 
 
 class CaseCard(Widget):
@@ -82,7 +80,7 @@ class CaseCard(Widget):
     }
     CaseCard.-empty { background: transparent; }
     CaseCard.-selected { background: $primary-muted; }
-    CaseCard.-selected.-active { background: $primary; color: $text; }
+    CaseColumn.-active CaseCard.-selected { background: $primary; color: $text; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -104,14 +102,11 @@ class CaseCard(Widget):
         today: date,
         category_label: Callable[[str], str],
         selected: bool,
-        active: bool,
     ) -> None:
         """Show ``card`` here; redraw only when something changed."""
         changed = (card, due, today) != (self.card, self.due, self.today)
         self.card, self.due, self.today, self.category_label = card, due, today, category_label
-        self.update_classes(
-            {"-empty": card is None, "-selected": selected and card is not None, "-active": active}
-        )
+        self.update_classes({"-empty": card is None, "-selected": selected and card is not None})
         if changed:
             self.refresh()
 
@@ -119,9 +114,9 @@ class CaseCard(Widget):
         """Render again (after a language switch)."""
         self.refresh()
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         if self.card is None:
-            return Text("")
+            return Content("")
         return card_lines(
             self.card, self.due, self.today, self.content_size.width, self.category_label
         )

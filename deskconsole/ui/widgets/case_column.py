@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.widgets import Static
+from textual.widget import Widget
 
 from deskconsole.domain.board import CardInfo, Due, DueCalendar, insert_sorted
 from deskconsole.i18n import t
@@ -22,6 +23,30 @@ from deskconsole.models import CaseState
 from deskconsole.ui.widgets.case_card import CaseCard
 
 SLOT_HEIGHT = 4  # three lines and a gap
+
+
+class TextLine(Widget):
+    """One line of text that changes often: redraws without asking for a new layout.
+
+    (``Static.update`` lays the whole screen out again, which costs more than a
+    move itself on a full board.)
+    """
+
+    DEFAULT_CSS = "TextLine { height: 1; }"
+
+    def __init__(self, text: str | Text = "", *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=classes)
+        self._text: str | Text = text
+
+    def update(self, text: str | Text) -> None:
+        """Show ``text``; redraw only when it changed."""
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        text = self._text
+        return text if isinstance(text, Text) else Text(text, no_wrap=True, overflow="crop")
 
 
 class ColumnBody(Vertical):
@@ -68,9 +93,9 @@ class CaseColumn(Vertical):
         self._slots: list[CaseCard] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="column-title")
+        yield TextLine(classes="column-title")
         yield ColumnBody()
-        yield Static(classes="column-position")
+        yield TextLine(classes="column-position")
 
     def on_mount(self) -> None:
         self.redraw()
@@ -135,10 +160,10 @@ class CaseColumn(Vertical):
         self.redraw()
 
     def set_active(self, active: bool) -> None:
-        """Mark this column as the one the cursor is in."""
+        """Mark this column as the one the cursor is in (its selected card stands out)."""
         if active != self.active:
             self.active = active
-            self.redraw()
+            self.set_class(active, "-active")
 
     @property
     def page(self) -> int:
@@ -164,12 +189,11 @@ class CaseColumn(Vertical):
         """Slide the window to the cursor and show its cards in the slots."""
         if not self.is_mounted:
             return
-        self.set_class(self.active, "-active")
         count = len(self.cards)
         title = f"{self.state.label} {count}"
         if self.total != count:
             title = f"{self.state.label} {count}/{self.total}"
-        self.query_one(".column-title", Static).update(title)
+        self.query_one(".column-title", TextLine).update(title)
         page = self.page
         if self.cursor < self.top:
             self.top = self.cursor
@@ -187,9 +211,8 @@ class CaseColumn(Vertical):
                 calendar.today if calendar else date.today(),
                 self.category_label,
                 selected=index == self.cursor,
-                active=self.active,
             )
-        position = self.query_one(".column-position", Static)
+        position = self.query_one(".column-position", TextLine)
         if not self.loaded:
             position.update(t("board.loading"))
         elif count == 0:
