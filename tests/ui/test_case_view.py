@@ -159,9 +159,15 @@ async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None
         revealed = [e.data["field"] for e in case.events if e.kind == EventKind.REVEALED]
         assert revealed == ["phone", "id_number"]
         assert all(e.staff == "颜成玉" for e in case.events if e.kind == EventKind.REVEALED)
+        await app.switch_language("zh")
+        await pilot.pause()
+        assert "正在显示完整号码" in text(screen, "#case-title")
+        assert "流转记录" in text(screen, "#case-timeline-title")
+        assert "13800138000" in text(screen, "#case-fields")
         await pilot.press("v")
         await pilot.pause()
         assert "13800138000" not in text(screen, "#case-fields")
+        assert "138****8000" in text(screen, "#case-fields")
 
 
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:

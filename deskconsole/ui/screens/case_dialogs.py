@@ -105,6 +105,8 @@ class DialogBase(DeskModal[object]):
         height: auto;
     }
     DialogBase #dialog-fields Label { color: $text-muted; }
+    DialogBase #dialog-fields Input { background: $boost; }
+    DialogBase #dialog-fields Input:focus { background: $primary 20%; }
     DialogBase #dialog-error { color: $error; height: auto; padding: 1 0 0 0; }
     DialogBase #dialog-error.-empty { display: none; }
     DialogBase #dialog-buttons { height: auto; align-horizontal: right; padding: 1 0 0 0; }

@@ -126,7 +126,7 @@ class CaseScreen(CaseMoves, DeskScreen):
         yield Static(id="case-title", markup=False)
         with VerticalScroll(id="case-body"):
             yield Static(id="case-fields", markup=False)
-            yield Static(t("case.timeline"), classes="case-section")
+            yield Static(t("case.timeline"), id="case-timeline-title", classes="case-section")
             yield Static(id="case-timeline", markup=False)
         yield Footer()
 
@@ -224,6 +224,11 @@ class CaseScreen(CaseMoves, DeskScreen):
             text.append("\n")
         text.rstrip()
         return text
+
+    async def apply_language(self) -> None:
+        """Redraw in the new language; what is revealed stays revealed."""
+        self.query_one("#case-timeline-title", Static).update(t("case.timeline"))
+        self.show()
 
     # -- keys -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

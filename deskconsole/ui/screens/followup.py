@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from deskconsole.domain.workflow import StepIncomplete, resolved_at
+from deskconsole.domain.workflow import Step, resolved_at
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
@@ -212,37 +212,39 @@ class FollowupScreen(CaseMoves, DeskScreen):
         ):
             table.update_cell(case.number, key, value)
 
-    def action_no_answer(self) -> None:
+    def action_no_answer(self, initial: Step | None = None, error: str = "") -> None:
         """Note a call that did not settle the case (no answer, call back later)."""
         case = self.selected
         if case is None:
             return
+        number = case.number
         desk = self.casedesk
 
-        def check(_target: CaseState, step: object) -> None:
-            note = getattr(step, "note", "")
-            if not note.strip():
-                raise StepIncomplete("workflow.needs", "notes")
-            desk.record_call(case.number, note, save=False)
+        def check(_target: CaseState, step: Step) -> None:
+            desk.record_call(number, step.note, save=False)
 
         dialog = StepDialog(
-            t("board.followup_title_call", number=case.number),
+            t("board.followup_title_call", number=number),
             ("note",),
             case.state,
             settings=self.desk.settings,
             today=self.desk.today(),
+            initial=initial,
             check=check,
+            error=error,
         )
 
         def answered(answer: object) -> None:
-            if isinstance(answer, StepAnswer):
-                try:
-                    saved = desk.record_call(case.number, answer.step.note)
-                except DeskError as error:
-                    self.refuse(error)
-                    return
-                self._replace(saved)
-                self.notify(t("case.saved"))
+            if not isinstance(answer, StepAnswer):
+                return
+            try:
+                saved = desk.record_call(number, answer.step.note)
+            except DeskError as failure:
+                # Nothing typed is lost: the dialog comes back with the message.
+                self.action_no_answer(answer.step, str(failure))
+                return
+            self._replace(saved)
+            self.notify(t("case.saved"))
 
         self.desk.push_screen(dialog, callback=answered)
 
