@@ -12,7 +12,8 @@ from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
-from deskconsole.ui.screens.case_dialogs import ChoiceDialog, FilterDialog, StepDialog
+from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
+from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from tests.ui.board_data import fill_board
@@ -534,7 +535,7 @@ async def test_palette_offers_the_follow_up_list(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_board(app, pilot)
-        from deskconsole.ui.screens.board import BoardCommands
+        from deskconsole.ui.screens.board_commands import BoardCommands
 
         provider = BoardCommands(screen)
         hits = [hit async for hit in provider.discover()]

@@ -7,11 +7,12 @@ its column and lands in its new one without the board being rebuilt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Footer
@@ -24,13 +25,17 @@ from deskconsole.domain.board import (
     CardInfo,
     DueCalendar,
 )
+from deskconsole.domain.lifecycle import allowed_moves
 from deskconsole.domain.workflow import next_state, previous_state
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
 from deskconsole.storage import StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.case_dialogs import FilterDialog
+from deskconsole.ui.screens.board_commands import BoardCommands
+from deskconsole.ui.screens.case_view import CaseScreen
+from deskconsole.ui.screens.filter_dialog import FilterDialog
+from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.screens.moves import CaseMoves, target_label
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.header import DeskHeader
@@ -39,38 +44,6 @@ MIN_COLUMN_WIDTH = 24
 RELOAD_DELAY = 0.3
 
 Columns = dict[CaseState, list[CardInfo]]
-
-
-class BoardCommands(Provider):
-    """Board entries in the command palette."""
-
-    async def search(self, query: str) -> Hits:
-        screen = self.screen
-        if not isinstance(screen, BoardScreen):
-            return
-        matcher = self.matcher(query)
-        for key, action in (
-            ("board.cmd_followup", screen.action_followup),
-            ("board.cmd_archive", screen.action_toggle_archive),
-            ("board.cmd_filter", screen.action_filter),
-            ("board.cmd_overdue", screen.action_overdue_only),
-        ):
-            title = t(key)
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), action, help=t(f"{key}_help"))
-
-    async def discover(self) -> Hits:
-        screen = self.screen
-        if not isinstance(screen, BoardScreen):
-            return
-        for key, action in (
-            ("board.cmd_followup", screen.action_followup),
-            ("board.cmd_archive", screen.action_toggle_archive),
-            ("board.cmd_filter", screen.action_filter),
-            ("board.cmd_overdue", screen.action_overdue_only),
-        ):
-            yield Hit(1, t(key), action, help=t(f"{key}_help"))
 
 
 class BoardScreen(CaseMoves, DeskScreen):
@@ -320,11 +293,11 @@ class BoardScreen(CaseMoves, DeskScreen):
     def action_move_prev(self) -> None:
         self._step(previous_state, "board.no_prev")
 
-    def _step(self, follow: object, refusal: str) -> None:
+    def _step(self, follow: Callable[[CaseState], CaseState | None], refusal: str) -> None:
         selected = self.column.selected if self.column else None
         if selected is None:
             return
-        target = follow(selected.state)  # type: ignore[operator]
+        target = follow(selected.state)
         if target is None:
             allowed = self._allowed_text(selected.state)
             self.notify(
@@ -337,8 +310,6 @@ class BoardScreen(CaseMoves, DeskScreen):
 
     @staticmethod
     def _allowed_text(state: CaseState) -> str:
-        from deskconsole.domain.lifecycle import allowed_moves
-
         return t("workflow.list_sep").join(target_label(state, s) for s in allowed_moves(state))
 
     def action_move_to(self) -> None:
@@ -349,8 +320,6 @@ class BoardScreen(CaseMoves, DeskScreen):
     def action_open(self) -> None:
         number = self._selected_number()
         if number:
-            from deskconsole.ui.screens.case_view import CaseScreen
-
             self.app.push_screen(CaseScreen(number))
 
     def action_filter(self) -> None:
@@ -372,8 +341,6 @@ class BoardScreen(CaseMoves, DeskScreen):
         self.apply_filter()
 
     def action_followup(self) -> None:
-        from deskconsole.ui.screens.followup import FollowupScreen
-
         self.app.push_screen(FollowupScreen())
 
     async def action_toggle_archive(self) -> None:
