@@ -130,6 +130,9 @@ async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) 
         assert [c.state for c in active] == [S.REGISTERED]
         selected = active[0].query(".-selected")
         assert [c.number for c in selected] == ["JC-20261124-001"]  # type: ignore[attr-defined]
+        # The cursor's card stands out from the selected cards of the other columns.
+        elsewhere = column(screen, S.DISPATCHED).query_one(".-selected")
+        assert selected.first().styles.background != elsewhere.styles.background
 
 
 async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> None:

@@ -38,13 +38,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "board.key_next": ("Next step", "下一步"),
     "board.key_next_tip": (
-        "Move the case to the next state (dispatch, start, resolve, close)",
-        "将工单转到下一状态（派单、办理、办结待回访、办结）",
+        "Move the case to the next state: dispatch, start, resolve, close (] or shift+right)",
+        "将工单转到下一状态：派单、办理、办结待回访、办结（] 或 shift+右箭头）",
     ),
     "board.key_prev": ("Step back", "退回"),
     "board.key_prev_tip": (
-        "Move the case back (party refused, rework, reopen)",
-        "将工单退回（承办单位拒收、重办、重新打开）",
+        "Move the case back: party refused, rework, reopen ([ or shift+left)",
+        "将工单退回：承办单位拒收、重办、重新打开（[ 或 shift+左箭头）",
     ),
     "board.key_move": ("Move to", "转到"),
     "board.key_move_tip": (

@@ -103,14 +103,14 @@ class CaseScreen(CaseMoves, DeskScreen):
             "move_next",
             "board.key_next",
             tooltip="board.key_next_tip",
-            key_display="⇧→ ]",
+            key_display="]",
         ),
         Binding(
             "shift+left,left_square_bracket",
             "move_prev",
             "board.key_prev",
             tooltip="board.key_prev_tip",
-            key_display="⇧← [",
+            key_display="[",
         ),
     ]
 

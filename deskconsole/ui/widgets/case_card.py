@@ -80,7 +80,6 @@ class CaseCard(Widget):
     }
     CaseCard.-empty { background: transparent; }
     CaseCard.-selected { background: $primary-muted; }
-    CaseColumn.-active CaseCard.-selected { background: $primary; color: $text; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

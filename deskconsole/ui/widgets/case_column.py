@@ -75,6 +75,7 @@ class CaseColumn(Vertical):
         background: $panel;
     }
     CaseColumn.-active > .column-title { background: $primary; color: $text; }
+    CaseColumn.-active CaseCard.-selected { background: $primary; color: $text; }
     CaseColumn > ColumnBody { height: 1fr; }
     CaseColumn > .column-position { height: 1; color: $text-muted; padding: 0 1; }
     """
