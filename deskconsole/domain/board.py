@@ -16,7 +16,7 @@ from typing import Any
 
 from deskconsole.domain.workdays import workdays_until
 from deskconsole.i18n import t
-from deskconsole.models import OPEN_STATES, CaseState, PartyKind, Settings
+from deskconsole.models import ENDED_STATES, OPEN_STATES, CaseState, PartyKind, Settings
 
 S = CaseState
 
@@ -58,6 +58,7 @@ class CardInfo:
     since: datetime
     version: str
     haystack: str = field(repr=False, compare=False)
+    ended_note: str = ""
 
     @property
     def party_label(self) -> str:
@@ -144,6 +145,13 @@ class BoardFilter:
         return " | ".join(parts)
 
 
+def _ended_note(doc: Mapping[str, Any]) -> str:
+    """Why an ended case ended: where to go instead, the original, or the reason."""
+    if doc.get("duplicate_of"):
+        return t("board.duplicate_of", number=doc["duplicate_of"])
+    return doc.get("redirect_to") or doc.get("end_reason") or ""
+
+
 def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -210,6 +218,7 @@ class CardMaker:
             since=intake_at if state in OPEN_STATES else _closed_at(doc),
             version=doc.get("updated_at") or "",
             haystack=haystack,
+            ended_note=_ended_note(doc) if state in ENDED_STATES else "",
         )
 
 

@@ -477,6 +477,8 @@ async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> N
         ]
         assert column(screen, S.CLOSED).visible_numbers() == ["JC-20261001-001"]
         assert column(screen, S.WITHDRAWN).visible_numbers() == ["JC-20261110-001"]
+        cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}
+        assert "居民撤回" in cards["JC-20261110-001"]
         select(screen, "JC-20261110-001")
         await pilot.press("shift+left")
         await pilot.pause()

@@ -8,6 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "board.badge_due": ("due {date}", "{date}到期"),
     "board.no_name": ("(no name)", "（未留姓名）"),
     "board.no_party": ("no party yet", "未派单"),
+    "board.duplicate_of": ("same as {number}", "同 {number}"),
     "board.loading": ("Loading...", "加载中..."),
     "board.column_empty": ("No cases", "无工单"),
     "board.position": ("{first}-{last} of {count}", "第 {first}-{last} 件，共 {count} 件"),
@@ -41,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Move the case to the next state: dispatch, start, resolve, close (] or shift+right)",
         "将工单转到下一状态：派单、办理、办结待回访、办结（] 或 shift+右箭头）",
     ),
-    "board.key_prev": ("Step back", "退回"),
+    "board.key_prev": ("Step back", "上一步"),
     "board.key_prev_tip": (
         "Move the case back: party refused, rework, reopen ([ or shift+left)",
         "将工单退回：承办单位拒收、重办、重新打开（[ 或 shift+左箭头）",

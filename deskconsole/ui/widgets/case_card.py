@@ -60,9 +60,12 @@ def card_lines(
     )
     second = _line(who, Content(""), width)
     badge_text = due_text(card.due_date, due, today)
-    party = Content.styled(
-        card.party_label or t("board.no_party"), "" if card.party_label else "dim"
-    )
+    if card.ended_note:
+        party = Content.styled(card.ended_note, "italic")
+    else:
+        party = Content.styled(
+            card.party_label or t("board.no_party"), "" if card.party_label else "dim"
+        )
     badge = Content.styled(f" {badge_text} ", BADGE_STYLES[due]) if badge_text else Content("")
     third = _line(party, badge, width)
     return Content("\n").join([first, second, third])
