@@ -16,7 +16,7 @@ from typing import Any
 
 from deskconsole.domain.workdays import workdays_until
 from deskconsole.i18n import t
-from deskconsole.models import OPEN_STATES, CaseState, PartyKind, Settings
+from deskconsole.models import ENDED_STATES, OPEN_STATES, CaseState, PartyKind, Settings
 
 S = CaseState
 
@@ -58,6 +58,7 @@ class CardInfo:
     since: datetime
     version: str
     haystack: str = field(repr=False, compare=False)
+    ended_note: str = ""
 
     @property
     def party_label(self) -> str:
@@ -144,6 +145,13 @@ class BoardFilter:
         return " | ".join(parts)
 
 
+def _ended_note(doc: Mapping[str, Any]) -> str:
+    """Why an ended case ended: where to go instead, the original, or the reason."""
+    if doc.get("duplicate_of"):
+        return t("board.duplicate_of", number=doc["duplicate_of"])
+    return doc.get("redirect_to") or doc.get("end_reason") or ""
+
+
 def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -157,52 +165,70 @@ def _closed_at(doc: Mapping[str, Any]) -> datetime:
     return datetime.fromisoformat(max(moves) if moves else doc["updated_at"])
 
 
+class CardMaker:
+    """Builds cards from raw documents, working out each category's and party's words once."""
+
+    def __init__(self, residents: Mapping[str, tuple[str, str]], settings: Settings) -> None:
+        self.residents = residents
+        self.settings = settings
+        self._words: dict[tuple[str, str], str] = {}
+
+    def _labels(self, category: str, kind: str) -> str:
+        words = self._words.get((category, kind))
+        if words is None:
+            defined = self.settings.category(category)
+            labels = [category, defined.en, defined.zh] if defined else [category]
+            if kind:
+                labels += [t(f"enum.PartyKind.{kind}", "en"), t(f"enum.PartyKind.{kind}", "zh")]
+            words = self._words[(category, kind)] = " ".join(labels)
+        return words
+
+    def card(self, doc: Mapping[str, Any]) -> CardInfo:
+        """A card from a raw case document."""
+        state = CaseState(doc["state"])
+        name, compound = self.residents.get(doc.get("resident_id") or "", ("", ""))
+        name = name or doc.get("contact_name") or ""
+        location = doc.get("location") or ""
+        if not compound:
+            compound = next((c for c in self.settings.compounds if location.startswith(c)), "")
+        party = doc.get("party") or {}
+        kind = party.get("kind") or ""
+        category = doc.get("category") or ""
+        haystack = " ".join(
+            (
+                doc["number"],
+                name,
+                doc.get("description") or "",
+                location,
+                party.get("name") or "",
+                self._labels(category, kind),
+            )
+        ).lower()
+        intake_at = datetime.fromisoformat(doc["intake_at"])
+        return CardInfo(
+            number=doc["number"],
+            state=state,
+            name=name,
+            category=category,
+            party_kind=kind,
+            party_name=party.get("name") or "",
+            compound=compound,
+            intake_at=intake_at,
+            due_date=_date(doc.get("due_date")),
+            since=intake_at if state in OPEN_STATES else _closed_at(doc),
+            version=doc.get("updated_at") or "",
+            haystack=haystack,
+            ended_note=_ended_note(doc) if state in ENDED_STATES else "",
+        )
+
+
 def card_from_doc(
     doc: Mapping[str, Any],
     residents: Mapping[str, tuple[str, str]],
     settings: Settings,
 ) -> CardInfo:
     """A card from a raw case document; ``residents`` maps id to (name, compound)."""
-    state = CaseState(doc["state"])
-    name, compound = residents.get(doc.get("resident_id") or "", ("", ""))
-    name = name or doc.get("contact_name") or ""
-    location = doc.get("location") or ""
-    if not compound:
-        compound = next((c for c in settings.compounds if location.startswith(c)), "")
-    party = doc.get("party") or {}
-    kind = party.get("kind") or ""
-    category = doc.get("category") or ""
-    defined = settings.category(category)
-    labels = [category, defined.en, defined.zh] if defined else [category]
-    if kind:
-        labels += [t(f"enum.PartyKind.{kind}", "en"), t(f"enum.PartyKind.{kind}", "zh")]
-    haystack = " ".join(
-        [
-            doc["number"],
-            name,
-            doc.get("description") or "",
-            location,
-            party.get("name") or "",
-            *labels,
-        ]
-    ).lower()
-    since = (
-        _closed_at(doc) if state not in OPEN_STATES else datetime.fromisoformat(doc["intake_at"])
-    )
-    return CardInfo(
-        number=doc["number"],
-        state=state,
-        name=name,
-        category=category,
-        party_kind=kind,
-        party_name=party.get("name") or "",
-        compound=compound,
-        intake_at=datetime.fromisoformat(doc["intake_at"]),
-        due_date=_date(doc.get("due_date")),
-        since=since,
-        version=doc.get("updated_at") or "",
-        haystack=haystack,
-    )
+    return CardMaker(residents, settings).card(doc)
 
 
 def resident_names(
@@ -255,8 +281,9 @@ def build_columns(
 ) -> dict[CaseState, list[CardInfo]]:
     """Cards per column, each column sorted."""
     found: dict[CaseState, list[CardInfo]] = {state: [] for state in columns}
+    maker = CardMaker(residents, settings)
     for doc in docs:
-        card = card_from_doc(doc, residents, settings)
+        card = maker.card(doc)
         if card.state in found:
             found[card.state].append(card)
     for cards in found.values():

@@ -49,6 +49,12 @@ class CaseDesk:
             return moved
         return self.repo.cases.save(moved)
 
+    def check(self, number: str, target: CaseState, step: Step | None = None) -> None:
+        """Raise what :meth:`move` would raise, without saving anything."""
+        moved = workflow.move(self.get(number), target, self.staff, self.clock(), step)
+        if target == CaseState.DUPLICATE and moved.duplicate_of:
+            self._original(moved.duplicate_of)
+
     def _original(self, number: str) -> Case:
         """The case another one duplicates or links to, which must exist."""
         original = self.repo.cases.get(number)
@@ -56,27 +62,37 @@ class CaseDesk:
             raise StepIncomplete("workflow.original_missing", "duplicate_of", number=number)
         return original
 
-    def add_note(self, number: str, text: str, *, reply: bool = False) -> Case:
-        """An internal note, or the reply given to the resident."""
+    def _keep(self, case: Case, save: bool) -> Case:
+        return self.repo.cases.save(case) if save else case
+
+    def add_note(self, number: str, text: str, *, reply: bool = False, save: bool = True) -> Case:
+        """An internal note, or the reply given to the resident (``save=False``: only check)."""
         case = workflow.add_note(self.get(number), text, self.staff, self.clock(), reply=reply)
-        return self.repo.cases.save(case)
+        return self._keep(case, save)
 
-    def change_party(self, number: str, party: ResponsibleParty, reason: str) -> Case:
+    def change_party(
+        self, number: str, party: ResponsibleParty | None, reason: str, *, save: bool = True
+    ) -> Case:
         """Hand the case to another party, with a reason."""
+        if party is None:
+            raise StepIncomplete("workflow.needs", "party")
         case = workflow.change_party(self.get(number), party, reason, self.staff, self.clock())
-        return self.repo.cases.save(case)
+        return self._keep(case, save)
 
-    def extend_due(self, number: str, due: date, reason: str) -> Case:
+    def extend_due(self, number: str, due: date | None, reason: str, *, save: bool = True) -> Case:
         """Give the case a later due date, with a reason."""
+        if due is None:
+            raise StepIncomplete("workflow.needs", "due_date")
         case = workflow.extend_due(self.get(number), due, reason, self.staff, self.clock())
-        return self.repo.cases.save(case)
+        return self._keep(case, save)
 
-    def link(self, number: str, other_number: str, note: str = "") -> Case:
+    def link(self, number: str, other_number: str, note: str = "", *, save: bool = True) -> Case:
         """Link two cases as the same matter; both get an event, saved together."""
         case = self.get(number)
         other = self._original(workflow.check_other_number(case, other_number))
         case, other = workflow.link_duplicate(case, other, self.staff, self.clock(), note)
-        self.repo.commit([case_ops.op(case), case_ops.op(other)])
+        if save:
+            self.repo.commit([case_ops.op(case), case_ops.op(other)])
         return case
 
     def reveal(self, number: str, field: str) -> Case:
@@ -84,7 +100,7 @@ class CaseDesk:
         case = workflow.record_reveal(self.get(number), field, self.staff, self.clock())
         return self.repo.cases.save(case)
 
-    def record_call(self, number: str, note: str) -> Case:
+    def record_call(self, number: str, note: str, *, save: bool = True) -> Case:
         """A follow-up call that did not settle the case."""
         case = workflow.record_call(self.get(number), note, self.staff, self.clock())
-        return self.repo.cases.save(case)
+        return self._keep(case, save)

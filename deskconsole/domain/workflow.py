@@ -261,17 +261,19 @@ def move(
     if target == S.DISPATCHED:
         if step.party is None:
             raise StepIncomplete("workflow.needs", "party")
+        if source == S.IN_PROGRESS and step.party == case.party:
+            raise StepIncomplete("workflow.party_same", "party", party=step.party.label)
         fields["party"] = step.party
         data["party"] = step.party.label
         data["party_kind"] = step.party.kind.value
         if case.party is not None and case.party != step.party:
             data["party_from"] = case.party.label
-        if step.due_date is not None:
-            fields["due_date"] = _check_due(case, step.due_date)
-        elif case.due_date is None:
+        due = _check_due(case, step.due_date) if step.due_date is not None else case.due_date
+        if due is None:
             raise StepIncomplete("workflow.needs", "due_date")
-        data["due_date"] = (fields.get("due_date") or case.due_date).isoformat()
-        if case.due_date is not None and fields.get("due_date", case.due_date) != case.due_date:
+        fields["due_date"] = due
+        data["due_date"] = due.isoformat()
+        if case.due_date is not None and due != case.due_date:
             data["due_from"] = case.due_date.isoformat()
         note = note or _optional(step.note, "notes")
     elif target == S.RESOLVED:

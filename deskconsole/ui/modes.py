@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.lookup import LookupScreen
-from deskconsole.ui.screens.placeholder import pending
 from deskconsole.ui.screens.register import RegisterScreen
 
 MODE_KEYS = {"lookup": "f2", "intake": "f3", "board": "f4", "register": "f5"}
@@ -17,6 +17,6 @@ def mode_screens() -> dict[str, type[Screen[None]]]:
     return {
         "lookup": LookupScreen,
         "intake": IntakeScreen,
-        "board": pending("board"),
+        "board": BoardScreen,
         "register": RegisterScreen,
     }

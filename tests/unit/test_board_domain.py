@@ -128,3 +128,15 @@ def test_filter_by_text_category_party_compound_and_overdue() -> None:
     assert BoardFilter().is_empty and not BoardFilter(overdue_only=True).is_empty
     described = BoardFilter(text="江", category="neighbour", overdue_only=True).describe(SETTINGS)
     assert described == '"江" | Neighbour dispute | overdue only'
+
+
+def test_board_and_workflow_rules_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import deskconsole.domain.workflow, deskconsole.domain.board, "
+        "deskconsole.domain.casedesk; print('textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -65,7 +65,7 @@ def make_case(state: CaseState = S.REGISTERED, **fields: object) -> Case:
 
 #: A step that carries everything any move could need.
 FULL = Step(
-    party=PROPERTY,
+    party=ResponsibleParty(kind=PartyKind.STREET_DEPARTMENT, name="街道城管科"),
     due_date=date(2026, 12, 4),
     outcome="已派电工修复",
     satisfaction=Satisfaction.SATISFIED,
@@ -163,6 +163,8 @@ def test_due_date_before_intake_is_refused() -> None:
 def test_redispatch_to_another_party_records_the_old_one() -> None:
     case = make_case(S.IN_PROGRESS)
     office = ResponsibleParty(kind=PartyKind.STREET_DEPARTMENT, name="街道城管科")
+    with pytest.raises(StepIncomplete, match="already with 金域物业"):
+        workflow.move(case, S.DISPATCHED, "刘", AT, Step(party=PROPERTY))
     moved = workflow.move(case, S.DISPATCHED, "刘", AT, Step(party=office))
     assert moved.party == office
     assert moved.events[-1].data["party_from"] == "金域物业"

@@ -5,10 +5,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mode.intake": ("Intake", "登记诉求"),
     "mode.board": ("Board", "工单看板"),
     "mode.register": ("Register", "登记簿"),
-    "mode.pending": (
-        "This screen is not available in this version of deskconsole yet.",
-        "此版本的 deskconsole 尚未提供这个界面。",
-    ),
     "key.help": ("Keys", "按键"),
     "key.help_tip": ("Show or hide the keys of this screen", "显示或隐藏本界面的按键"),
     "key.lookup_tip": ("Find a resident", "查找居民"),

@@ -46,3 +46,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} 处于“{state}”，不在待回访状态。",
     ),
 }
+
+MESSAGES.update(
+    {
+        "workflow.done": ("{number}: {state}", "{number}：{state}"),
+        "workflow.choice": ("{state} ({kind})", "{state}（{kind}）"),
+        "workflow.choose_title": (
+            "Move {number} ({state}) to:",
+            "将 {number}（{state}）转到：",
+        ),
+        "workflow.title_dispatch": ("Dispatch {number}", "派单 {number}"),
+        "workflow.title_redispatch": (
+            "Dispatch {number} to another party",
+            "将 {number} 改派其他单位",
+        ),
+        "workflow.title_start": ("Start work on {number}", "开始办理 {number}"),
+        "workflow.title_resolve": ("Resolve {number}", "办结 {number}（待回访）"),
+        "workflow.title_close": ("Follow-up of {number}", "回访 {number}"),
+        "workflow.title_return": ("Return {number}", "退回 {number}"),
+        "workflow.title_duplicate": (
+            "Mark {number} as a duplicate",
+            "将 {number} 标为重复",
+        ),
+        "workflow.title_withdraw": ("Withdraw {number}", "撤销 {number}"),
+        "workflow.title_rework": ("Rework {number}", "重办 {number}"),
+        "workflow.title_reopen": ("Reopen {number}", "重新打开 {number}"),
+        "workflow.title_refused": (
+            "{number}: the party refused it",
+            "{number}：承办单位拒收",
+        ),
+        "workflow.title_move": ("Move {number}", "流转 {number}"),
+        "workflow.kind_dispatch": ("dispatch", "派单"),
+        "workflow.kind_redispatch": ("to another party", "改派"),
+        "workflow.kind_start": ("start work", "开始办理"),
+        "workflow.kind_resolve": ("outcome recorded", "记录办理结果"),
+        "workflow.kind_close": ("follow-up done", "回访完成"),
+        "workflow.kind_return": ("not ours: say where to go", "不属本社区：告知去向"),
+        "workflow.kind_duplicate": ("same as another case", "与其他工单重复"),
+        "workflow.kind_withdraw": ("the resident withdrew it", "居民撤回"),
+        "workflow.kind_rework": ("rework", "重办"),
+        "workflow.kind_reopen": ("reopen", "重新打开"),
+        "workflow.kind_refused": ("the party refused it", "承办单位拒收"),
+        "workflow.kind_move": ("move", "流转"),
+    }
+)

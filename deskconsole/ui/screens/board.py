@@ -1,0 +1,368 @@
+"""The case board (F4): a column per live state, cards sorted by urgency, moves by key.
+
+Data comes from a worker that reads the raw documents; each column shows only
+the cards that fit. A move changes one case and two columns: the card leaves
+its column and lands in its new one without the board being rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.widgets import Footer
+
+from deskconsole.domain import board as board_data
+from deskconsole.domain.board import (
+    ARCHIVE_COLUMNS,
+    LIVE_COLUMNS,
+    BoardFilter,
+    CardInfo,
+    DueCalendar,
+)
+from deskconsole.domain.lifecycle import allowed_moves
+from deskconsole.domain.workflow import next_state, previous_state
+from deskconsole.i18n import t
+from deskconsole.models import Case, CaseState
+from deskconsole.storage import StoreError
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.board_commands import BoardCommands
+from deskconsole.ui.screens.case_view import CaseScreen
+from deskconsole.ui.screens.filter_dialog import FilterDialog
+from deskconsole.ui.screens.followup import FollowupScreen
+from deskconsole.ui.screens.moves import CaseMoves, target_label
+from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
+from deskconsole.ui.widgets.header import DeskHeader
+
+MIN_COLUMN_WIDTH = 24
+RELOAD_DELAY = 0.3
+
+Columns = dict[CaseState, list[CardInfo]]
+
+
+class BoardScreen(CaseMoves, DeskScreen):
+    """Cases by state; move them along with the keys."""
+
+    COMMANDS = {BoardCommands}
+    BINDINGS = [
+        Binding("enter", "open", "board.key_open", tooltip="board.key_open_tip"),
+        Binding(
+            "shift+right,right_square_bracket",
+            "move_next",
+            "board.key_next",
+            tooltip="board.key_next_tip",
+            key_display="]",
+        ),
+        Binding(
+            "shift+left,left_square_bracket",
+            "move_prev",
+            "board.key_prev",
+            tooltip="board.key_prev_tip",
+            key_display="[",
+        ),
+        Binding("m", "move_to", "board.key_move", tooltip="board.key_move_tip"),
+        Binding("slash", "filter", "board.key_filter", tooltip="board.key_filter_tip"),
+        Binding("escape", "clear_filter", "board.key_clear", tooltip="board.key_clear_tip"),
+        Binding("f", "followup", "board.key_followup", tooltip="board.key_followup_tip"),
+        Binding("e", "toggle_archive", "board.key_archive", tooltip="board.key_archive_tip"),
+        Binding("n", "new_case", "board.key_new", tooltip="board.key_new_tip"),
+        Binding("left,h", "column(-1)", "board.key_left", show=False),
+        Binding("right,l", "column(1)", "board.key_right", show=False),
+        Binding("up,k", "card(-1)", "board.key_up", show=False),
+        Binding("down,j", "card(1)", "board.key_down", show=False),
+        Binding("pageup", "page(-1)", "board.key_page_up", show=False),
+        Binding("pagedown", "page(1)", "board.key_page_down", show=False),
+        Binding("home", "card(-100000)", "board.key_first", show=False),
+        Binding("end", "card(100000)", "board.key_last", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.archive = False
+        self.filter = BoardFilter()
+        self.column_index = 0
+        self.first_visible = 0
+        self.loaded = False
+        self._all: Columns = {}
+        self._names: dict[str, tuple[str, str]] = {}
+        self._calendar: DueCalendar | None = None
+        self._reload_timer: object | None = None
+        self._columns: list[CaseColumn] = []
+        self._key_signature: tuple[object, ...] = ()
+
+    # -- layout -------------------------------------------------------------------------
+    @property
+    def states(self) -> tuple[CaseState, ...]:
+        return ARCHIVE_COLUMNS if self.archive else LIVE_COLUMNS
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield TextLine(id="board-strip")
+        yield TextLine(id="board-filter")
+        with Horizontal(id="board-columns"):
+            for state in self.states:
+                yield CaseColumn(state)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.fit_columns(self.size.width)
+        self.load()
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit_columns(event.size.width)
+
+    @property
+    def columns(self) -> list[CaseColumn]:
+        """The columns left to right (kept in a list: a DOM query per key press is costly)."""
+        if len(self._columns) != len(self.states) or not all(c.is_attached for c in self._columns):
+            self._columns = list(self.query(CaseColumn))
+        return self._columns
+
+    def update_keys(self) -> None:
+        """Refresh the footer only when the keys that apply have changed."""
+        selected = self.column.selected if self.column else None
+        signature = (
+            selected is not None,
+            selected is not None and next_state(selected.state) is not None,
+            selected is not None and previous_state(selected.state) is not None,
+            self.filter.is_empty,
+        )
+        if signature != self._key_signature:
+            self._key_signature = signature
+            self.refresh_bindings()
+
+    @property
+    def column(self) -> CaseColumn | None:
+        """The column the cursor is in."""
+        columns = self.columns
+        return columns[self.column_index] if 0 <= self.column_index < len(columns) else None
+
+    def column_for(self, state: CaseState) -> CaseColumn | None:
+        return next((c for c in self.columns if c.state == state), None)
+
+    def fit_columns(self, width: int) -> None:
+        """Show as many columns as fit, always including the cursor's; hide the rest."""
+        columns = self.columns
+        if not columns:
+            return
+        fit = max(1, min(len(columns), width // MIN_COLUMN_WIDTH))
+        if self.column_index < self.first_visible:
+            self.first_visible = self.column_index
+        elif self.column_index >= self.first_visible + fit:
+            self.first_visible = self.column_index - fit + 1
+        self.first_visible = max(0, min(self.first_visible, len(columns) - fit))
+        for index, column in enumerate(columns):
+            shown = self.first_visible <= index < self.first_visible + fit
+            if column.display != shown:
+                column.display = shown
+            column.set_active(index == self.column_index)
+        self.draw_strip()
+
+    def draw_strip(self) -> None:
+        """The line above the columns: every column with its count, hidden ones included."""
+        strip = Text(t("board.view_archive" if self.archive else "board.view_live"))
+        for index, column in enumerate(self.columns):
+            style = ""
+            if index == self.column_index:
+                style = "reverse"
+            elif not column.display:
+                style = "dim"
+            strip.append("  ")
+            strip.append(f"{column.state.label} {len(column.cards)}", style=style)
+        self.query_one("#board-strip", TextLine).update(strip)
+        flt = self.query_one("#board-filter", TextLine)
+        if flt.display == self.filter.is_empty:
+            flt.display = not self.filter.is_empty
+        flt.update(
+            t("board.filter_line", filter=self.filter.describe(self.desk.settings))
+            if not self.filter.is_empty
+            else ""
+        )
+
+    # -- data ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="board-load")
+    def load(self) -> None:
+        """Read the board's cases in the background, then show them."""
+        archive, today, settings = self.archive, self.desk.today(), self.desk.settings
+        try:
+            docs = board_data.select_docs(self.desk.repo.cases.docs(), archive, today)
+            wanted = {d["resident_id"] for d in docs if d.get("resident_id")}
+            names = board_data.resident_names(self.desk.repo.residents.docs(), wanted)
+            columns = board_data.build_columns(docs, names, settings, self.states)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.show_columns, archive, columns, names)
+
+    def show_columns(
+        self, archive: bool, columns: Columns, names: dict[str, tuple[str, str]]
+    ) -> None:
+        """Put freshly loaded cards on the board (keeps each column's cursor on its case)."""
+        if archive != self.archive:
+            return
+        self._all, self._names = columns, names
+        self._calendar = DueCalendar(self.desk.today(), self.desk.settings)
+        self.loaded = True
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Show in each column the cards that pass the filter."""
+        calendar = self._calendar or DueCalendar(self.desk.today(), self.desk.settings)
+        today = calendar.today
+        for column in self.columns:
+            cards = self._all.get(column.state, [])
+            shown = [c for c in cards if self.filter.matches(c, today)]
+            column.set_cards(shown, len(cards), calendar, self.desk.settings.category_label)
+        self.draw_strip()
+        self.update_keys()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if "cases" in message.tables or "residents" in message.tables:
+            if self._reload_timer is not None:
+                self._reload_timer.stop()  # type: ignore[attr-defined]
+            self._reload_timer = self.set_timer(RELOAD_DELAY, self.load)
+
+    # -- a move lands -----------------------------------------------------------------------
+    def case_moved(self, case: Case, source: CaseState) -> None:
+        """Take the card out of its old column and put it, sorted, into its new one."""
+        if case.resident_id and case.resident_id not in self._names:
+            resident = self.desk.repo.residents.get(case.resident_id)
+            if resident is not None:
+                self._names[case.resident_id] = (resident.name, resident.address.compound)
+        card = board_data.card_from_doc(
+            case.model_dump(mode="json"), self._names, self.desk.settings
+        )
+        for state, cards in self._all.items():
+            self._all[state] = [c for c in cards if c.number != case.number]
+        for column in self.columns:
+            column.take(case.number)
+        target = self.column_for(case.state)
+        if target is not None and case.state in self._all:
+            board_data.insert_sorted(self._all[case.state], card)
+            if self.filter.matches(card, self.desk.today()):
+                target.put(card, select=True)
+                self.column_index = self.columns.index(target)
+            else:
+                target.total += 1
+                target.redraw()
+        self.fit_columns(self.size.width)
+        self.update_keys()
+
+    # -- keys --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        selected = self.column.selected if self.column else None
+        if action in ("open", "move_to"):
+            return selected is not None
+        if action == "move_next":
+            return selected is not None and next_state(selected.state) is not None
+        if action == "move_prev":
+            return selected is not None and previous_state(selected.state) is not None
+        if action == "clear_filter":
+            return not self.filter.is_empty
+        return True
+
+    def action_column(self, delta: int) -> None:
+        columns = self.columns
+        self.column_index = max(0, min(self.column_index + delta, len(columns) - 1))
+        self.fit_columns(self.size.width)
+        self.update_keys()
+
+    def action_card(self, delta: int) -> None:
+        if self.column is not None:
+            self.column.move_cursor(delta)
+            self.update_keys()
+
+    def action_page(self, delta: int) -> None:
+        if self.column is not None:
+            self.column.move_cursor(delta * self.column.page)
+
+    def _selected_number(self) -> str | None:
+        selected = self.column.selected if self.column else None
+        return selected.number if selected else None
+
+    def action_move_next(self) -> None:
+        self._step(next_state, "board.no_next")
+
+    def action_move_prev(self) -> None:
+        self._step(previous_state, "board.no_prev")
+
+    def _step(self, follow: Callable[[CaseState], CaseState | None], refusal: str) -> None:
+        selected = self.column.selected if self.column else None
+        if selected is None:
+            return
+        target = follow(selected.state)
+        if target is None:
+            allowed = self._allowed_text(selected.state)
+            self.notify(
+                t(refusal, number=selected.number, state=selected.state.label, allowed=allowed),
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.start_move(selected.number, target)
+
+    @staticmethod
+    def _allowed_text(state: CaseState) -> str:
+        return t("workflow.list_sep").join(target_label(state, s) for s in allowed_moves(state))
+
+    def action_move_to(self) -> None:
+        number = self._selected_number()
+        if number:
+            self.choose_move(number)
+
+    def action_open(self) -> None:
+        number = self._selected_number()
+        if number:
+            self.app.push_screen(CaseScreen(number))
+
+    def action_filter(self) -> None:
+        compounds = sorted({c.compound for cards in self._all.values() for c in cards})
+
+        def chosen(result: object) -> None:
+            if isinstance(result, BoardFilter):
+                self.filter = result
+                self.apply_filter()
+
+        self.app.push_screen(FilterDialog(self.filter, self.desk.settings, compounds), chosen)
+
+    def action_overdue_only(self) -> None:
+        self.filter = BoardFilter(overdue_only=True)
+        self.apply_filter()
+
+    def action_clear_filter(self) -> None:
+        self.filter = BoardFilter()
+        self.apply_filter()
+
+    def action_followup(self) -> None:
+        self.app.push_screen(FollowupScreen())
+
+    async def action_toggle_archive(self) -> None:
+        self.archive = not self.archive
+        self.column_index = 0
+        self.first_visible = 0
+        self.loaded = False
+        self._all = {}
+        container = self.query_one("#board-columns", Horizontal)
+        await container.remove_children()
+        await container.mount_all([CaseColumn(state) for state in self.states])
+        self._columns = list(self.query(CaseColumn))
+        self.fit_columns(self.size.width)
+        self.update_keys()
+        self.load()
+
+    def action_new_case(self) -> None:
+        self.desk.switch_mode("intake")
+
+    async def apply_language(self) -> None:
+        """Relabel in place: the loaded cards, cursor and filter stay."""
+        for column in self.columns:
+            column.relabel()
+        self.draw_strip()
+        self.refresh_bindings()

@@ -1,0 +1,365 @@
+"""The case view: every field, the timeline, and the changes made from here.
+
+Notes, replies, party and due-date changes, links and moves each become a
+timeline event saved before the screen shows them. Phone and ID numbers are
+masked until ``v`` reveals them, which is recorded too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from deskconsole.domain.board import DueCalendar
+from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.workflow import (
+    Step,
+    linked_numbers,
+    next_state,
+    previous_state,
+)
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.models import Case, CaseEvent, CaseState, EventKind, Resident, mask_phone
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
+from deskconsole.ui.screens.moves import CaseMoves
+from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
+from deskconsole.ui.widgets.header import DeskHeader
+
+Apply = Callable[[CaseDesk, Step, bool], Case]
+
+
+def describe_event(event: CaseEvent) -> str:
+    """What happened, in the current language (the note is shown beside it)."""
+    data = event.data
+    if event.kind == EventKind.MOVED and event.to_state is not None:
+        source = event.from_state.label if event.from_state else ""
+        text = t("case.event_moved", source=source, target=event.to_state.label)
+        extra = []
+        if "party" in data:
+            extra.append(t("case.event_party", party=data["party"]))
+        if "due_date" in data:
+            extra.append(t("case.event_due", due=data["due_date"]))
+        if "satisfaction" in data:
+            extra.append(t(f"enum.Satisfaction.{data['satisfaction']}"))
+        if "redirect_to" in data:
+            extra.append(t("case.event_redirect", where=data["redirect_to"]))
+        if "duplicate_of" in data:
+            extra.append(t("case.event_duplicate", number=data["duplicate_of"]))
+        return f"{text} ({'; '.join(extra)})" if extra else text
+    if event.kind == EventKind.PARTY:
+        return t("case.event_party_changed", old=data.get("from", "-"), new=data.get("to", ""))
+    if event.kind == EventKind.DUE:
+        return t("case.event_due_changed", old=data.get("from", "-"), new=data.get("to", ""))
+    if event.kind == EventKind.LINKED:
+        return t("case.event_linked", number=data.get("case", ""))
+    if event.kind == EventKind.REVEALED:
+        return t("case.event_revealed", field=t(f"field.{data.get('field', 'phone')}"))
+    return event.kind.label
+
+
+def timeline_text(case: Case) -> Text:
+    """One line per event, oldest first: time, staff, what happened, note."""
+    lines = []
+    for event in sorted(case.events, key=lambda e: e.at):
+        line = Text.assemble(
+            (f"{event.at:%Y-%m-%d %H:%M}", "dim"),
+            "  ",
+            (event.staff or "-", "bold"),
+            "  ",
+            describe_event(event),
+        )
+        if event.kind == EventKind.REPLY:
+            line.stylize("green", 0)
+        if event.note:
+            line.append("\n    ")
+            line.append(event.note, style="italic")
+        lines.append(line)
+    return Text("\n").join(lines) if lines else Text(t("case.no_events"), style="dim")
+
+
+class CaseScreen(CaseMoves, DeskScreen):
+    """One case, all of it."""
+
+    BINDINGS = [
+        Binding("escape", "close", "case.key_back", tooltip="case.key_back_tip"),
+        Binding("n", "note", "case.key_note", tooltip="case.key_note_tip"),
+        Binding("r", "reply", "case.key_reply", tooltip="case.key_reply_tip"),
+        Binding("p", "party", "case.key_party", tooltip="case.key_party_tip"),
+        Binding("d", "due", "case.key_due", tooltip="case.key_due_tip"),
+        Binding("l", "link", "case.key_link", tooltip="case.key_link_tip"),
+        Binding("v", "reveal", "case.key_reveal", tooltip="case.key_reveal_tip"),
+        Binding("m", "move_to", "board.key_move", tooltip="board.key_move_tip"),
+        Binding(
+            "shift+right,right_square_bracket",
+            "move_next",
+            "board.key_next",
+            tooltip="board.key_next_tip",
+            key_display="]",
+        ),
+        Binding(
+            "shift+left,left_square_bracket",
+            "move_prev",
+            "board.key_prev",
+            tooltip="board.key_prev_tip",
+            key_display="[",
+        ),
+    ]
+
+    def __init__(self, number: str) -> None:
+        super().__init__()
+        self.number = number
+        self.case: Case | None = None
+        self.resident: Resident | None = None
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield Static(id="case-title", markup=False)
+        with VerticalScroll(id="case-body"):
+            yield Static(id="case-fields", markup=False)
+            yield Static(t("case.timeline"), id="case-timeline-title", classes="case-section")
+            yield Static(id="case-timeline", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the case (and its resident) from the store and show it."""
+        self.case = self.desk.repo.cases.get(self.number)
+        if self.case is not None and self.case.resident_id:
+            self.resident = self.desk.repo.residents.get(self.case.resident_id)
+        self.show()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if "cases" in message.tables or "residents" in message.tables:
+            self.reload()
+
+    # -- drawing --------------------------------------------------------------------
+    def _number(self, value: str, masked: str) -> str:
+        return value if self.revealed else masked
+
+    def show(self) -> None:
+        case = self.case
+        title = self.query_one("#case-title", Static)
+        if case is None:
+            title.update(t("workflow.not_found", number=self.number))
+            return
+        today = self.desk.today()
+        calendar = DueCalendar(today, self.desk.settings)
+        badge = calendar.badge(case.state, case.due_date)
+        head = Text.assemble((case.number, "bold"), "  ", (case.state.label, "reverse"))
+        badge_text = due_text(case.due_date, badge, today)
+        if badge_text:
+            head.append("  ")
+            head.append(f" {badge_text} ", style=BADGE_STYLES[badge])
+        if self.revealed:
+            head.append("  " + t("case.revealed_banner"), style="bold red")
+        title.update(head)
+        self.query_one("#case-fields", Static).update(self.fields_text(case))
+        self.query_one("#case-timeline", Static).update(timeline_text(case))
+        self.refresh_bindings()
+
+    def fields_text(self, case: Case) -> Text:
+        settings = self.desk.settings
+        rows: list[tuple[str, str]] = []
+        resident = self.resident
+        if resident is not None:
+            rows.append((t("field.name"), resident.name))
+            if resident.phone:
+                rows.append((t("field.phone"), self._number(resident.phone, resident.masked_phone)))
+            if resident.id_number:
+                rows.append(
+                    (
+                        t("field.id_number"),
+                        self._number(resident.id_number, resident.masked_id_number),
+                    )
+                )
+            if not resident.address.is_blank:
+                rows.append((t("field.address"), resident.address.label_zh))
+        else:
+            rows.append((t("field.contact_name"), case.contact_name or t("board.no_name")))
+        if case.contact_phone:
+            masked = mask_phone(case.contact_phone)
+            rows.append((t("field.contact_phone"), self._number(case.contact_phone, masked)))
+        rows += [
+            (t("field.request_type"), case.request_type.label),
+            (t("field.category"), settings.category_label(case.category)),
+            (t("field.urgency"), case.urgency.label),
+            (t("field.description"), case.description),
+            (t("field.location"), case.location),
+            (t("field.intake_at"), f"{case.intake_at:%Y-%m-%d %H:%M}  {case.staff}"),
+            (t("field.party"), case.party.label if case.party else "-"),
+            (t("field.due_date"), case.due_date.isoformat() if case.due_date else "-"),
+        ]
+        optional = [
+            ("field.outcome", case.outcome),
+            ("field.reply", case.reply),
+            ("field.satisfaction", case.satisfaction.label if case.satisfaction else ""),
+            ("field.end_reason", case.end_reason),
+            ("field.redirect_to", case.redirect_to),
+            ("field.duplicate_of", case.duplicate_of or ""),
+        ]
+        rows += [(t(key), value) for key, value in optional if value]
+        links = [n for n in linked_numbers(case) if n != case.duplicate_of]
+        if links:
+            rows.append((t("case.linked"), ", ".join(links)))
+        if case.solved_on_spot:
+            rows.append((t("case.on_spot"), t("case.yes")))
+        width = max(cell_len(label) for label, _ in rows)
+        text = Text()
+        for label, value in rows:
+            text.append(label + " " * (width - cell_len(label) + 2), style="dim")
+            text.append(value or "-")
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    async def apply_language(self) -> None:
+        """Redraw in the new language; what is revealed stays revealed."""
+        self.query_one("#case-timeline-title", Static).update(t("case.timeline"))
+        self.show()
+
+    # -- keys -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        case = self.case
+        if action == "close":
+            return True
+        if case is None:
+            return False
+        if action == "move_next":
+            return next_state(case.state) is not None
+        if action == "move_prev":
+            return previous_state(case.state) is not None
+        if action == "reveal":
+            resident = self.resident
+            return bool(case.contact_phone or (resident and (resident.phone or resident.id_number)))
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def case_moved(self, case: Case, source: CaseState) -> None:
+        self.case = case
+        self.show()
+
+    def action_move_next(self) -> None:
+        if self.case and (target := next_state(self.case.state)):
+            self.start_move(self.number, target)
+
+    def action_move_prev(self) -> None:
+        if self.case and (target := previous_state(self.case.state)):
+            self.start_move(self.number, target)
+
+    def action_move_to(self) -> None:
+        self.choose_move(self.number)
+
+    def action_reveal(self) -> None:
+        """Show the full numbers (recorded once per field), or mask them again."""
+        if self.revealed:
+            self.revealed = False
+            self.show()
+            return
+        case, resident = self.case, self.resident
+        if case is None:
+            return
+        fields = []
+        if resident is not None and resident.phone:
+            fields.append("phone")
+        if resident is not None and resident.id_number:
+            fields.append("id_number")
+        if case.contact_phone:
+            fields.append("contact_phone")
+        try:
+            desk = self.casedesk
+            for field in fields:
+                self.case = desk.reveal(self.number, field)
+        except DeskError as error:
+            self.refuse(error)
+            return
+        self.revealed = True
+        self.show()
+
+    # -- changes through a small dialog ---------------------------------------------------------
+    def _change(
+        self,
+        title_key: str,
+        fields: tuple[str, ...],
+        apply: Apply,
+        initial: Step | None = None,
+        error: str = "",
+    ) -> None:
+        """Ask for ``fields``; ``apply(desk, step, save)`` makes the change (or only checks it)."""
+        case = self.case
+        if case is None:
+            return
+        desk = self.casedesk
+
+        def check(_target: CaseState, step: Step) -> None:
+            apply(desk, step, False)
+
+        dialog = StepDialog(
+            t(title_key, number=case.number),
+            fields,
+            case.state,
+            settings=self.desk.settings,
+            today=self.desk.today(),
+            initial=initial,
+            check=check,
+            error=error,
+        )
+
+        def answered(answer: object) -> None:
+            if not isinstance(answer, StepAnswer):
+                return
+            try:
+                self.case = apply(desk, answer.step, True)
+            except DeskError as failure:
+                self._change(title_key, fields, apply, answer.step, str(failure))
+                return
+            self.notify(t("case.saved"))
+            self.show()
+
+        self.desk.push_screen(dialog, callback=answered)
+
+    def action_note(self) -> None:
+        def apply(desk: CaseDesk, step: Step, save: bool) -> Case:
+            return desk.add_note(self.number, step.note, save=save)
+
+        self._change("case.title_note", ("note",), apply)
+
+    def action_reply(self) -> None:
+        def apply(desk: CaseDesk, step: Step, save: bool) -> Case:
+            return desk.add_note(self.number, step.reply, reply=True, save=save)
+
+        self._change("case.title_reply", ("reply",), apply)
+
+    def action_party(self) -> None:
+        def apply(desk: CaseDesk, step: Step, save: bool) -> Case:
+            return desk.change_party(self.number, step.party, step.reason, save=save)
+
+        initial = Step(party=self.case.party) if self.case else None
+        self._change("case.title_party", ("party_kind", "party_name", "reason"), apply, initial)
+
+    def action_due(self) -> None:
+        def apply(desk: CaseDesk, step: Step, save: bool) -> Case:
+            return desk.extend_due(self.number, step.due_date, step.reason, save=save)
+
+        initial = Step(due_date=self.case.due_date) if self.case else None
+        self._change("case.title_due", ("due_date", "reason"), apply, initial)
+
+    def action_link(self) -> None:
+        def apply(desk: CaseDesk, step: Step, save: bool) -> Case:
+            return desk.link(self.number, step.duplicate_of, step.note, save=save)
+
+        self._change("case.title_link", ("duplicate_of", "note"), apply)

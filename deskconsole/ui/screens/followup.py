@@ -1,0 +1,265 @@
+"""The follow-up list: cases awaiting a call back, who has waited longest first.
+
+The secretary works down the list: reveal the phone (recorded), call, record the
+result and satisfaction; the case closes or goes back to in progress and leaves
+the list. A call that reached nobody is noted and the case stays.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from deskconsole.domain.workflow import Step, resolved_at
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.models import Case, CaseState, Resident, mask_phone
+from deskconsole.storage import StoreError
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
+from deskconsole.ui.screens.moves import CaseMoves
+from deskconsole.ui.widgets.header import DeskHeader
+
+#: Rows shown at once: the oldest first, which is where the work is.
+LIMIT = 100
+COLUMNS = ("waited", "number", "name", "phone", "outcome", "category")
+OUTCOME_WIDTH = 24
+
+
+def crop(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (a Chinese character takes two)."""
+    return set_cell_size(text, width).rstrip() if cell_len(text) > width else text
+
+
+class FollowupScreen(CaseMoves, DeskScreen):
+    """Cases awaiting a follow-up call."""
+
+    BINDINGS = [
+        Binding("escape", "close", "case.key_back", tooltip="case.key_back_tip"),
+        Binding(
+            "enter",
+            "record",
+            "board.followup_key_record",
+            tooltip="board.followup_key_record_tip",
+            priority=True,
+        ),
+        Binding(
+            "v", "reveal", "board.followup_key_reveal", tooltip="board.followup_key_reveal_tip"
+        ),
+        Binding("c", "no_answer", "board.followup_key_call", tooltip="board.followup_key_call_tip"),
+        Binding("o", "open", "board.followup_key_open", tooltip="board.followup_key_open_tip"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cases: list[Case] = []
+        self.total = 0
+        self.residents: dict[str, Resident] = {}
+        self.revealed: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield Static(id="followup-title")
+        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        table = self.query_one(DataTable)
+        self._add_columns(table)
+        self.load()
+
+    def _add_columns(self, table: DataTable[str]) -> None:
+        for key in COLUMNS:
+            table.add_column(t(f"board.followup_col_{key}"), key=key)
+
+    @work(thread=True, exclusive=True, group="followup-load")
+    def load(self) -> None:
+        """Read the cases awaiting follow-up and their residents in the background."""
+        try:
+            cases = self.desk.repo.cases.in_states([CaseState.RESOLVED])
+            cases.sort(key=lambda c: (resolved_at(c), c.number))
+            total = len(cases)
+            cases = cases[:LIMIT]
+            residents = {}
+            for case in cases:
+                if case.resident_id and case.resident_id not in residents:
+                    resident = self.desk.repo.residents.get(case.resident_id)
+                    if resident is not None:
+                        residents[case.resident_id] = resident
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.app.call_from_thread(self.show_cases, cases, total, residents)
+
+    def show_cases(self, cases: list[Case], total: int, residents: dict[str, Resident]) -> None:
+        """Fill the table, keeping the cursor on the same case when it is still there."""
+        table = self.query_one(DataTable)
+        current = self.selected
+        self.cases, self.total, self.residents = cases, total, residents
+        table.clear()
+        for case in cases:
+            table.add_row(*self.row(case), key=case.number)
+        if current is not None:
+            index = next((i for i, c in enumerate(cases) if c.number == current.number), None)
+            if index is not None:
+                table.move_cursor(row=index)
+        self.draw_title()
+        self.refresh_bindings()
+
+    def draw_title(self) -> None:
+        shown = len(self.cases)
+        key = "board.followup_title_some" if self.total > shown else "board.followup_title"
+        self.query_one("#followup-title", Static).update(t(key, count=self.total, shown=shown))
+
+    def phone(self, case: Case) -> tuple[str, str, str]:
+        """(field, full number, masked number) of whom to call."""
+        resident = self.residents.get(case.resident_id or "")
+        if resident is not None and resident.phone:
+            return "phone", resident.phone, resident.masked_phone
+        if case.contact_phone:
+            return "contact_phone", case.contact_phone, mask_phone(case.contact_phone)
+        return "", "", ""
+
+    def row(self, case: Case) -> tuple[str, ...]:
+        resident = self.residents.get(case.resident_id or "")
+        name = resident.name if resident else (case.contact_name or t("board.no_name"))
+        _, full, masked = self.phone(case)
+        waited = (self.desk.today() - resolved_at(case).date()).days
+        return (
+            t("board.age", days=waited),
+            case.number,
+            name,
+            (full if case.number in self.revealed else masked) or "-",
+            crop(case.outcome, OUTCOME_WIDTH),
+            self.desk.settings.category_label(case.category),
+        )
+
+    @property
+    def selected(self) -> Case | None:
+        if not self.is_mounted:
+            return None
+        table = self.query_one(DataTable)
+        if not self.cases or table.cursor_row < 0 or table.cursor_row >= len(self.cases):
+            return None
+        return self.cases[table.cursor_row]
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if "cases" in message.tables:
+            self.load()
+
+    # -- keys ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close":
+            return True
+        case = self.selected
+        if case is None:
+            return False
+        if action == "reveal":
+            return bool(self.phone(case)[0])
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_record(self) -> None:
+        case = self.selected
+        if case is not None:
+            self.start_move(case.number, CaseState.CLOSED, followup=True)
+
+    def case_moved(self, case: Case, source: CaseState) -> None:
+        """The case left the list: drop its row, keep the cursor at the same place."""
+        table = self.query_one(DataTable)
+        index = next((i for i, c in enumerate(self.cases) if c.number == case.number), None)
+        if index is None:
+            return
+        self.cases.pop(index)
+        self.total -= 1
+        self.notify(t("workflow.done", number=case.number, state=case.state.label))
+        table.remove_row(case.number)
+        self.draw_title()
+        self.refresh_bindings()
+
+    def action_reveal(self) -> None:
+        case = self.selected
+        if case is None:
+            return
+        field, _, _ = self.phone(case)
+        if case.number in self.revealed or not field:
+            return
+        try:
+            saved = self.casedesk.reveal(case.number, field)
+        except DeskError as error:
+            self.refuse(error)
+            return
+        self.revealed.add(case.number)
+        self._replace(saved)
+
+    def _replace(self, case: Case) -> None:
+        table = self.query_one(DataTable)
+        index = next((i for i, c in enumerate(self.cases) if c.number == case.number), None)
+        if index is None:
+            return
+        self.cases[index] = case
+        for key, value in zip(
+            COLUMNS,
+            self.row(case),
+            strict=True,
+        ):
+            table.update_cell(case.number, key, value)
+
+    def action_no_answer(self, initial: Step | None = None, error: str = "") -> None:
+        """Note a call that did not settle the case (no answer, call back later)."""
+        case = self.selected
+        if case is None:
+            return
+        number = case.number
+        desk = self.casedesk
+
+        def check(_target: CaseState, step: Step) -> None:
+            desk.record_call(number, step.note, save=False)
+
+        dialog = StepDialog(
+            t("board.followup_title_call", number=number),
+            ("note",),
+            case.state,
+            settings=self.desk.settings,
+            today=self.desk.today(),
+            initial=initial,
+            check=check,
+            error=error,
+        )
+
+        def answered(answer: object) -> None:
+            if not isinstance(answer, StepAnswer):
+                return
+            try:
+                saved = desk.record_call(number, answer.step.note)
+            except DeskError as failure:
+                # Nothing typed is lost: the dialog comes back with the message.
+                self.action_no_answer(answer.step, str(failure))
+                return
+            self._replace(saved)
+            self.notify(t("case.saved"))
+
+        self.desk.push_screen(dialog, callback=answered)
+
+    def action_open(self) -> None:
+        case = self.selected
+        if case is not None:
+            from deskconsole.ui.screens.case_view import CaseScreen
+
+            self.app.push_screen(CaseScreen(case.number))
+
+    async def apply_language(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._add_columns(table)
+        for case in self.cases:
+            table.add_row(*self.row(case), key=case.number)
+        self.draw_title()
+        self.refresh_bindings()

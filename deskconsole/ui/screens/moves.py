@@ -1,0 +1,156 @@
+"""Moving a case from any screen: ask what the step needs, move it, save it, report.
+
+The board, the case view and the follow-up list share this: a screen mixes in
+:class:`CaseMoves` and implements :meth:`CaseMoves.case_moved` to show the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.lifecycle import allowed_moves, may_move
+from deskconsole.domain.workdays import due_date
+from deskconsole.domain.workflow import MoveRefused, Step, move_kind, needs_reason
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.models import Case, CaseState
+from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepAnswer, StepDialog
+
+if TYPE_CHECKING:
+    from deskconsole.ui.app import DeskApp
+
+S = CaseState
+
+
+def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> tuple[str, ...]:
+    """The dialog fields a move needs; empty when it needs nothing."""
+    if target == S.DISPATCHED:
+        return ("party_kind", "party_name", "due_date")
+    if target == S.RESOLVED:
+        return ("outcome", "reply")
+    if target == S.CLOSED:
+        return ("result", "satisfaction", "decision") if followup else ("result", "satisfaction")
+    if target == S.RETURNED:
+        return ("reason", "redirect_to")
+    if target == S.DUPLICATE:
+        return ("duplicate_of", "reason")
+    if needs_reason(source, target):
+        return ("reason",)
+    return ()
+
+
+def move_title(case: Case, target: CaseState) -> str:
+    """``Dispatch JC-20261127-003`` in the current language."""
+    return t(f"workflow.title_{move_kind(case.state, target)}", number=case.number)
+
+
+def target_label(source: CaseState, target: CaseState) -> str:
+    """``Dispatched (dispatch)``: the state and what the move means."""
+    return t(
+        "workflow.choice", state=target.label, kind=t(f"workflow.kind_{move_kind(source, target)}")
+    )
+
+
+class CaseMoves:
+    """Mixin for a DeskScreen: ``start_move`` asks, moves, saves and calls ``case_moved``."""
+
+    if TYPE_CHECKING:
+        desk: DeskApp
+
+        def notify(self, message: str, **kwargs: object) -> None: ...
+
+    @property
+    def casedesk(self) -> CaseDesk:
+        """The workflow on this console's store, staff and clock."""
+        return CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
+
+    def case_moved(self, case: Case, source: CaseState) -> None:
+        """Called once a move is saved; show it (the moved card or row is the feedback)."""
+        raise NotImplementedError
+
+    def refuse(self, error: DeskError) -> None:
+        """Tell the user why a step was refused."""
+        self.notify(str(error), severity="error", timeout=8)
+
+    def start_move(self, number: str, target: CaseState, *, followup: bool = False) -> None:
+        """Move case ``number`` to ``target``, asking first for what the step needs."""
+        try:
+            case = self.casedesk.get(number)
+        except DeskError as error:
+            self.refuse(error)
+            return
+        if target == case.state or not may_move(case.state, target):
+            self.refuse(MoveRefused(case, target))
+            return
+        fields = fields_for(case.state, target, followup)
+        if not fields:
+            self._finish(case, target, StepAnswer(Step(), target), ())
+            return
+        initial = Step()
+        if target == S.DISPATCHED:
+            due = case.due_date or due_date(self.desk.now(), case.urgency, self.desk.settings)
+            # Dispatching again goes to another party: only a first dispatch keeps one offered.
+            party = case.party if case.state == S.REGISTERED else None
+            initial = Step(party=party, due_date=due)
+        self._ask(case, target, fields, initial, "")
+
+    def choose_move(self, number: str) -> None:
+        """Offer every move the lifecycle allows for this case (the ``m`` key)."""
+        try:
+            case = self.casedesk.get(number)
+        except DeskError as error:
+            self.refuse(error)
+            return
+        choices = [
+            (target, target_label(case.state, target)) for target in allowed_moves(case.state)
+        ]
+        title = t("workflow.choose_title", number=case.number, state=case.state.label)
+
+        def chosen(target: object) -> None:
+            if isinstance(target, CaseState):
+                self.start_move(number, target)
+
+        self.desk.push_screen(ChoiceDialog(title, choices), callback=chosen)
+
+    def _ask(
+        self,
+        case: Case,
+        target: CaseState,
+        fields: Sequence[str],
+        initial: Step,
+        error: str,
+    ) -> None:
+        casedesk = self.casedesk
+        dialog = StepDialog(
+            move_title(case, target),
+            fields,
+            target,
+            settings=self.desk.settings,
+            today=self.desk.today(),
+            initial=initial,
+            check=lambda chosen, step: casedesk.check(case.number, chosen, step),
+            error=error,
+            rework_target=S.IN_PROGRESS if "decision" in fields else None,
+        )
+
+        def answered(answer: object) -> None:
+            if isinstance(answer, StepAnswer):
+                self._finish(case, target, answer, fields)
+
+        self.desk.push_screen(dialog, callback=answered)
+
+    def _finish(
+        self, case: Case, target: CaseState, answer: StepAnswer, fields: Sequence[str]
+    ) -> None:
+        try:
+            saved = self.casedesk.move(case.number, answer.target, answer.step)
+        except DeskError as error:
+            if fields:
+                # Nothing typed is lost: the dialog comes back with the message.
+                self._ask(case, target, fields, answer.step, str(error))
+            else:
+                self.refuse(error)
+            return
+        self.case_moved(saved, case.state)

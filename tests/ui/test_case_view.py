@@ -1,0 +1,249 @@
+"""The case view and the follow-up list in Pilot."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
+from deskconsole.storage import Repository
+from deskconsole.ui.screens.board import BoardScreen
+from deskconsole.ui.screens.case_view import CaseScreen
+from deskconsole.ui.screens.followup import FollowupScreen
+from tests.ui.board_data import ID_NUMBER
+from tests.ui.board_data import fill_board as fill
+from tests.ui.test_board import column, dialog, error_line, open_board, select, settle
+from tests.ui.test_shell import make_app
+
+S = CaseState
+
+
+def text(screen: object, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+async def open_case(app, pilot, number: str) -> CaseScreen:  # type: ignore[no-untyped-def]
+    board = await open_board(app, pilot)
+    select(board, number)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CaseScreen)
+    return screen
+
+
+async def test_enter_opens_every_field_and_the_timeline_masked(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261120-001")
+        title = text(screen, "#case-title")
+        assert "JC-20261120-001" in title and "In progress" in title
+        fields = text(screen, "#case-fields")
+        for expected in (
+            "江建国",
+            "138****8000",
+            "370705********" + ID_NUMBER[-4:],
+            "金域华府12号楼2单元301室",
+            "Property & facilities",
+            "地下室灯不亮",
+            "金域物业",
+            "2026-11-30",
+        ):
+            assert expected in fields
+        assert "13800138000" not in fields and ID_NUMBER not in fields
+        timeline = text(screen, "#case-timeline")
+        assert "Registered > Dispatched" in timeline
+        assert "Dispatched > In progress" in timeline
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261120-001")
+        await pilot.press("n")
+        await pilot.pause()
+        dialog(app).query_one("#field-note", Input).value = "物业说周五来修"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        dialog(app).query_one("#field-reply", Input).value = "已告知居民周五上门"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        case = repo.cases.get("JC-20261120-001")
+        assert case is not None
+        assert [e.kind for e in case.events[-2:]] == [EventKind.NOTE, EventKind.REPLY]
+        assert case.reply == "已告知居民周五上门"
+        timeline = text(screen, "#case-timeline")
+        assert "Internal note" in timeline and "物业说周五来修" in timeline
+        assert "Reply to resident" in timeline and "已告知居民周五上门" in timeline
+        assert "已告知居民周五上门" in text(screen, "#case-fields")
+
+
+async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261120-001")
+        await pilot.press("p")
+        await pilot.pause()
+        form = dialog(app)
+        form.query_one("#field-party_kind", Select).value = PartyKind.HOTLINE_OFFICE.value
+        form.query_one("#field-party_name", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_line(app) == "Reason: required for this step"
+        form.query_one("#field-reason", Input).value = "物业无权处理"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Party: 金域物业 > Street hotline office" in text(screen, "#case-timeline")
+
+        await pilot.press("d")
+        await pilot.pause()
+        form = dialog(app)
+        assert form.query_one("#field-due_date", Input).value == "2026-11-30"
+        form.query_one("#field-due_date", Input).value = "2026-12-09"
+        form.query_one("#field-reason", Input).value = "等配件"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        case = repo.cases.get("JC-20261120-001")
+        assert case is not None
+        assert case.party is not None and case.party.kind == PartyKind.HOTLINE_OFFICE
+        assert case.due_date == date(2026, 12, 9)
+        assert case.events[-1].kind == EventKind.DUE
+        assert case.events[-1].data == {"from": "2026-11-30", "to": "2026-12-09"}
+        assert "Due date: 2026-11-30 > 2026-12-09" in text(screen, "#case-timeline")
+
+
+async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261120-001")
+        await pilot.press("l")
+        await pilot.pause()
+        form = dialog(app)
+        form.query_one("#field-duplicate_of", Input).value = "JC-20261120-001"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot duplicate or link to itself" in error_line(app)
+        form.query_one("#field-duplicate_of", Input).value = "JC-20261124-001"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "JC-20261124-001" in text(screen, "#case-fields")
+        other = repo.cases.get("JC-20261124-001")
+        assert other is not None and other.events[-1].data == {"case": "JC-20261120-001"}
+
+
+async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261124-001")
+        await pilot.press("v")
+        await pilot.pause()
+        fields = text(screen, "#case-fields")
+        assert "13800138000" in fields and ID_NUMBER in fields
+        assert "FULL NUMBERS SHOWN" in text(screen, "#case-title")
+        case = repo.cases.get("JC-20261124-001")
+        assert case is not None
+        revealed = [e.data["field"] for e in case.events if e.kind == EventKind.REVEALED]
+        assert revealed == ["phone", "id_number"]
+        assert all(e.staff == "颜成玉" for e in case.events if e.kind == EventKind.REVEALED)
+        await app.switch_language("zh")
+        await pilot.pause()
+        assert "正在显示完整号码" in text(screen, "#case-title")
+        assert "流转记录" in text(screen, "#case-timeline-title")
+        assert "13800138000" in text(screen, "#case-fields")
+        await pilot.press("v")
+        await pilot.pause()
+        assert "13800138000" not in text(screen, "#case-fields")
+        assert "138****8000" in text(screen, "#case-fields")
+
+
+async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261124-003")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "In progress" in text(screen, "#case-title")
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert "JC-20261124-003" in column(board, S.IN_PROGRESS).visible_numbers()
+
+
+async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FollowupScreen)
+        table = screen.query_one(DataTable)
+        assert [c.number for c in screen.cases] == ["JC-20261120-003", "JC-20261120-002"]
+        assert table.get_row_at(0)[3] == "0536-***1234"
+        assert "Awaiting follow-up: 2" in text(screen, "#followup-title")
+        await pilot.press("v")
+        await pilot.pause()
+        assert table.get_row_at(0)[3] == "0536-8881234"
+        case = repo.cases.get("JC-20261120-003")
+        assert case is not None and case.events[-1].kind == EventKind.REVEALED
+
+        await pilot.press("c")
+        await pilot.pause()
+        dialog(app).query_one("#field-note", Input).value = "无人接听"
+        await pilot.press("enter")
+        await pilot.pause()
+        case = repo.cases.get("JC-20261120-003")
+        assert case is not None and case.events[-1].kind == EventKind.FOLLOWUP
+        assert case.state == S.RESOLVED
+
+        await pilot.press("enter")
+        await pilot.pause()
+        form = dialog(app)
+        form.query_one("#field-result", Input).value = "居民满意"
+        form.query_one("#field-satisfaction", Select).value = Satisfaction.SATISFIED.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [c.number for c in screen.cases] == ["JC-20261120-002"]
+        assert table.row_count == 1
+        closed = repo.cases.get("JC-20261120-003")
+        assert closed is not None and closed.state == S.CLOSED
+        assert closed.events[-1].note == "居民满意"
+
+        await pilot.press("enter")
+        await pilot.pause()
+        form = dialog(app)
+        form.query_one("#field-result", Input).value = "灯还是不亮"
+        form.query_one("#field-satisfaction", Select).value = Satisfaction.UNSATISFIED.value
+        form.query_one("#field-decision", Select).value = S.IN_PROGRESS.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reworked = repo.cases.get("JC-20261120-002")
+        assert reworked is not None and reworked.state == S.IN_PROGRESS
+        assert reworked.events[-1].note == "灯还是不亮"
+        assert table.row_count == 0
+        assert "Awaiting follow-up: 0" in text(screen, "#followup-title")
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert column(board, S.RESOLVED).visible_numbers() == []
