@@ -1,5 +1,5 @@
-"""End to end: register a case with a Chinese description in a real terminal, find it in
-the day's register, and get an unsaved form back after the console is killed."""
+"""End to end: register a case with a Chinese description in a real terminal, find it on
+the board and in the day's register, and get an unsaved form back after the console is killed."""
 
 from __future__ import annotations
 
@@ -58,8 +58,11 @@ def test_register_a_case_then_find_it_in_the_register(tmp_path: Path) -> None:
         term.keys("C-s")
         screen = term.wait_for("Saved JC-")
         number = screen.split("Saved ", 1)[1].split(",", 1)[0]
-        term.keys("F5")
+        term.keys("F4")
         screen = term.wait_for(lambda s: number in s and "Saved" not in s)
+        assert "江建国" in screen  # the new card in the registered column
+        term.keys("F5")
+        screen = term.wait_for(lambda s: number in s and "Registered" not in s)
         assert "地下室灯" in screen  # the preview cuts long matters; the files hold all
         assert "江建国" in screen
         term.keys("C-q")
