@@ -59,9 +59,7 @@ class DocTable(Table):
         """Keys of the documents whose indexed value is ``value`` (a copy)."""
         return set(self._indexes[name][1].get(value, ()))
 
-    def _reindex(
-        self, key: str, old: dict[str, Any] | None, new: dict[str, Any] | None
-    ) -> None:
+    def _reindex(self, key: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
         for key_fn, buckets in self._indexes.values():
             before = key_fn(old) if old is not None else None
             after = key_fn(new) if new is not None else None

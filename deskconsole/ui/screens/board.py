@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer
 
 from deskconsole.domain import board as board_data
 from deskconsole.domain.board import (
@@ -38,6 +37,7 @@ from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.screens.moves import CaseMoves, target_label
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 MIN_COLUMN_WIDTH = 24
@@ -108,7 +108,7 @@ class BoardScreen(CaseMoves, DeskScreen):
         with Horizontal(id="board-columns"):
             for state in self.states:
                 yield CaseColumn(state)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

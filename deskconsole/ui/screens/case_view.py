@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from deskconsole.domain.board import DueCalendar
 from deskconsole.domain.casedesk import CaseDesk
@@ -32,6 +32,7 @@ from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 Apply = Callable[[CaseDesk, Step, bool], Case]
@@ -128,7 +129,7 @@ class CaseScreen(CaseMoves, DeskScreen):
             yield Static(id="case-fields", markup=False)
             yield Static(t("case.timeline"), id="case-timeline-title", classes="case-section")
             yield Static(id="case-timeline", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

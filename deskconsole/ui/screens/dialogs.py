@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from deskconsole.domain.choices import Choice
 from deskconsole.i18n import t
 from deskconsole.models import Settings
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.widgets.choice import ChoiceField
+from deskconsole.ui.widgets.footer import DeskFooter
 
 
 class ConfirmDialog(DeskModal[bool]):
@@ -30,7 +31,7 @@ class ConfirmDialog(DeskModal[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question")
             yield Static(t("dialog.yes_no_hint"), classes="dialog-hint")
-        yield Footer()
+        yield DeskFooter()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -62,7 +63,7 @@ class CategoryDialog(DeskModal[str | None]):
                 moves_on=False,
                 id="dialog-category",
             )
-        yield Footer()
+        yield DeskFooter()
 
     def action_take(self) -> None:
         self.dismiss(self.query_one(ChoiceField).value or None)

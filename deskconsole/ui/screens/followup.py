@@ -11,7 +11,7 @@ from rich.cells import cell_len, set_cell_size
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from deskconsole.domain.workflow import Step, resolved_at
 from deskconsole.errors import DeskError
@@ -22,6 +22,7 @@ from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
 from deskconsole.ui.screens.moves import CaseMoves
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 #: Rows shown at once: the oldest first, which is where the work is.
@@ -65,7 +66,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         yield DeskHeader()
         yield Static(id="followup-title")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

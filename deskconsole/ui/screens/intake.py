@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.domain.intake import (
@@ -32,6 +32,7 @@ from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.intake_dialogs import RelatedCasesDialog
 from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
 from deskconsole.ui.widgets.choice import ChoiceField
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.form_input import FormInput
 from deskconsole.ui.widgets.header import DeskHeader
 from deskconsole.ui.widgets.intake_fields import (
@@ -122,7 +123,7 @@ class IntakeScreen(DeskScreen):
                 ),
             )
             yield field_row("outcome", FormInput(id="f-outcome", compact=True))
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from deskconsole.i18n import t
 from deskconsole.models import Case, Settings
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.widgets.footer import DeskFooter
 
 
 class RelatedCasesDialog(DeskModal[tuple[str, str] | None]):
@@ -46,7 +47,7 @@ class RelatedCasesDialog(DeskModal[tuple[str, str] | None]):
                 options.append(Option(row, id=case.number))
             yield OptionList(*options, id="related-cases")
             yield Static(t("intake.related_hint"), classes="dialog-hint")
-        yield Footer()
+        yield DeskFooter()
 
     def action_decide(self, how: str) -> None:
         if how == "back":

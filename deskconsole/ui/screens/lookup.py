@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from deskconsole.domain.search import Hit, normalise_query
@@ -18,6 +18,7 @@ from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
 from deskconsole.ui.screens.roster_import import ImportScreen
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 MIN_PAGE = 20
@@ -72,7 +73,7 @@ class LookupScreen(DeskScreen):
         table.add_column(t("field.phone"), key="phone")
         table.add_column(t("lookup.col_open"), key="open")
         yield table
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

@@ -6,13 +6,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from deskconsole.i18n import t
 from deskconsole.models import Case, EventKind
 from deskconsole.storage import StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 
@@ -40,7 +41,7 @@ class CaseSummaryScreen(DeskScreen):
             timeline.add_column(t("lookup.col_event"), key="event")
             timeline.add_column(t("lookup.col_note"), key="note")
             yield timeline
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

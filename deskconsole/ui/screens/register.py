@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from deskconsole.domain.register import (
@@ -29,6 +29,7 @@ from deskconsole.models import DeskSession
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 EXPORTS_SUBDIR = "exports"
@@ -116,7 +117,7 @@ class RegisterScreen(DeskScreen):
         yield Static(id="register-foot")
         yield Static(id="register-status")
         yield Static(t("register.help"), id="register-help")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from deskconsole.i18n import t
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.widgets.footer import DeskFooter
 
 
 class ConfirmUnmask(DeskModal[bool]):
@@ -30,7 +31,7 @@ class ConfirmUnmask(DeskModal[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(t("register.confirm_no"), id="confirm-no", variant="primary")
                 yield Button(t("register.confirm_yes"), id="confirm-yes", variant="error")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from deskconsole.i18n import t
 from deskconsole.models import Case, Resident, mask_phone
@@ -18,6 +18,7 @@ from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.lookup_case import CaseSummaryScreen
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 MAX_CASES = 200
@@ -72,7 +73,7 @@ class ResidentScreen(DeskScreen):
         cases.add_column(t("field.state"), key="state")
         cases.add_column(t("field.description"), key="description")
         yield cases
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

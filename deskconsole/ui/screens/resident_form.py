@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from deskconsole.domain.roster import check_fields, new_resident
 from deskconsole.domain.search import normalise_query
@@ -20,6 +20,7 @@ from deskconsole.models import Address, Gender, Resident
 from deskconsole.models.text import is_cjk, mask_phone
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.widgets.footer import DeskFooter
 
 TEXT_FIELDS = ("name", "phones", "id_number", "compound", "building", "unit", "room", "notes")
 Check = Callable[[dict[str, Any]], str | None]
@@ -104,7 +105,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
             with Horizontal(id="resident-dialog-buttons"):
                 yield Button(t("lookup.save"), variant="primary", id="dialog-save", compact=True)
                 yield Button(t("lookup.cancel"), id="dialog-cancel", compact=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#f-name", Input).focus()

@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from deskconsole.domain.roster import ImportPlan, apply_plan, plan_import, prepare_import
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 PROBLEMS_SHOWN = 100
@@ -76,7 +77,7 @@ class ImportScreen(DeskScreen):
         problems.add_column(t("lookup.col_column"), key="column")
         problems.add_column(t("lookup.col_reason"), key="reason")
         yield problems
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from deskconsole.domain.sessions import correct_session
 from deskconsole.errors import DeskError
@@ -19,6 +19,7 @@ from deskconsole.models import DeskSession, Settings
 from deskconsole.models.text import nfkc
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 FIELDS = ("date", "compound", "start", "end", "staff", "partners")
@@ -91,7 +92,7 @@ class SessionDialog(DeskModal[dict[str, Any] | None]):
                     )
             yield Static("", id="session-error", classes="form-error")
             yield Static(t("session.dialog_hint"), classes="dialog-hint")
-        yield Footer()
+        yield DeskFooter()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#session-{name}", Input).value.strip()
@@ -151,7 +152,7 @@ class SessionsScreen(DeskScreen):
         yield DeskHeader()
         yield Static(t("session.list_title"), classes="screen-title")
         yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

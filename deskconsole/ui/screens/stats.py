@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Sparkline, Static
+from textual.widgets import Input, Label, Sparkline, Static
 from textual.worker import get_current_worker
 
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
@@ -17,6 +17,7 @@ from deskconsole.i18n import t
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register import parse_date
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 BAR_WIDTH = 30
@@ -104,7 +105,7 @@ class StatsScreen(DeskScreen):
                         yield Static(classes="stats-heading", id=f"stats-bd-title-{index}")
                         yield Static(id=f"stats-bd-{index}")
         yield Static(t("stats.help"), id="stats-help")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()
