@@ -15,8 +15,8 @@ from deskconsole.models import Address, Case, CaseEvent, CaseState, EventKind, R
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.resident_commands import ResidentCommands
+from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.lookup import LookupScreen
-from deskconsole.ui.screens.lookup_case import CaseSummaryScreen
 from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import ResidentDialog
 from deskconsole.ui.screens.roster_import import ImportScreen
@@ -229,7 +229,7 @@ async def test_enter_opens_details_household_and_cases(filled: Repository) -> No
         assert isinstance(app.screen, LookupScreen)
 
 
-async def test_enter_on_a_case_shows_it_read_only(filled: Repository) -> None:
+async def test_enter_on_a_case_opens_the_case_view(filled: Repository) -> None:
     app = make_app(filled)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_jiang(app, pilot)
@@ -239,13 +239,11 @@ async def test_enter_on_a_case_shows_it_read_only(filled: Repository) -> None:
         table.move_cursor(row=row)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, CaseSummaryScreen)
-        facts = str(app.screen.query_one("#case-facts", Static).render())
-        assert "Description: 地下室灯不亮" in facts
-        assert "State: Registered" in facts
-        assert rows(app.screen.query_one("#case-timeline", DataTable)) == [
-            ["2026-10-28 10:00", "颜成玉", "Registered", ""]
-        ]
+        assert isinstance(app.screen, CaseScreen)
+        title = str(app.screen.query_one("#case-title", Static).render())
+        assert LIGHTS.number in title and "Registered" in title
+        assert "地下室灯不亮" in str(app.screen.query_one("#case-fields", Static).render())
+        assert "颜成玉" in str(app.screen.query_one("#case-timeline", Static).render())
         await pilot.press("escape")
         assert app.screen is screen
 

@@ -116,13 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookup.saved_edit": ("Saved {name}", "已保存 {name}"),
     "lookup.no_address": ("no address", "无住址"),
     # the case summary
-    "lookup.case_title": ("Case {number}", "工单 {number}"),
-    "lookup.case_line": ("{label}: {value}", "{label}：{value}"),
-    "lookup.timeline": ("Timeline", "办理记录"),
-    "lookup.col_time": ("Time", "时间"),
-    "lookup.col_event": ("Event", "事项"),
-    "lookup.col_note": ("Note", "说明"),
-    "lookup.case_gone": ("This case no longer exists.", "该工单已不存在。"),
     # the import screen
     "lookup.import_title": ("Import a roster", "导入花名册"),
     "lookup.import_help": (

@@ -16,7 +16,7 @@ from deskconsole.storage import StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.lookup_case import CaseSummaryScreen
+from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -233,7 +233,7 @@ class ResidentScreen(DeskScreen):
 
     def _open(self, table: DataTable[str], key: str) -> None:
         if table.id == "resident-cases":
-            self.app.push_screen(CaseSummaryScreen(key))
+            self.app.push_screen(CaseScreen(key))
         else:
             self.app.push_screen(ResidentScreen(key))
 
