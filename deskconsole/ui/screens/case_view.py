@@ -29,7 +29,6 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, CaseEvent, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -298,7 +297,6 @@ class CaseScreen(CaseMoves, DeskScreen):
         fields: tuple[str, ...],
         apply: Apply,
         initial: Step | None = None,
-        error: str = "",
     ) -> None:
         """Ask for ``fields``; ``apply(desk, step, save)`` makes the change (or only checks it)."""
         case = self.case
@@ -306,32 +304,19 @@ class CaseScreen(CaseMoves, DeskScreen):
             return
         desk = self.casedesk
 
-        def check(_target: CaseState, step: Step) -> None:
-            apply(desk, step, False)
-
-        dialog = StepDialog(
-            t(title_key, number=case.number),
-            fields,
-            case.state,
-            settings=self.desk.settings,
-            today=self.desk.today(),
-            initial=initial,
-            check=check,
-            error=error,
-        )
-
-        def answered(answer: object) -> None:
-            if not isinstance(answer, StepAnswer):
-                return
-            try:
-                self.case = apply(desk, answer.step, True)
-            except DeskError as failure:
-                self._change(title_key, fields, apply, answer.step, str(failure))
-                return
+        def done(saved: Case) -> None:
+            self.case = saved
             self.notify(t("case.saved"))
             self.show()
 
-        self.desk.push_screen(dialog, callback=answered)
+        self.ask_change(
+            t(title_key, number=case.number),
+            fields,
+            case.state,
+            lambda step, save: apply(desk, step, save),
+            done,
+            initial,
+        )
 
     def action_note(self) -> None:
         def apply(desk: CaseDesk, step: Step, save: bool) -> Case:

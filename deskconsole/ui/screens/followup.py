@@ -13,14 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from deskconsole.domain.workflow import Step, resolved_at
+from deskconsole.domain.workflow import resolved_at
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.case_dialogs import StepAnswer, StepDialog
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -213,7 +212,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         ):
             table.update_cell(case.number, key, value)
 
-    def action_no_answer(self, initial: Step | None = None, error: str = "") -> None:
+    def action_no_answer(self) -> None:
         """Note a call that did not settle the case (no answer, call back later)."""
         case = self.selected
         if case is None:
@@ -221,33 +220,17 @@ class FollowupScreen(CaseMoves, DeskScreen):
         number = case.number
         desk = self.casedesk
 
-        def check(_target: CaseState, step: Step) -> None:
-            desk.record_call(number, step.note, save=False)
-
-        dialog = StepDialog(
-            t("board.followup_title_call", number=number),
-            ("note",),
-            case.state,
-            settings=self.desk.settings,
-            today=self.desk.today(),
-            initial=initial,
-            check=check,
-            error=error,
-        )
-
-        def answered(answer: object) -> None:
-            if not isinstance(answer, StepAnswer):
-                return
-            try:
-                saved = desk.record_call(number, answer.step.note)
-            except DeskError as failure:
-                # Nothing typed is lost: the dialog comes back with the message.
-                self.action_no_answer(answer.step, str(failure))
-                return
+        def done(saved: Case) -> None:
             self._replace(saved)
             self.notify(t("case.saved"))
 
-        self.desk.push_screen(dialog, callback=answered)
+        self.ask_change(
+            t("board.followup_title_call", number=number),
+            ("note",),
+            case.state,
+            lambda step, save: desk.record_call(number, step.note, save=save),
+            done,
+        )
 
     def action_open(self) -> None:
         case = self.selected

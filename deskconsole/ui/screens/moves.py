@@ -6,7 +6,7 @@ The board, the case view and the follow-up list share this: a screen mixes in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from deskconsole.domain.casedesk import CaseDesk
@@ -113,6 +113,45 @@ class CaseMoves:
                 self.start_move(number, target)
 
         self.desk.push_screen(ChoiceDialog(title, choices), callback=chosen)
+
+    def ask_change(
+        self,
+        title: str,
+        fields: Sequence[str],
+        state: CaseState,
+        apply: Callable[[Step, bool], Case],
+        done: Callable[[Case], None],
+        initial: Step | None = None,
+        error: str = "",
+    ) -> None:
+        """Ask for ``fields`` in a dialog; ``apply(step, False)`` checks, ``apply(step, True)``
+        saves. A failed save brings the dialog back with the message and what was typed."""
+
+        def check(_target: CaseState, step: Step) -> None:
+            apply(step, False)
+
+        dialog = StepDialog(
+            title,
+            fields,
+            state,
+            settings=self.desk.settings,
+            today=self.desk.today(),
+            initial=initial,
+            check=check,
+            error=error,
+        )
+
+        def answered(answer: object) -> None:
+            if not isinstance(answer, StepAnswer):
+                return
+            try:
+                saved = apply(answer.step, True)
+            except DeskError as failure:
+                self.ask_change(title, fields, state, apply, done, answer.step, str(failure))
+                return
+            done(saved)
+
+        self.desk.push_screen(dialog, callback=answered)
 
     def _ask(
         self,
