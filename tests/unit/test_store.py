@@ -19,6 +19,7 @@ from deskconsole.storage import (
     Repository,
     StoreCorruptError,
     StoreLockedError,
+    StoreTooNewError,
     StoreWriteError,
 )
 from deskconsole.storage import journal as journal_module
@@ -359,3 +360,40 @@ def test_header_counts_match_a_plain_count_and_follow_moves(repo: Repository) ->
         counts.awaiting_followup + 1,
     )
     assert (after.taken_today, after.overdue, after.awaiting_followup) == plain()
+
+
+def test_an_older_schema_is_migrated_on_open_and_written_back(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deskconsole.storage import snapshot, store
+
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident("江建国"))
+    assert json.loads((data_dir / "store.json").read_text("utf-8"))["schema"] == 1
+
+    def rename_notes(tables: dict) -> None:  # schema 1 -> 2: an imagined later change
+        for doc in tables.get("residents", {}).values():
+            doc["notes"] = doc["notes"] or "migrated"
+
+    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(snapshot.MIGRATIONS, 1, rename_notes)
+    with Repository.open(data_dir) as repo:
+        [resident] = repo.residents.all()
+        assert resident.notes == "migrated"
+    written = json.loads((data_dir / "store.json").read_text("utf-8"))
+    assert written["schema"] == 2
+    assert next(iter(written["tables"]["residents"].values()))["notes"] == "migrated"
+
+
+def test_a_store_from_a_newer_version_is_refused_untouched(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident())
+    path = data_dir / "store.json"
+    raw = json.loads(path.read_text("utf-8"))
+    raw["schema"] = 99
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreTooNewError, match="newer deskconsole"):
+        Repository.open(data_dir)
+    assert path.read_bytes() == before
