@@ -34,18 +34,25 @@ class DocTable(Table):
         """Index the documents by ``key_fn(doc)`` (``None`` values are not indexed)."""
         if name in self._indexes:
             return
-        self._indexes[name] = (key_fn, {})
-        self.rebuild_indexes()
+        buckets: dict[Hashable, set[str]] = {}
+        self._indexes[name] = (key_fn, buckets)
+        self._fill(key_fn, buckets)
 
     def rebuild_indexes(self) -> None:
         """Recompute every index from the documents (after a bulk load)."""
-        raw = self.raw()
         for key_fn, buckets in self._indexes.values():
             buckets.clear()
-            for key, doc in raw.items():
-                value = key_fn(doc)
-                if value is not None:
-                    buckets.setdefault(value, set()).add(key)
+            self._fill(key_fn, buckets)
+
+    def _fill(self, key_fn: KeyFn, buckets: dict[Hashable, set[str]]) -> None:
+        for key, doc in self.raw().items():
+            value = key_fn(doc)
+            if value is not None:
+                bucket = buckets.get(value)
+                if bucket is None:
+                    buckets[value] = {key}
+                else:
+                    bucket.add(key)
 
     def count_of(self, name: str, value: Hashable) -> int:
         """How many documents have ``value`` in index ``name``."""
