@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ VERSION = 1
 SUFFIX = ".dcb"
 _MARKER = b'{"format":"' + FORMAT.encode() + b'"'
 _GZIP_MAGIC = b"\x1f\x8b"
+_ENDING = re.compile(rb'"checksum":"sha256:[0-9a-f]{64}"\}\s*$')
 COLLISIONS_NAMED = 5
 
 
@@ -193,7 +195,7 @@ def read_bundle(path: Path) -> Bundle:
     except orjson.JSONDecodeError as error:
         if not ours:
             raise BundleError("bundle.err_not_json", path=where) from None
-        if error.pos >= len(data.rstrip()) - 1:
+        if not _ENDING.search(data[-200:]):
             raise BundleError("bundle.err_truncated", path=where, size=len(data)) from None
         raise BundleError("bundle.err_broken", path=where, offset=error.pos) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:

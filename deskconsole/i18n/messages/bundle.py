@@ -25,9 +25,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不完整（{size} 字节，拷贝中途中断）：请从另一服务台重新拷贝；未导入任何内容",
     ),
     "bundle.err_broken": (
-        "{path} is damaged (broken at byte {offset}): copy it again from the other desk; "
-        "nothing was imported",
-        "{path} 已损坏（第 {offset} 字节处出错）：请从另一服务台重新拷贝；未导入任何内容",
+        "{path} is damaged (broken near character {offset}): copy it again from the other "
+        "desk; nothing was imported",
+        "{path} 已损坏（约第 {offset} 个字符处出错）：请从另一服务台重新拷贝；未导入任何内容",
     ),
     "bundle.err_checksum": (
         "{path} is damaged: its checksum does not match its contents (changed or corrupted "
