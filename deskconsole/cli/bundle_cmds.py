@@ -16,9 +16,8 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
-from deskconsole.domain.desk import DeskInfo, desk_info, update_desk
+from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.i18n import t
-from deskconsole.models import Urgency
 from deskconsole.storage import Repository, StoreError, StoreLockedError
 
 bundle_app = typer.Typer(
@@ -124,50 +123,3 @@ def settings_cmd(
         typer.echo(t("bundle.settings_saved"))
     for label, value in info_rows(info):
         typer.echo(t("bundle.info_line", label=label, value=value))
-
-
-def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
-    """The settings as (label, value) lines, for the CLI and the settings view."""
-    settings = info.settings
-
-    def unsaved(value: str) -> str:
-        return value if info.saved else t("bundle.info_not_saved", value=value)
-
-    days = settings.urgency_days
-    backups = (
-        t(
-            "bundle.info_backups_value",
-            count=info.backups,
-            folder=str(info.backup_dir),
-            newest=info.newest_backup,
-            keep=settings.backups_keep,
-        )
-        if info.backups
-        else t("bundle.info_no_backups", keep=settings.backups_keep)
-    )
-    return [
-        (t("bundle.info_community"), unsaved(settings.community)),
-        (t("bundle.info_desk_code"), unsaved(settings.desk_code)),
-        (t("bundle.info_street"), settings.street),
-        (t("bundle.info_store"), str(info.data_dir)),
-        (
-            t("bundle.info_cases"),
-            t("bundle.info_cases_value", own=info.own_cases, other=info.other_cases),
-        ),
-        (t("bundle.info_residents"), str(info.residents)),
-        (t("bundle.info_sessions"), str(info.sessions)),
-        (t("bundle.info_backups"), backups),
-        (
-            t("bundle.info_limits"),
-            t(
-                "bundle.info_limits_value",
-                urgent=days.get(Urgency.URGENT, "-"),
-                normal=days.get(Urgency.NORMAL, "-"),
-                complex=days.get(Urgency.COMPLEX, "-"),
-            ),
-        ),
-        (
-            t("bundle.info_categories"),
-            ", ".join(f"{c.code} {c.label}" for c in settings.categories),
-        ),
-    ]

@@ -8,6 +8,7 @@ from datetime import datetime
 from deskconsole.cli.app import Globals
 from deskconsole.config import RunConfig, demo_data_dir, resolve_data_dir, resolve_staff
 from deskconsole.domain import demo
+from deskconsole.domain.desk import needs_first_start
 from deskconsole.i18n import get_language, t
 from deskconsole.storage import Repository
 
@@ -22,6 +23,11 @@ def open_console(options: Globals, use_demo: bool) -> None:
         if use_demo and repo.store.is_empty:
             print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
             demo.fill(repo, demo.generate(datetime.now()))
+        elif needs_first_start(repo):
+            from deskconsole.ui.first_start import ask_desk
+
+            if not ask_desk(repo, get_language()):
+                return
         repo.store.backup_if_due()
         config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
         from deskconsole.ui.app import DeskApp

@@ -307,7 +307,8 @@ def export_bundle(
     repo: Repository, path: Path | None, since: date | None, now: datetime
 ) -> tuple[Bundle, Path]:
     """Write what changed since ``since`` to ``path`` (a folder gets the default name)."""
-    bundle = collect(repo, since, now)
+    with repo.store.lock:  # one consistent moment, even beside typing in the console
+        bundle = collect(repo, since, now)
     target = Path.cwd() if path is None else Path(path).expanduser()
     if target.is_dir():
         target = target / default_name(bundle.header.desk_code, now)
@@ -361,8 +362,11 @@ class ImportPlan:
     def changes_anything(self) -> bool:
         return bool(self.ops)
 
-    def summary_lines(self, *, dry_run: bool = False, saved: bool = False) -> list[str]:
-        """The import summary: origin, added / updated / unchanged, conflicts."""
+    def summary_lines(
+        self, *, dry_run: bool = False, saved: bool = False, details: bool = True
+    ) -> list[str]:
+        """The import summary: origin, added / updated / unchanged, conflicts (each on an
+        indented line unless ``details=False``), and what became of it."""
         header = self.bundle.header
         lines = [
             t(
@@ -392,7 +396,8 @@ class ImportPlan:
             lines.append(t("bundle.mapped", count=self.mapped))
         if self.conflicts:
             lines.append(t("bundle.conflicts_head", count=len(self.conflicts)))
-            lines.extend(f"  {conflict.message}" for conflict in self.conflicts)
+            if details:
+                lines.extend(f"  {conflict.message}" for conflict in self.conflicts)
         else:
             lines.append(t("bundle.no_conflicts"))
         if dry_run:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deskconsole.errors import DeskError
-from deskconsole.models import Settings
+from deskconsole.i18n import t
+from deskconsole.models import Settings, Urgency
 from deskconsole.models.ids import DESK_CODE_RE
 from deskconsole.models.text import nfkc
 from deskconsole.storage import Repository
@@ -119,3 +120,50 @@ def desk_info(repo: Repository) -> DeskInfo:
         newest_backup=f"{backups[0].taken_at:%Y-%m-%d %H:%M}" if backups else "",
         backup_dir=backup_dir(repo.data_dir),
     )
+
+
+def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
+    """The settings as (label, value) lines, for the CLI and the settings view."""
+    settings = info.settings
+
+    def unsaved(value: str) -> str:
+        return value if info.saved else t("bundle.info_not_saved", value=value)
+
+    days = settings.urgency_days
+    backups = (
+        t(
+            "bundle.info_backups_value",
+            count=info.backups,
+            folder=str(info.backup_dir),
+            newest=info.newest_backup,
+            keep=settings.backups_keep,
+        )
+        if info.backups
+        else t("bundle.info_no_backups", keep=settings.backups_keep)
+    )
+    return [
+        (t("bundle.info_community"), unsaved(settings.community)),
+        (t("bundle.info_desk_code"), unsaved(settings.desk_code)),
+        (t("bundle.info_street"), settings.street),
+        (t("bundle.info_store"), str(info.data_dir)),
+        (
+            t("bundle.info_cases"),
+            t("bundle.info_cases_value", own=info.own_cases, other=info.other_cases),
+        ),
+        (t("bundle.info_residents"), str(info.residents)),
+        (t("bundle.info_sessions"), str(info.sessions)),
+        (t("bundle.info_backups"), backups),
+        (
+            t("bundle.info_limits"),
+            t(
+                "bundle.info_limits_value",
+                urgent=days.get(Urgency.URGENT, "-"),
+                normal=days.get(Urgency.NORMAL, "-"),
+                complex=days.get(Urgency.COMPLEX, "-"),
+            ),
+        ),
+        (
+            t("bundle.info_categories"),
+            t("bundle.list_sep").join(c.label for c in settings.categories),
+        ),
+    ]

@@ -163,6 +163,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose another code",
         "服务台代码：{code} 已属于另一服务台（本数据库中有其工单 {count} 件）；请换一个代码",
     ),
+    "bundle.list_sep": (", ", "、"),
     "bundle.info_line": ("{label}: {value}", "{label}：{value}"),
     "bundle.settings_saved": ("Settings saved.", "设置已保存。"),
     "bundle.info_store": ("Store", "数据目录"),
@@ -192,4 +193,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "紧急 {urgent} 个、一般 {normal} 个、复杂 {complex} 个工作日",
     ),
     "bundle.info_categories": ("Categories", "诉求类别"),
+    # the console: palette commands
+    "bundle.cmd_export": ("Export bundle", "导出数据包"),
+    "bundle.cmd_export_help": (
+        "Write the records changed since a day to one file for another desk",
+        "把某日以来变更的记录写入一个文件，交给其他服务台",
+    ),
+    "bundle.cmd_import": ("Import bundle", "导入数据包"),
+    "bundle.cmd_import_help": (
+        "Merge a bundle from another desk: check it first, then save it in one batch",
+        "合并其他服务台的数据包：先检查，再一次性保存",
+    ),
+    "bundle.cmd_settings": ("Settings and desk code", "设置与服务台代码"),
+    "bundle.cmd_settings_help": (
+        "Community, desk code, data folder, backups, categories",
+        "社区、服务台代码、数据目录、备份、诉求类别",
+    ),
+    # the export dialog
+    "bundle.export_title": ("Export a bundle for another desk", "导出数据包给其他服务台"),
+    "bundle.export_text": (
+        "One file with the residents, desk sessions and cases changed since the day given "
+        "(all when blank). It holds personal data: keep the USB stick safe.",
+        "一个文件，包含自所填日期以来变更的居民、驻点和工单（不填则为全部）。其中含个人信息，"
+        "请妥善保管 U 盘。",
+    ),
+    "bundle.field_file": ("File", "文件"),
+    "bundle.hint_file": ("e.g. /media/usb/bundle.dcb", "例如 /media/usb/bundle.dcb"),
+    "bundle.field_since": ("Changed since", "变更起始日"),
+    "bundle.hint_since": ("YYYY-MM-DD, blank for everything", "YYYY-MM-DD，不填为全部"),
+    "bundle.export_hint": (
+        "Enter moves on, Ctrl+S writes the file, Esc cancels. A name ending in .gz is compressed.",
+        "回车到下一项，Ctrl+S 写入文件，Esc 取消。文件名以 .gz 结尾则压缩。",
+    ),
+    "bundle.key_export": ("Export", "导出"),
+    "bundle.key_export_tip": ("Write the bundle file", "写入数据包文件"),
+    "bundle.export_done": ("Bundle written", "数据包已写入"),
+    "bundle.export_failed": ("The bundle was not written", "数据包未写入"),
+    "bundle.done_hint": ("Enter or Esc closes this.", "按回车或 Esc 关闭。"),
+    "bundle.key_ok": ("Close", "关闭"),
+    "bundle.key_ok_tip": ("Close this message", "关闭此消息"),
+    # the import screen
+    "bundle.import_title": ("Import a bundle from another desk", "导入其他服务台的数据包"),
+    "bundle.import_help": (
+        "Type the path of the bundle and press Enter: it is checked and nothing is saved "
+        "until you press Ctrl+S. Importing the same bundle again changes nothing.",
+        "输入数据包路径并回车：先检查，按 Ctrl+S 才保存。同一数据包重复导入不会改变任何内容。",
+    ),
+    "bundle.import_placeholder": (
+        "Path of the bundle, e.g. /media/usb/bundle-XC-20261127-1600.dcb",
+        "数据包路径，例如 /media/usb/bundle-XC-20261127-1600.dcb",
+    ),
+    "bundle.import_checking": ("Checking {path} ...", "正在检查 {path}……"),
+    "bundle.import_ready": (
+        "Press Ctrl+S to save all of it in one batch.",
+        "按 Ctrl+S 一次性保存全部内容。",
+    ),
+    "bundle.import_saving": ("Saving ...", "正在保存……"),
+    "bundle.import_done": (
+        "Bundle imported: {cases} case(s) added or updated.",
+        "数据包已导入：新增或更新工单 {cases} 件。",
+    ),
+    "bundle.key_import": ("Save import", "保存导入"),
+    "bundle.key_import_tip": (
+        "Save everything the check found, in one batch",
+        "一次性保存检查出的全部内容",
+    ),
+    "bundle.key_close": ("Back", "返回"),
+    "bundle.key_close_tip": ("Back to where you were", "返回上一画面"),
+    "bundle.col_number": ("Case", "工单"),
+    "bundle.col_field": ("Field", "内容"),
+    "bundle.col_kept": ("Kept", "保留值"),
+    "bundle.col_other": ("Other value", "另一值"),
+    # the settings view and dialog
+    "bundle.settings_title": ("Settings of this desk", "本服务台设置"),
+    "bundle.settings_loading": ("Reading the settings ...", "正在读取设置……"),
+    "bundle.settings_help": (
+        "e changes the community name or the desk code; the desk code starts every case "
+        "number and cannot change once cases carry it. Esc goes back.",
+        "按e键修改社区名称或服务台代码；服务台代码是每个工单号的开头，已有工单使用后不能再改。"
+        "按Esc返回。",
+    ),
+    "bundle.key_edit": ("Change", "修改"),
+    "bundle.key_edit_tip": (
+        "Change the community name or the desk code",
+        "修改社区名称或服务台代码",
+    ),
+    "bundle.key_save": ("Save", "保存"),
+    "bundle.key_save_tip": ("Save the community name and desk code", "保存社区名称和服务台代码"),
+    "bundle.settings_edit_title": ("Community and desk code", "社区与服务台代码"),
+    "bundle.settings_hint": (
+        "Enter moves on, Ctrl+S saves, Esc cancels.",
+        "回车到下一项，Ctrl+S 保存，Esc 取消。",
+    ),
+    "bundle.hint_community": ("e.g. 金城社区", "例如 金城社区"),
+    "bundle.hint_desk_code": ("2-6 letters or digits, e.g. JC", "2-6 位字母或数字，如 JC"),
+    "bundle.first_start_title": ("A new store: which desk is this?", "新数据库：这是哪个服务台？"),
+    "bundle.first_start_text": (
+        "Each desk of the street has its own code; it starts every case number "
+        "(JC-20261127-007), so numbers never collide when desks exchange bundles. "
+        "It cannot change once cases carry it.",
+        "街道的每个服务台都有自己的代码，作为每个工单号的开头（如 JC-20261127-007），"
+        "各服务台交换数据包时工单号就不会重复。已有工单使用后不能再改。",
+    ),
+    "bundle.first_start_hint": (
+        "Enter moves on, Ctrl+S saves and opens the console, Esc quits without opening it.",
+        "回车到下一项，Ctrl+S 保存并打开控制台，Esc 退出且不打开。",
+    ),
+    "bundle.key_quit": ("Quit", "退出"),
+    "bundle.key_quit_tip": ("Quit without opening the console", "退出，不打开控制台"),
+    "bundle.first_start_cancelled": (
+        "No desk code chosen: the console did not open. Start it again to choose one, or use "
+        "deskconsole settings --desk-code CODE --community NAME.",
+        "未设置服务台代码：控制台未打开。请重新启动以设置，或使用 deskconsole settings "
+        "--desk-code 代码 --community 社区名。",
+    ),
 }

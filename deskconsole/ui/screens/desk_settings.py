@@ -1,0 +1,244 @@
+"""The desk's settings: the view from the palette, and the community / desk code dialog
+(also shown before the console opens on a new store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from deskconsole.domain.desk import (
+    DeskInfo,
+    DeskSettingsError,
+    check_desk_code,
+    desk_info,
+    info_rows,
+    normalise_community,
+    normalise_desk_code,
+    update_desk,
+)
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskModal, DeskScreen
+from deskconsole.ui.styles import styles_dir
+from deskconsole.ui.widgets.header import DeskHeader
+
+BUNDLE_CSS = str(styles_dir() / "bundle.tcss")
+
+#: Checks a community name and desk code against the store; returns what is wrong, or None.
+Validator = Callable[[str, str], DeskError | None]
+
+
+class DeskSettingsDialog(DeskModal[tuple[str, str] | None]):
+    """Collects the community name and the desk code (the code is read-only, with the
+    reason, once cases carry it)."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
+        Binding("escape", "cancel", "dialog.cancel", tooltip="dialog.cancel_tip"),
+    ]
+
+    def __init__(
+        self,
+        community: str,
+        desk_code: str,
+        *,
+        first_start: bool = False,
+        code_locked: str = "",
+        validate: Validator | None = None,
+    ) -> None:
+        super().__init__()
+        self.community = community
+        self.desk_code = desk_code
+        self.first_start = first_start
+        self.code_locked = code_locked
+        self.validate = validate
+
+    def compose(self) -> ComposeResult:
+        title = "bundle.first_start_title" if self.first_start else "bundle.settings_edit_title"
+        with Vertical(classes="dialog dialog-wide"):
+            yield Static(t(title), classes="dialog-question")
+            if self.first_start:
+                yield Static(t("bundle.first_start_text"), classes="dialog-note")
+            with Grid(classes="form-grid"):
+                yield Label(t("bundle.info_community"))
+                yield Input(
+                    self.community,
+                    id="settings-community",
+                    compact=True,
+                    placeholder=t("bundle.hint_community"),
+                )
+                yield Label(t("bundle.info_desk_code"))
+                yield Input(
+                    self.desk_code,
+                    id="settings-desk-code",
+                    compact=True,
+                    max_length=6,
+                    placeholder=t("bundle.hint_desk_code"),
+                    disabled=bool(self.code_locked),
+                )
+            if self.code_locked:
+                yield Static(self.code_locked, classes="dialog-note", id="settings-locked")
+            yield Static("", id="settings-error", classes="form-error")
+            hint = "bundle.first_start_hint" if self.first_start else "bundle.settings_hint"
+            yield Static(t(hint), classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#settings-community", Input).focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "settings-community" and not self.code_locked:
+            self.query_one("#settings-desk-code", Input).focus()
+        else:
+            self.action_submit()
+
+    def _refuse(self, error: DeskError, field: str) -> None:
+        self.query_one("#settings-error", Static).update(str(error))
+        target = "#settings-desk-code" if field == "desk_code" else "#settings-community"
+        widget = self.query_one(target, Input)
+        if not widget.disabled:
+            widget.focus()
+
+    def action_submit(self) -> None:
+        community = self.query_one("#settings-community", Input).value
+        code = self.query_one("#settings-desk-code", Input).value
+        try:
+            community = normalise_community(community)
+            code = normalise_desk_code(code)
+        except DeskSettingsError as error:
+            self._refuse(error, error.field)
+            return
+        if self.validate is not None:
+            problem = self.validate(community, code)
+            if problem is not None:
+                self._refuse(problem, getattr(problem, "field", "desk_code"))
+                return
+        self.dismiss((community, code))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FirstStartDialog(DeskSettingsDialog):
+    """The same dialog before the console first opens: Esc quits instead of cancelling."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
+        Binding("escape", "cancel", "bundle.key_quit", tooltip="bundle.key_quit_tip"),
+    ]
+
+    def __init__(self, validate: Validator | None = None) -> None:
+        super().__init__("", "", first_start=True, validate=validate)
+
+
+def store_validator(repo: Repository) -> Validator:
+    """A validator that asks the store whether the desk code may change to this one."""
+
+    def validate(community: str, code: str) -> DeskError | None:
+        try:
+            check_desk_code(repo, repo.settings.get().desk_code, code)
+        except DeskError as error:
+            return error
+        return None
+
+    return validate
+
+
+class SettingsGrid(Grid):
+    """The settings as label / value rows (values wrap in their own column)."""
+
+    def __init__(self, info: DeskInfo | None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.info = info
+
+    def compose(self) -> ComposeResult:
+        if self.info is None:
+            yield Static(t("bundle.settings_loading"))
+            return
+        for label, value in info_rows(self.info):
+            yield Label(label, classes="settings-label")
+            yield Static(value, classes="settings-value")
+
+
+class DeskSettingsScreen(DeskScreen):
+    """The desk's settings and figures (read-only); ``e`` changes community and desk code."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("e", "edit", "bundle.key_edit", tooltip="bundle.key_edit_tip"),
+        Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.info: DeskInfo | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield Static(t("bundle.settings_title"), classes="bundle-title")
+        yield SettingsGrid(self.info, id="settings-info")
+        yield Static(t("bundle.settings_help"), classes="bundle-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="desk-settings")
+    def load(self) -> None:
+        """Read the settings and the figures beside them off the UI thread."""
+        try:
+            info = desk_info(self.desk.repo)
+        except StoreError:
+            return
+        self.app.call_from_thread(self._show, info)
+
+    async def _show(self, info: DeskInfo) -> None:
+        self.info = info
+        grid = self.query_one(SettingsGrid)
+        grid.info = info
+        await grid.recompose()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if message.tables & {"meta", "cases", "residents", "sessions"}:
+            self.load()
+
+    def action_edit(self) -> None:
+        settings = self.desk.settings
+        own = (
+            self.info.own_cases
+            if self.info
+            else self.desk.repo.cases.count_from_desk(settings.desk_code)
+        )
+        locked = t("bundle.err_code_locked", code=settings.desk_code, count=own) if own else ""
+        dialog = DeskSettingsDialog(
+            settings.community,
+            settings.desk_code,
+            code_locked=locked,
+            validate=store_validator(self.desk.repo),
+        )
+        self.app.push_screen(dialog, self._save)
+
+    def _save(self, values: tuple[str, str] | None) -> None:
+        if values is None:
+            return
+        community, code = values
+        try:
+            update_desk(self.desk.repo, community=community, desk_code=code)
+        except DeskError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("bundle.settings_saved"))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
