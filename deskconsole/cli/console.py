@@ -23,15 +23,12 @@ def open_console(options: Globals, use_demo: bool) -> None:
         if use_demo and repo.store.is_empty:
             print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
             demo.fill(repo, demo.generate(datetime.now()))
-        elif needs_first_start(repo):
-            from deskconsole.ui.first_start import ask_desk
-
-            if not ask_desk(repo, get_language()):
-                return
         repo.store.backup_if_due()
         config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
         from deskconsole.ui.app import DeskApp
+        from deskconsole.ui.first_start import FirstStartDeskApp
 
-        DeskApp(repo, config).run()
+        console = FirstStartDeskApp if needs_first_start(repo) else DeskApp
+        console(repo, config).run()
     finally:
         repo.close()

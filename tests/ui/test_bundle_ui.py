@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from deskconsole.config import RunConfig
 from deskconsole.domain.bundle import export_bundle, import_bundle
+from deskconsole.domain.desk import needs_first_start
 from deskconsole.storage import Repository
 from deskconsole.ui.bundle_commands import BundleCommands
-from deskconsole.ui.first_start import FirstStartApp
+from deskconsole.ui.first_start import FirstStartDeskApp
 from deskconsole.ui.screens.bundle import BundleDoneDialog, ExportBundleDialog, ImportBundleScreen
-from deskconsole.ui.screens.desk_settings import DeskSettingsDialog, DeskSettingsScreen
+from deskconsole.ui.screens.desk_settings import (
+    DeskSettingsDialog,
+    DeskSettingsScreen,
+    FirstStartScreen,
+)
+from deskconsole.ui.widgets.header import DeskHeader
 from tests.bundle_helpers import edit, set_desk
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
@@ -295,14 +302,19 @@ async def test_settings_dialog_refuses_another_desks_code(
     assert repo.settings.get().desk_code == "XQ1"
 
 
-async def test_first_start_asks_for_community_and_desk_code(repo: Repository) -> None:
-    assert repo.store.is_empty
-    app = FirstStartApp(repo, "en")
+async def test_a_new_store_asks_for_community_and_desk_code_when_the_console_opens(
+    repo: Repository,
+) -> None:
+    assert needs_first_start(repo)
+    app = FirstStartDeskApp(repo, RunConfig(repo.data_dir, "en", "颜成玉"), clock=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         dialog = app.screen
-        assert isinstance(dialog, DeskSettingsDialog)
+        assert isinstance(dialog, FirstStartScreen)
         assert dialog.focused is dialog.query_one("#settings-community", Input)
+        assert "Follow-up 0" in " ".join(
+            str(s.render()) for s in dialog.query_one(DeskHeader).query(Static)
+        )
         assert "which desk is this" in str(dialog.query_one(".dialog-question", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -312,20 +324,25 @@ async def test_first_start_asks_for_community_and_desk_code(repo: Repository) ->
         await pilot.pause()
         assert dialog.focused is dialog.query_one("#settings-desk-code", Input)
         await pilot.press("x", "c", "enter")
-        await pilot.pause()
-    assert app.return_value is True
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FirstStartScreen)
+        assert app.settings.community == "新城社区"
+        header = " ".join(str(s.render()) for s in app.screen.query_one(DeskHeader).query(Static))
+        assert "新城社区" in header
     settings = repo.settings.get()
     assert repo.settings.is_saved()
     assert (settings.community, settings.desk_code) == ("新城社区", "XC")
+    assert not needs_first_start(repo)
 
 
-async def test_first_start_escape_quits_without_saving(repo: Repository) -> None:
-    app = FirstStartApp(repo, "zh")
+async def test_the_first_start_dialog_can_wait(repo: Repository) -> None:
+    app = FirstStartDeskApp(repo, RunConfig(repo.data_dir, "zh", "颜成玉"), clock=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         footer = [b.binding.description for b in app.screen.active_bindings.values()]
-        assert "退出" in footer
+        assert "稍后" in footer
         await pilot.press("escape")
-        await pilot.pause()
-    assert app.return_value is False
-    assert repo.store.is_empty
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FirstStartScreen)
+        assert app.current_mode == "lookup"
+    assert not repo.settings.is_saved()

@@ -296,15 +296,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "各服务台交换数据包时工单号就不会重复。已有工单使用后不能再改。",
     ),
     "bundle.first_start_hint": (
-        "Enter moves on, Ctrl+S saves and opens the console, Esc quits without opening it.",
-        "回车到下一项，Ctrl+S 保存并打开控制台，Esc 退出且不打开。",
+        "Enter moves on, Ctrl+S saves, Esc leaves it for later.",
+        "回车到下一项，Ctrl+S 保存，Esc 稍后再设置。",
     ),
-    "bundle.key_quit": ("Quit", "退出"),
-    "bundle.key_quit_tip": ("Quit without opening the console", "退出，不打开控制台"),
-    "bundle.first_start_cancelled": (
-        "No desk code chosen: the console did not open. Start it again to choose one, or use "
-        "deskconsole settings --desk-code CODE --community NAME.",
-        "未设置服务台代码：控制台未打开。请重新启动以设置，或使用 deskconsole settings "
-        "--desk-code 代码 --community 社区名。",
+    "bundle.key_later": ("Later", "稍后"),
+    "bundle.key_later_tip": (
+        "Close this and choose the desk code later (Settings in the palette)",
+        "关闭，稍后再设置服务台代码（命令面板中的“设置”）",
+    ),
+    "bundle.first_start_later": (
+        "No desk code chosen yet: set it before taking cases (palette: Settings and desk code).",
+        "尚未设置服务台代码：请在登记工单前设置（命令面板：设置与服务台代码）。",
+    ),
+    "bundle.first_start_saved": (
+        "Saved: {community}, desk code {code}.",
+        "已保存：{community}，服务台代码 {code}。",
     ),
 }

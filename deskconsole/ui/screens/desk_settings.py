@@ -1,14 +1,15 @@
-"""The desk's settings: the view from the palette, and the community / desk code dialog
-(also shown before the console opens on a new store)."""
+"""The desk's settings: the view from the palette, the community / desk code dialog, and
+the same form the console opens on when the store is new."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Container, Grid, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from deskconsole.domain.desk import (
@@ -25,7 +26,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.screens.base import DeskModal, DeskScreen
+from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
 from deskconsole.ui.styles import styles_dir
 from deskconsole.ui.widgets.header import DeskHeader
 
@@ -35,33 +36,30 @@ BUNDLE_CSS = str(styles_dir() / "bundle.tcss")
 Validator = Callable[[str, str], DeskError | None]
 
 
-class DeskSettingsDialog(DeskModal[tuple[str, str] | None]):
-    """Collects the community name and the desk code (the code is read-only, with the
-    reason, once cases carry it)."""
+class SettingsFormMixin:
+    """The community / desk code form: the box, moving on with Enter, checking on Ctrl+S.
 
-    CSS_PATH = BUNDLE_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
-        Binding("escape", "cancel", "dialog.cancel", tooltip="dialog.cancel_tip"),
-    ]
+    The desk code is read-only, with the reason, once cases carry it. The screen using
+    the mixin returns ``(community, desk code)`` with ``dismiss``, or ``None``.
+    """
 
-    def __init__(
+    def _setup(
         self,
         community: str,
         desk_code: str,
         *,
-        first_start: bool = False,
-        code_locked: str = "",
-        validate: Validator | None = None,
+        first_start: bool,
+        code_locked: str,
+        validate: Validator | None,
     ) -> None:
-        super().__init__()
         self.community = community
         self.desk_code = desk_code
         self.first_start = first_start
         self.code_locked = code_locked
         self.validate = validate
 
-    def compose(self) -> ComposeResult:
+    def form(self) -> ComposeResult:
+        """The box with the two fields."""
         title = "bundle.first_start_title" if self.first_start else "bundle.settings_edit_title"
         with Vertical(classes="dialog dialog-wide"):
             yield Static(t(title), classes="dialog-question")
@@ -89,29 +87,28 @@ class DeskSettingsDialog(DeskModal[tuple[str, str] | None]):
             yield Static("", id="settings-error", classes="form-error")
             hint = "bundle.first_start_hint" if self.first_start else "bundle.settings_hint"
             yield Static(t(hint), classes="dialog-hint")
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#settings-community", Input).focus()
+    def _input(self, selector: str) -> Input:
+        return self.query_one(selector, Input)  # type: ignore[attr-defined,no-any-return]
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter on the community moves to the desk code; on the desk code it saves."""
         event.stop()
         if event.input.id == "settings-community" and not self.code_locked:
-            self.query_one("#settings-desk-code", Input).focus()
+            self._input("#settings-desk-code").focus()
         else:
             self.action_submit()
 
     def _refuse(self, error: DeskError, field: str) -> None:
-        self.query_one("#settings-error", Static).update(str(error))
+        self.query_one("#settings-error", Static).update(str(error))  # type: ignore[attr-defined]
         target = "#settings-desk-code" if field == "desk_code" else "#settings-community"
-        widget = self.query_one(target, Input)
+        widget = self._input(target)
         if not widget.disabled:
             widget.focus()
 
     def action_submit(self) -> None:
-        community = self.query_one("#settings-community", Input).value
-        code = self.query_one("#settings-desk-code", Input).value
+        community = self._input("#settings-community").value
+        code = self._input("#settings-desk-code").value
         try:
             community = normalise_community(community)
             code = normalise_desk_code(code)
@@ -123,22 +120,74 @@ class DeskSettingsDialog(DeskModal[tuple[str, str] | None]):
             if problem is not None:
                 self._refuse(problem, getattr(problem, "field", "desk_code"))
                 return
-        self.dismiss((community, code))
+        self.dismiss((community, code))  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(None)  # type: ignore[attr-defined]
 
 
-class FirstStartDialog(DeskSettingsDialog):
-    """The same dialog before the console first opens: Esc quits instead of cancelling."""
+class DeskSettingsDialog(SettingsFormMixin, DeskModal[tuple[str, str] | None]):
+    """Collects the community name and the desk code, from the settings view."""
 
+    CSS_PATH = BUNDLE_CSS
     BINDINGS = [
         Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
-        Binding("escape", "cancel", "bundle.key_quit", tooltip="bundle.key_quit_tip"),
+        Binding("escape", "cancel", "dialog.cancel", tooltip="dialog.cancel_tip"),
+    ]
+
+    def __init__(
+        self,
+        community: str,
+        desk_code: str,
+        *,
+        code_locked: str = "",
+        validate: Validator | None = None,
+    ) -> None:
+        super().__init__()
+        self._setup(
+            community, desk_code, first_start=False, code_locked=code_locked, validate=validate
+        )
+
+    def compose(self) -> ComposeResult:
+        yield from self.form()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._input("#settings-community").focus()
+
+
+class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str] | None]):
+    """The console on a new store opens on this: the header, and the same small form in
+    the middle of the screen. Esc leaves it for later."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
+        Binding("escape", "cancel", "bundle.key_later", tooltip="bundle.key_later_tip"),
     ]
 
     def __init__(self, validate: Validator | None = None) -> None:
-        super().__init__("", "", first_start=True, validate=validate)
+        super().__init__()
+        self._setup("", "", first_start=True, code_locked="", validate=validate)
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        with Container(id="first-start"):
+            yield from self.form()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self._input("#settings-community").focus()
+
+    async def apply_language(self) -> None:
+        community = self._input("#settings-community").value
+        code = self._input("#settings-desk-code").value
+        await self.recompose()
+        self._input("#settings-community").value = community
+        self._input("#settings-desk-code").value = code
+        self.desk.refresh_header()
+        self.refresh_bindings()
 
 
 def store_validator(repo: Repository) -> Validator:
