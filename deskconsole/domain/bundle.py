@@ -123,6 +123,15 @@ class Bundle:
     sessions: list[dict[str, Any]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
     path: Path | None = None
+    #: The records validated into models by :func:`read_bundle`, by kind, in order.
+    models: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def model(self, kind: str, index: int, cls: type[Any]) -> Any:
+        """Record ``index`` of ``kind`` as a model (validated once, when read)."""
+        known = self.models.get(kind)
+        if known is not None and index < len(known):
+            return known[index]
+        return cls.model_validate(getattr(self, kind)[index])
 
     def body(self) -> dict[str, Any]:
         return {"residents": self.residents, "sessions": self.sessions, "cases": self.cases}
@@ -244,9 +253,11 @@ def _checked(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Bundle
         docs = body.get(name, [])
         if not isinstance(docs, list):
             raise BundleError("bundle.err_incomplete", path=where)
+        models = bundle.models.setdefault(name, [])
         for index, doc in enumerate(docs, start=1):
             try:
-                target.append(model.model_validate(doc).model_dump(mode="json"))
+                models.append(model.model_validate(doc))
+                target.append(doc)
             except ValidationError as error:
                 what = t(f"bundle.what_{name}", index=index, key=_doc_key(doc))
                 reason = describe(error).replace("\n", "; ")
@@ -433,11 +444,16 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
     merged: dict[str, Resident] = {}
     mapping: dict[str, str] = {}
 
+    same: set[str] = set()
+
     def here(resident_id: str) -> bool:
         return resident_id in merged or repo.residents.doc(resident_id) is not None
 
-    for doc in plan.bundle.residents:
-        theirs = Resident.model_validate(doc)
+    for index, doc in enumerate(plan.bundle.residents):
+        if doc["id"] not in merged and repo.residents.doc(doc["id"]) == doc:
+            same.add(doc["id"])  # already here exactly as in the bundle
+            continue
+        theirs: Resident = plan.bundle.model("residents", index, Resident)
         target: str | None = None
         if here(theirs.id):
             target = theirs.id
@@ -454,6 +470,7 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
             mapping[theirs.id] = target
         base = merged.get(target) or repo.residents.get(target)
         merged[target], _ = merge_resident(base, theirs.model_copy(update={"id": target}))
+    plan.residents.unchanged += len(same - set(merged))
     for resident_id, resident in merged.items():
         stored = repo.residents.doc(resident_id)
         if stored is None:
@@ -473,8 +490,12 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
 
 
 def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
-    for doc in plan.bundle.sessions:
-        theirs = DeskSession.model_validate(doc)
+    raw = {doc["id"]: doc for doc in repo.store.docs(session_ops.SESSIONS)}
+    for index, doc in enumerate(plan.bundle.sessions):
+        if raw.get(doc["id"]) == doc:
+            plan.sessions.count(Status.UNCHANGED)
+            continue
+        theirs: DeskSession = plan.bundle.model("sessions", index, DeskSession)
         session, status = merge_session(repo.sessions.get(theirs.id), theirs)
         plan.sessions.count(status)
         if status is not Status.UNCHANGED:
@@ -483,10 +504,17 @@ def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
 
 def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
     collisions: list[str] = []
-    for doc in plan.bundle.cases:
-        theirs = Case.model_validate(doc)
-        if theirs.resident_id in mapping:
-            theirs = theirs.model_copy(update={"resident_id": mapping[theirs.resident_id]})
+    for index, doc in enumerate(plan.bundle.cases):
+        resident_id = doc.get("resident_id")
+        mapped = isinstance(resident_id, str) and resident_id in mapping
+        if mapped:
+            doc = {**doc, "resident_id": mapping[str(resident_id)]}
+        if repo.cases.doc(doc["number"]) == doc:
+            plan.cases.count(Status.UNCHANGED)  # already here exactly as in the bundle
+            continue
+        theirs: Case = plan.bundle.model("cases", index, Case)
+        if mapped:
+            theirs = theirs.model_copy(update={"resident_id": doc["resident_id"]})
         try:
             result = merge_case(repo.cases.get(theirs.number), theirs)
         except CaseCollision as collision:

@@ -180,6 +180,8 @@ def order_events(*timelines: Sequence[CaseEvent]) -> list[CaseEvent]:
     The result depends only on the events and on the order each timeline gives them,
     not on the order of the timelines: merging A into B gives what B into A gives.
     """
+    if len(timelines) == 1 and len({e.id for e in timelines[0]}) == len(timelines[0]):
+        return list(timelines[0])  # one timeline: its own order is the order
     chosen: dict[str, CaseEvent] = {}
     for timeline in timelines:
         for event in timeline:
@@ -361,7 +363,7 @@ def merge_case(local: Case | None, remote: Case) -> CaseMerge:
     """
     if local is None:
         ordered = order_events(remote.events)
-        case = remote if ordered == remote.events else _with_events(remote, ordered)
+        case = remote if len(ordered) == len(remote.events) else _with_events(remote, ordered)
         conflicts = [Conflict.of(case.number, e) for e in ordered if e.kind is EventKind.CONFLICT]
         return CaseMerge(case, Status.ADDED, conflicts)
     if local.number != remote.number:

@@ -252,11 +252,11 @@ class DeskSettingsScreen(DeskScreen):
             return
         self.app.call_from_thread(self._show, info)
 
-    async def _show(self, info: DeskInfo) -> None:
+    def _show(self, info: DeskInfo) -> None:
         self.info = info
         grid = self.query_one(SettingsGrid)
         grid.info = info
-        await grid.recompose()
+        grid.refresh(recompose=True)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if message.tables & {"meta", "cases", "residents", "sessions"}:
