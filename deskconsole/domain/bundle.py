@@ -368,6 +368,9 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
     ops: list[Op] = field(default_factory=list)
     mapped: int = 0
+    #: Cases numbered with this store's own desk code that this store did not have.
+    foreign_own: list[str] = field(default_factory=list)
+    desk_code: str = ""
 
     @property
     def changes_anything(self) -> bool:
@@ -405,6 +408,15 @@ class ImportPlan:
             )
         if self.mapped:
             lines.append(t("bundle.mapped", count=self.mapped))
+        if self.foreign_own:
+            lines.append(
+                t(
+                    "bundle.own_code_warning",
+                    count=len(self.foreign_own),
+                    code=self.desk_code,
+                    numbers=", ".join(self.foreign_own[:COLLISIONS_NAMED]),
+                )
+            )
         if self.conflicts:
             lines.append(t("bundle.conflicts_head", count=len(self.conflicts)))
             if details:
@@ -521,6 +533,8 @@ def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) 
             collisions.append(collision.number)
             continue
         plan.cases.count(result.status)
+        if result.status is Status.ADDED and theirs.number.startswith(f"{plan.desk_code}-"):
+            plan.foreign_own.append(theirs.number)
         plan.conflicts.extend(result.conflicts)
         if result.status is not Status.UNCHANGED:
             plan.ops.append(case_ops.op(result.case))
@@ -542,7 +556,7 @@ def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
     """
     if not repo.settings.is_saved():
         raise SettingsMissing("bundle.err_no_settings", data_dir=str(repo.data_dir))
-    plan = ImportPlan(bundle)
+    plan = ImportPlan(bundle, desk_code=repo.settings.get().desk_code)
     mapping = _plan_residents(repo, plan)
     _plan_sessions(repo, plan)
     _plan_cases(repo, plan, mapping)

@@ -15,7 +15,12 @@ from deskconsole.domain.desk import needs_first_start
 from deskconsole.storage import Repository
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.first_start import FirstStartDeskApp
-from deskconsole.ui.screens.bundle import BundleDoneDialog, ExportBundleDialog, ImportBundleScreen
+from deskconsole.ui.screens.bundle import (
+    BundleDoneDialog,
+    ExportBundleDialog,
+    ImportBundleScreen,
+    clip,
+)
 from deskconsole.ui.screens.desk_settings import (
     DeskSettingsDialog,
     DeskSettingsScreen,
@@ -346,3 +351,9 @@ async def test_the_first_start_dialog_can_wait(repo: Repository) -> None:
         assert not isinstance(app.screen, FirstStartScreen)
         assert app.current_mode == "lookup"
     assert not repo.settings.is_saved()
+
+
+def test_long_values_are_clipped_in_the_conflict_list() -> None:
+    assert clip("短") == "短"
+    assert clip("甲" * 20) == "甲" * 10 + "..."
+    assert clip("a" * 30) == "a" * 21 + "..."

@@ -305,6 +305,20 @@ def test_a_store_without_its_own_desk_code_takes_no_bundle(
         assert fresh.store.is_empty
 
 
+def test_cases_of_this_desks_code_that_were_not_here_are_pointed_out(
+    desk_a: Repository, tmp_path: Path
+) -> None:
+    fill_a(desk_a)
+    path = write(tmp_path, desk_a)
+    with Repository.open(tmp_path / "twin", now=lambda: NOW) as twin:
+        set_desk(twin, "JC", "金城社区")
+        plan = import_bundle(twin, path)
+        assert plan.cases.added == 3
+        assert len(plan.foreign_own) == 3
+        assert "carry this desk's code JC but were not in this store" in plan.summary()
+    assert import_bundle(desk_a, path).foreign_own == []
+
+
 def test_two_stores_with_one_desk_code_are_refused(desk_a: Repository, tmp_path: Path) -> None:
     fill_a(desk_a)
     path = write(tmp_path, desk_a)

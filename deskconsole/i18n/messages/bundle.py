@@ -115,6 +115,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 位对方居民与此处居民为同一人（身份证号相同，或姓名与电话相同）："
         "其工单已关联到此处的居民",
     ),
+    "bundle.own_code_warning": (
+        "Note: {count} case(s) in the bundle carry this desk's code {code} but were not in "
+        "this store ({numbers}). If another store also uses the code {code}, give one of "
+        "them its own code before it takes more cases (deskconsole settings --desk-code).",
+        "注意：数据包中有 {count} 件工单使用本服务台代码 {code}，但本数据库中原先没有"
+        "（{numbers}）。如果另有数据库也在使用代码 {code}，请在其继续登记前为其中一个改用"
+        "自己的代码（deskconsole settings --desk-code）。",
+    ),
     "bundle.conflicts_head": (
         "In conflict ({count}): both desks changed these differently; the later value is kept, "
         "both values are in the case's timeline:",
@@ -214,8 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.export_text": (
         "One file with the residents, desk sessions and cases changed since the day given "
         "(all when blank). It holds personal data: keep the USB stick safe.",
-        "一个文件，包含自所填日期以来变更的居民、驻点和工单（不填则为全部）。其中含个人信息，"
-        "请妥善保管 U 盘。",
+        "包含所填日期以来变更的居民、驻点和工单（不填为全部）。文件含个人信息，请妥善保管。",
     ),
     "bundle.field_file": ("File", "文件"),
     "bundle.hint_file": ("e.g. /media/usb/bundle.dcb", "例如 /media/usb/bundle.dcb"),
@@ -237,7 +244,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.import_help": (
         "Type the path of the bundle and press Enter: it is checked and nothing is saved "
         "until you press Ctrl+S. Importing the same bundle again changes nothing.",
-        "输入数据包路径并回车：先检查，按 Ctrl+S 才保存。同一数据包重复导入不会改变任何内容。",
+        "输入数据包路径并回车：先检查，按Ctrl+S才保存。同一数据包重复导入不会改变任何内容。",
     ),
     "bundle.import_placeholder": (
         "Path of the bundle, e.g. /media/usb/bundle-XC-20261127-1600.dcb",

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
 
 from deskconsole.domain.bundle import SUFFIX, ImportPlan, apply_plan, plan_import, read_bundle
 from deskconsole.errors import DeskError
+from deskconsole.export.layout import display_width
 from deskconsole.i18n import t
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import nfkc
@@ -23,6 +24,7 @@ from deskconsole.ui.screens.desk_settings import BUNDLE_CSS
 from deskconsole.ui.widgets.header import DeskHeader
 
 CONFLICTS_SHOWN = 100
+VALUE_WIDTH = 24
 BUNDLE_SUFFIXES = (SUFFIX, SUFFIX + ".gz", ".json", ".gz")
 
 
@@ -49,6 +51,18 @@ class BundlePathSuggester(Suggester):
             if full.is_dir() or name.lower().endswith(BUNDLE_SUFFIXES):
                 return value + name[len(stem) :] + (os.sep if full.is_dir() else "")
         return None
+
+
+def clip(text: str, width: int = VALUE_WIDTH) -> str:
+    """``text`` cut to ``width`` terminal cells (Chinese characters take two), with ``...``."""
+    if display_width(text) <= width:
+        return text
+    kept = ""
+    for char in text:
+        if display_width(kept + char) > width - 3:
+            break
+        kept += char
+    return kept + "..."
 
 
 def parse_since(text: str) -> date | None:
@@ -257,8 +271,8 @@ class ImportBundleScreen(DeskScreen):
             table.add_row(
                 conflict.number,
                 field_label(conflict.field),
-                f"{conflict.kept} ({conflict.kept_by})",
-                f"{conflict.other} ({conflict.other_by})",
+                f"{clip(conflict.kept)} ({conflict.kept_by})",
+                f"{clip(conflict.other)} ({conflict.other_by})",
             )
         table.display = bool(plan.conflicts)
 
