@@ -70,7 +70,6 @@ async def run_palette(app, pilot, query: str) -> None:  # type: ignore[no-untype
     await pilot.pause()
     await pilot.press(*query)
     await settle(app, pilot)
-    await pilot.pause(0.2)
     await pilot.press("down", "enter")
     await settle(app, pilot)
 
