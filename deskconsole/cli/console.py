@@ -8,6 +8,7 @@ from datetime import datetime
 from deskconsole.cli.app import Globals
 from deskconsole.config import RunConfig, demo_data_dir, resolve_data_dir, resolve_staff
 from deskconsole.domain import demo
+from deskconsole.domain.desk import needs_first_start
 from deskconsole.i18n import get_language, t
 from deskconsole.storage import Repository
 
@@ -25,7 +26,9 @@ def open_console(options: Globals, use_demo: bool) -> None:
         repo.store.backup_if_due()
         config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
         from deskconsole.ui.app import DeskApp
+        from deskconsole.ui.first_start import FirstStartDeskApp
 
-        DeskApp(repo, config).run()
+        console = FirstStartDeskApp if needs_first_start(repo) else DeskApp
+        console(repo, config).run()
     finally:
         repo.close()

@@ -135,6 +135,13 @@ class CaseRepository:
                 highest = max(highest, int(match["seq"]))
         return case_number(desk_code, day, highest + 1)
 
+    def count_from_desk(self, desk_code: str) -> int:
+        """How many cases carry numbers of this desk (``<desk code>-...``), from the index."""
+        prefix = f"{desk_code}-"
+        with self._store.lock:
+            buckets = self._store.table(TABLE).buckets("number_prefix")
+            return sum(len(keys) for key, keys in buckets.items() if str(key).startswith(prefix))
+
     def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:
         """Allocate the next number, build the case with it and save it, atomically."""
         with self._store.lock:

@@ -72,6 +72,11 @@ class SettingsRepository:
             doc = self._store.table(META).raw().get(SETTINGS_KEY)
         return Settings.model_validate(doc) if doc is not None else Settings()
 
+    def is_saved(self) -> bool:
+        """True once settings were saved (a new store runs on the defaults until then)."""
+        with self._store.lock:
+            return SETTINGS_KEY in self._store.table(META).raw()
+
     def save(self, settings: Settings) -> Settings:
         """Replace the settings durably."""
         self._store.commit([Op(META, SETTINGS_KEY, settings.model_dump(mode="json"))])

@@ -15,6 +15,7 @@ from deskconsole.config import RunConfig
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.resident_commands import ResidentCommands
@@ -31,7 +32,7 @@ class DeskApp(App[None]):
     CSS_PATH = style_paths()  # type: ignore[assignment]
     MODES = mode_screens()  # type: ignore[assignment]
     DEFAULT_MODE = "lookup"
-    COMMANDS = App.COMMANDS | {ResidentCommands}
+    COMMANDS = App.COMMANDS | {ResidentCommands, BundleCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
         Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),

@@ -1,0 +1,125 @@
+"""``deskconsole bundle export|import`` (several desks, no server) and ``deskconsole settings``.
+
+``bundle export`` and ``settings`` without changes read the store without locking it,
+so they work beside a running console; ``bundle import`` and changing settings need
+the writer lock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.register_cmds import parse_day
+from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
+from deskconsole.domain.desk import desk_info, info_rows, update_desk
+from deskconsole.i18n import t
+from deskconsole.storage import Repository, StoreError, StoreLockedError
+
+bundle_app = typer.Typer(
+    name="bundle",
+    help="Exchange records with other desks through one file (a USB stick, a shared folder).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(bundle_app)
+
+
+def _open_writer(data_dir: Path, *, create: bool = False) -> Repository:
+    if not create and not data_dir.is_dir():
+        raise StoreError("store.missing", data_dir=str(data_dir))
+    try:
+        return Repository.open(data_dir)
+    except StoreLockedError as error:
+        raise BundleError("bundle.err_locked", holder=error.holder) from None
+
+
+@bundle_app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only what changed on or after this day, YYYY-MM-DD (default: everything).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File or folder to write (default: bundle-<desk>-<date>-<time>.dcb here); "
+            "a name ending in .gz is compressed.",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write one file with the residents, sessions and cases changed since a day.
+
+    Read-only: works beside a running console. The file holds personal data and is
+    written with mode 0600.
+    """
+    day = parse_day(since, "--since")
+    with Repository.open(data_dir_of(ctx, data_dir), readonly=True) as repo:
+        bundle, path = export_bundle(repo, out, day, datetime.now())
+    typer.echo(export_summary(bundle, path))
+
+
+@bundle_app.command("import")
+def import_cmd(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(help="Bundle made by another desk (.dcb or .dcb.gz).", show_default=False),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the bundle and report; save nothing.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Merge another desk's bundle into this store, all of it or none of it.
+
+    Importing the same bundle twice changes nothing. The summary lists what was added,
+    updated and unchanged, and every case both desks changed differently (a conflict:
+    the later value is kept, both are in the case's timeline).
+    """
+    with _open_writer(data_dir_of(ctx, data_dir)) as repo:
+        plan = import_bundle(repo, file, dry_run=dry_run)
+    for line in plan.summary_lines(dry_run=dry_run, saved=not dry_run):
+        typer.echo(line)
+
+
+@app.command("settings")
+def settings_cmd(
+    ctx: typer.Context,
+    desk_code: Annotated[
+        str | None,
+        typer.Option(
+            "--desk-code",
+            help="This desk's code, 2-6 capital letters or digits (starts every case number); "
+            "cannot change once cases carry it.",
+        ),
+    ] = None,
+    community: Annotated[
+        str | None, typer.Option("--community", help="The community's name.")
+    ] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show the desk's settings, or set its desk code and community name."""
+    target = data_dir_of(ctx, data_dir)
+    if desk_code is None and community is None:
+        with Repository.open(target, readonly=True) as repo:
+            info = desk_info(repo)
+    else:
+        with _open_writer(target, create=True) as repo:
+            update_desk(repo, community=community, desk_code=desk_code)
+            info = desk_info(repo)
+        typer.echo(t("bundle.settings_saved"))
+    for label, value in info_rows(info):
+        typer.echo(t("bundle.info_line", label=label, value=value))

@@ -1,0 +1,380 @@
+"""Bundles: one file that carries a desk's records to another desk, and its import.
+
+The file itself (format, checksum, every refusal) is :mod:`bundle_file`; this module
+decides what goes into a bundle and what importing one does.
+
+An export takes the cases changed since a date (their ``updated_at`` or any event),
+the residents changed since then and every resident those cases name, and the
+ended desk sessions changed since then or named by those cases. A session still
+open is left for the next bundle (another desk must never see it as its own open
+session).
+
+An import reads and checks the whole file, plans every merge (:mod:`merge`) under
+the store's lock, and writes everything as one batch: the store gets all of it or,
+when anything is wrong, none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from deskconsole.domain.bundle_file import (
+    FORMAT,
+    SUFFIX,
+    VERSION,
+    Bundle,
+    BundleError,
+    Header,
+    default_name,
+    read_bundle,
+    write_bundle,
+)
+from deskconsole.domain.merge import (
+    CaseCollision,
+    Conflict,
+    Status,
+    merge_case,
+    merge_resident,
+    merge_session,
+)
+from deskconsole.domain.roster import _Matcher as ResidentMatcher
+from deskconsole.i18n import t
+from deskconsole.models import Case, DeskSession, Resident
+from deskconsole.storage import Op, Repository
+from deskconsole.storage import cases as case_ops
+from deskconsole.storage import residents as resident_ops
+from deskconsole.storage import sessions as session_ops
+from deskconsole.storage.aliases import aliases_op, resident_aliases
+
+__all__ = [
+    "FORMAT",
+    "SUFFIX",
+    "VERSION",
+    "Bundle",
+    "BundleError",
+    "Header",
+    "ImportPlan",
+    "SettingsMissing",
+    "Tally",
+    "apply_plan",
+    "collect",
+    "default_name",
+    "export_bundle",
+    "export_summary",
+    "import_bundle",
+    "plan_import",
+    "read_bundle",
+    "write_bundle",
+]
+
+COLLISIONS_NAMED = 5
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def collect(repo: Repository, since: date | None, now: datetime) -> Bundle:
+    """What changed since ``since`` (everything when ``None``), as a bundle."""
+    settings = repo.settings.get()
+    start = datetime.combine(since, time.min).isoformat() if since else ""
+
+    def recent(stamp: str | None) -> bool:
+        return stamp is not None and stamp >= start
+
+    cases = [
+        doc
+        for doc in repo.cases.docs()
+        if recent(doc.get("updated_at")) or any(recent(e.get("at")) for e in doc["events"])
+    ]
+    wanted_residents = {doc["resident_id"] for doc in cases if doc.get("resident_id")}
+    wanted_sessions = {doc["session_id"] for doc in cases if doc.get("session_id")}
+    residents = [
+        doc
+        for doc in repo.residents.docs()
+        if doc["id"] in wanted_residents or recent(doc.get("updated_at"))
+    ]
+    sessions = [
+        session.model_dump(mode="json")
+        for session in repo.sessions.all()
+        if not session.is_open
+        and (
+            session.id in wanted_sessions
+            or recent(session.updated_at.isoformat())
+            or (since is not None and session.date >= since)
+        )
+    ]
+    return Bundle(
+        Header(settings.desk_code, settings.community, now.replace(microsecond=0), since),
+        residents=sorted(residents, key=lambda d: d["id"]),
+        sessions=sorted(sessions, key=lambda d: d["id"]),
+        cases=sorted(cases, key=lambda d: d["number"]),
+    )
+
+
+def export_bundle(
+    repo: Repository, path: Path | None, since: date | None, now: datetime
+) -> tuple[Bundle, Path]:
+    """Write what changed since ``since`` to ``path`` (a folder gets the default name)."""
+    with repo.store.lock:  # one consistent moment, even beside typing in the console
+        bundle = collect(repo, since, now)
+    target = Path.cwd() if path is None else Path(path).expanduser()
+    if target.is_dir():
+        target = target / default_name(bundle.header.desk_code, now)
+    return bundle, write_bundle(bundle, target)
+
+
+def export_summary(bundle: Bundle, path: Path) -> str:
+    """``Bundle written: <path> (3 residents, 1 desk session, 5 cases; everything)``."""
+    return t(
+        "bundle.exported",
+        path=str(path),
+        residents=len(bundle.residents),
+        sessions=len(bundle.sessions),
+        cases=len(bundle.cases),
+        scope=bundle.header.scope,
+    )
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Records added, updated and unchanged."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, status: Status) -> None:
+        setattr(self, status.value, getattr(self, status.value) + 1)
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated
+
+
+@dataclass
+class ImportPlan:
+    """What importing a bundle does; :func:`apply_plan` writes ``ops`` in one batch."""
+
+    bundle: Bundle
+    residents: Tally = field(default_factory=Tally)
+    sessions: Tally = field(default_factory=Tally)
+    cases: Tally = field(default_factory=Tally)
+    conflicts: list[Conflict] = field(default_factory=list)
+    ops: list[Op] = field(default_factory=list)
+    mapped: int = 0
+    #: Cases numbered with this store's own desk code that this store did not have.
+    foreign_own: list[str] = field(default_factory=list)
+    desk_code: str = ""
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.ops)
+
+    def summary_lines(
+        self, *, dry_run: bool = False, saved: bool = False, details: bool = True
+    ) -> list[str]:
+        """The import summary: origin, added / updated / unchanged, conflicts (each on an
+        indented line unless ``details=False``), and what became of it."""
+        header = self.bundle.header
+        lines = [
+            t(
+                "bundle.from",
+                path=str(self.bundle.path or ""),
+                desk=header.desk_code,
+                community=header.community or "-",
+                created=f"{header.created_at:%Y-%m-%d %H:%M}",
+                scope=header.scope,
+            )
+        ]
+        for key, tally in (
+            ("bundle.kind_residents", self.residents),
+            ("bundle.kind_sessions", self.sessions),
+            ("bundle.kind_cases", self.cases),
+        ):
+            lines.append(
+                t(
+                    "bundle.tally",
+                    what=t(key),
+                    added=tally.added,
+                    updated=tally.updated,
+                    unchanged=tally.unchanged,
+                )
+            )
+        if self.mapped:
+            lines.append(t("bundle.mapped", count=self.mapped))
+        if self.foreign_own:
+            lines.append(
+                t(
+                    "bundle.own_code_warning",
+                    count=len(self.foreign_own),
+                    code=self.desk_code,
+                    numbers=", ".join(self.foreign_own[:COLLISIONS_NAMED]),
+                )
+            )
+        if self.conflicts:
+            lines.append(t("bundle.conflicts_head", count=len(self.conflicts)))
+            if details:
+                lines.extend(f"  {conflict.message}" for conflict in self.conflicts)
+        else:
+            lines.append(t("bundle.no_conflicts"))
+        if dry_run:
+            lines.append(t("bundle.dry_run"))
+        elif not self.changes_anything:
+            lines.append(t("bundle.nothing_new"))
+        elif saved:
+            lines.append(t("bundle.saved"))
+        return lines
+
+    def summary(self, *, dry_run: bool = False, saved: bool = False) -> str:
+        return "\n".join(self.summary_lines(dry_run=dry_run, saved=saved))
+
+
+class SettingsMissing(BundleError):
+    """A store without a desk code of its own must not take in other desks' cases."""
+
+
+def _match_values(resident: Mapping[str, Any]) -> dict[str, Any]:
+    values = {
+        "name": resident["name"],
+        "id_number": resident.get("id_number"),
+        "phones": resident.get("phones") or [],
+    }
+    values.update(resident.get("address") or {})
+    return values
+
+
+def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
+    """Merge the bundle's residents; returns their ids mapped to the ids used here."""
+    aliases = resident_aliases(repo.store)
+    matcher = ResidentMatcher(repo.residents.docs())
+    merged: dict[str, Resident] = {}
+    mapping: dict[str, str] = {}
+
+    same: set[str] = set()
+
+    def here(resident_id: str) -> bool:
+        return resident_id in merged or repo.residents.doc(resident_id) is not None
+
+    for index, doc in enumerate(plan.bundle.residents):
+        if doc["id"] not in merged and repo.residents.doc(doc["id"]) == doc:
+            same.add(doc["id"])  # already here exactly as in the bundle
+            continue
+        theirs: Resident = plan.bundle.model("residents", index, Resident)
+        target: str | None = None
+        if here(theirs.id):
+            target = theirs.id
+        elif theirs.id in aliases and here(aliases[theirs.id]):
+            target = aliases[theirs.id]
+        else:
+            found = matcher.find(_match_values(doc))
+            target = str(found["id"]) if found is not None else None
+        if target is None:
+            merged[theirs.id] = theirs
+            matcher.add(doc)
+            continue
+        if target != theirs.id:
+            mapping[theirs.id] = target
+        base = merged.get(target) or repo.residents.get(target)
+        merged[target], _ = merge_resident(base, theirs.model_copy(update={"id": target}))
+    plan.residents.unchanged += len(same - set(merged))
+    for resident_id, resident in merged.items():
+        stored = repo.residents.doc(resident_id)
+        if stored is None:
+            plan.residents.count(Status.ADDED)
+        elif Resident.model_validate(stored).model_dump(mode="json") == resident.model_dump(
+            mode="json"
+        ):
+            plan.residents.count(Status.UNCHANGED)
+            continue
+        else:
+            plan.residents.count(Status.UPDATED)
+        plan.ops.append(resident_ops.op(resident))
+    plan.mapped = len(mapping)
+    if any(aliases.get(theirs) != ours for theirs, ours in mapping.items()):
+        plan.ops.append(aliases_op({**aliases, **mapping}))
+    return {**aliases, **mapping}
+
+
+def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
+    raw = {doc["id"]: doc for doc in repo.store.docs(session_ops.SESSIONS)}
+    for index, doc in enumerate(plan.bundle.sessions):
+        if raw.get(doc["id"]) == doc:
+            plan.sessions.count(Status.UNCHANGED)
+            continue
+        theirs: DeskSession = plan.bundle.model("sessions", index, DeskSession)
+        session, status = merge_session(repo.sessions.get(theirs.id), theirs)
+        plan.sessions.count(status)
+        if status is not Status.UNCHANGED:
+            plan.ops.append(session_ops.op(session))
+
+
+def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
+    collisions: list[str] = []
+    for index, doc in enumerate(plan.bundle.cases):
+        resident_id = doc.get("resident_id")
+        mapped = isinstance(resident_id, str) and resident_id in mapping
+        if mapped:
+            doc = {**doc, "resident_id": mapping[str(resident_id)]}
+        if repo.cases.doc(doc["number"]) == doc:
+            plan.cases.count(Status.UNCHANGED)  # already here exactly as in the bundle
+            continue
+        theirs: Case = plan.bundle.model("cases", index, Case)
+        if mapped:
+            theirs = theirs.model_copy(update={"resident_id": doc["resident_id"]})
+        try:
+            result = merge_case(repo.cases.get(theirs.number), theirs)
+        except CaseCollision as collision:
+            collisions.append(collision.number)
+            continue
+        plan.cases.count(result.status)
+        if result.status is Status.ADDED and theirs.number.startswith(f"{plan.desk_code}-"):
+            plan.foreign_own.append(theirs.number)
+        plan.conflicts.extend(result.conflicts)
+        if result.status is not Status.UNCHANGED:
+            plan.ops.append(case_ops.op(result.case))
+    if collisions:
+        raise BundleError(
+            "bundle.err_collisions",
+            path=str(plan.bundle.path or ""),
+            count=len(collisions),
+            numbers=", ".join(collisions[:COLLISIONS_NAMED]),
+            desk=collisions[0].split("-", 1)[0],
+        )
+
+
+def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
+    """Everything importing ``bundle`` would change (nothing is written).
+
+    Hold ``repo.store.lock`` around this and :func:`apply_plan` so no change made
+    meanwhile is overwritten (:func:`import_bundle` does).
+    """
+    if not repo.settings.is_saved():
+        raise SettingsMissing("bundle.err_no_settings", data_dir=str(repo.data_dir))
+    plan = ImportPlan(bundle, desk_code=repo.settings.get().desk_code)
+    mapping = _plan_residents(repo, plan)
+    _plan_sessions(repo, plan)
+    _plan_cases(repo, plan, mapping)
+    return plan
+
+
+def apply_plan(repo: Repository, plan: ImportPlan) -> None:
+    """Write the plan as one batch: all of it lands, or none of it."""
+    if plan.ops:
+        repo.commit(plan.ops)
+
+
+def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> ImportPlan:
+    """Read, check and merge the bundle at ``path`` into ``repo`` in one batch."""
+    bundle = read_bundle(path)
+    with repo.store.lock:
+        plan = plan_import(repo, bundle)
+        if not dry_run:
+            apply_plan(repo, plan)
+    return plan

@@ -1,0 +1,106 @@
+"""Palette commands for several desks: export a bundle, import one, the desk's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from deskconsole.domain.bundle import default_name, export_bundle, export_summary
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+
+if TYPE_CHECKING:
+    from deskconsole.ui.app import DeskApp
+
+EXPORTS_SUBDIR = "exports"
+
+
+def default_export_path(app: DeskApp) -> Path:
+    """``<data dir>/exports/bundle-<desk>-<date>-<time>.dcb``."""
+    return app.repo.data_dir / EXPORTS_SUBDIR / default_name(app.settings.desk_code, app.now())
+
+
+def start_export(app: DeskApp) -> None:
+    """Ask where to write the bundle, then write it in a thread and show what it holds."""
+    from deskconsole.ui.screens.bundle import ExportBundleDialog
+
+    def chosen(result: tuple[Path, date | None] | None) -> None:
+        if result is not None:
+            path, since = result
+            app.run_worker(
+                partial(_export, app, path, since),
+                name="bundle-export",
+                group="bundle-export",
+                thread=True,
+                exclusive=True,
+            )
+
+    app.push_screen(ExportBundleDialog(str(default_export_path(app))), chosen)
+
+
+def _export(app: DeskApp, path: Path, since: date | None) -> None:
+    """The export itself, off the UI thread; the result is shown in a dialog."""
+    try:
+        if path.parent == app.repo.data_dir / EXPORTS_SUBDIR:
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+        bundle, written = export_bundle(app.repo, path, since, app.now())
+    except (DeskError, OSError) as error:
+        app.call_from_thread(_show_done, app, t("bundle.export_failed"), str(error), True)
+        return
+    app.call_from_thread(_show_done, app, t("bundle.export_done"), export_summary(bundle, written))
+
+
+def _show_done(app: DeskApp, title: str, text: str, error: bool = False) -> None:
+    from deskconsole.ui.screens.bundle import BundleDoneDialog
+
+    app.push_screen(BundleDoneDialog(title, text, error=error))
+
+
+def open_import(app: DeskApp) -> None:
+    """The import screen: a path, a check, then Ctrl+S to save."""
+    from deskconsole.ui.screens.bundle import ImportBundleScreen
+
+    app.push_screen(ImportBundleScreen())
+
+
+def open_settings(app: DeskApp) -> None:
+    """The desk's settings view."""
+    from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
+
+    app.push_screen(DeskSettingsScreen())
+
+
+COMMANDS: tuple[tuple[str, Callable[[DeskApp], None]], ...] = (
+    ("bundle.cmd_export", start_export),
+    ("bundle.cmd_import", open_import),
+    ("bundle.cmd_settings", open_settings),
+)
+
+
+class BundleCommands(Provider):
+    """Export bundle, Import bundle, Settings: in the palette on every screen. They match
+    their name in either language, so ``bundle`` finds them in Chinese too."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        app = self.app
+        return [
+            (t(key), t(f"{key}_help"), partial(action, app))  # type: ignore[arg-type]
+            for key, action in COMMANDS
+        ]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for (key, _), (title, help_text, command) in zip(COMMANDS, self._commands(), strict=True):
+            english = t(key, "en")
+            score = max(matcher.match(title), matcher.match(english))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, text=title, help=help_text)
+
+    async def discover(self) -> Hits:
+        for title, help_text, command in self._commands():
+            yield DiscoveryHit(title, command, help=help_text)

@@ -1,0 +1,293 @@
+"""The desk's settings: the view from the palette, the community / desk code dialog, and
+the same form the console opens on when the store is new."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Grid, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from deskconsole.domain.desk import (
+    DeskInfo,
+    DeskSettingsError,
+    check_desk_code,
+    desk_info,
+    info_rows,
+    normalise_community,
+    normalise_desk_code,
+    update_desk,
+)
+from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
+from deskconsole.ui.styles import styles_dir
+from deskconsole.ui.widgets.header import DeskHeader
+
+BUNDLE_CSS = str(styles_dir() / "bundle.tcss")
+
+#: Checks a community name and desk code against the store; returns what is wrong, or None.
+Validator = Callable[[str, str], DeskError | None]
+
+
+class SettingsFormMixin:
+    """The community / desk code form: the box, moving on with Enter, checking on Ctrl+S.
+
+    The desk code is read-only, with the reason, once cases carry it. The screen using
+    the mixin returns ``(community, desk code)`` with ``dismiss``, or ``None``.
+    """
+
+    def _setup(
+        self,
+        community: str,
+        desk_code: str,
+        *,
+        first_start: bool,
+        code_locked: str,
+        validate: Validator | None,
+    ) -> None:
+        self.community = community
+        self.desk_code = desk_code
+        self.first_start = first_start
+        self.code_locked = code_locked
+        self.validate = validate
+
+    def form(self) -> ComposeResult:
+        """The box with the two fields."""
+        title = "bundle.first_start_title" if self.first_start else "bundle.settings_edit_title"
+        with Vertical(classes="dialog dialog-wide"):
+            yield Static(t(title), classes="dialog-question")
+            if self.first_start:
+                yield Static(t("bundle.first_start_text"), classes="dialog-note")
+            with Grid(classes="form-grid"):
+                yield Label(t("bundle.info_community"))
+                yield Input(
+                    self.community,
+                    id="settings-community",
+                    compact=True,
+                    placeholder=t("bundle.hint_community"),
+                )
+                yield Label(t("bundle.info_desk_code"))
+                yield Input(
+                    self.desk_code,
+                    id="settings-desk-code",
+                    compact=True,
+                    max_length=6,
+                    placeholder=t("bundle.hint_desk_code"),
+                    disabled=bool(self.code_locked),
+                )
+            if self.code_locked:
+                yield Static(self.code_locked, classes="dialog-note", id="settings-locked")
+            yield Static("", id="settings-error", classes="form-error")
+            hint = "bundle.first_start_hint" if self.first_start else "bundle.settings_hint"
+            yield Static(t(hint), classes="dialog-hint")
+
+    def _input(self, selector: str) -> Input:
+        return self.query_one(selector, Input)  # type: ignore[attr-defined,no-any-return]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter on the community moves to the desk code; on the desk code it saves."""
+        event.stop()
+        if event.input.id == "settings-community" and not self.code_locked:
+            self._input("#settings-desk-code").focus()
+        else:
+            self.action_submit()
+
+    def _refuse(self, error: DeskError, field: str) -> None:
+        self.query_one("#settings-error", Static).update(str(error))  # type: ignore[attr-defined]
+        target = "#settings-desk-code" if field == "desk_code" else "#settings-community"
+        widget = self._input(target)
+        if not widget.disabled:
+            widget.focus()
+
+    def action_submit(self) -> None:
+        community = self._input("#settings-community").value
+        code = self._input("#settings-desk-code").value
+        try:
+            community = normalise_community(community)
+            code = normalise_desk_code(code)
+        except DeskSettingsError as error:
+            self._refuse(error, error.field)
+            return
+        if self.validate is not None:
+            problem = self.validate(community, code)
+            if problem is not None:
+                self._refuse(problem, getattr(problem, "field", "desk_code"))
+                return
+        self.dismiss((community, code))  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)  # type: ignore[attr-defined]
+
+
+class DeskSettingsDialog(SettingsFormMixin, DeskModal[tuple[str, str] | None]):
+    """Collects the community name and the desk code, from the settings view."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
+        Binding("escape", "cancel", "dialog.cancel", tooltip="dialog.cancel_tip"),
+    ]
+
+    def __init__(
+        self,
+        community: str,
+        desk_code: str,
+        *,
+        code_locked: str = "",
+        validate: Validator | None = None,
+    ) -> None:
+        super().__init__()
+        self._setup(
+            community, desk_code, first_start=False, code_locked=code_locked, validate=validate
+        )
+
+    def compose(self) -> ComposeResult:
+        yield from self.form()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._input("#settings-community").focus()
+
+
+class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str] | None]):
+    """The console on a new store opens on this: the header, and the same small form in
+    the middle of the screen. Esc leaves it for later."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "bundle.key_save", tooltip="bundle.key_save_tip"),
+        Binding("escape", "cancel", "bundle.key_later", tooltip="bundle.key_later_tip"),
+    ]
+
+    def __init__(self, validate: Validator | None = None) -> None:
+        super().__init__()
+        self._setup("", "", first_start=True, code_locked="", validate=validate)
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        with Container(id="first-start"):
+            yield from self.form()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self._input("#settings-community").focus()
+
+    async def apply_language(self) -> None:
+        community = self._input("#settings-community").value
+        code = self._input("#settings-desk-code").value
+        await self.recompose()
+        self._input("#settings-community").value = community
+        self._input("#settings-desk-code").value = code
+        self.desk.refresh_header()
+        self.refresh_bindings()
+
+
+def store_validator(repo: Repository) -> Validator:
+    """A validator that asks the store whether the desk code may change to this one."""
+
+    def validate(community: str, code: str) -> DeskError | None:
+        try:
+            check_desk_code(repo, repo.settings.get().desk_code, code)
+        except DeskError as error:
+            return error
+        return None
+
+    return validate
+
+
+class SettingsGrid(Grid):
+    """The settings as label / value rows (values wrap in their own column)."""
+
+    def __init__(self, info: DeskInfo | None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.info = info
+
+    def compose(self) -> ComposeResult:
+        if self.info is None:
+            yield Static(t("bundle.settings_loading"))
+            return
+        for label, value in info_rows(self.info):
+            yield Label(label, classes="settings-label")
+            yield Static(value, classes="settings-value")
+
+
+class DeskSettingsScreen(DeskScreen):
+    """The desk's settings and figures (read-only); ``e`` changes community and desk code."""
+
+    CSS_PATH = BUNDLE_CSS
+    BINDINGS = [
+        Binding("e", "edit", "bundle.key_edit", tooltip="bundle.key_edit_tip"),
+        Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.info: DeskInfo | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader()
+        yield Static(t("bundle.settings_title"), classes="bundle-title")
+        yield SettingsGrid(self.info, id="settings-info")
+        yield Static(t("bundle.settings_help"), classes="bundle-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk.refresh_header()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="desk-settings")
+    def load(self) -> None:
+        """Read the settings and the figures beside them off the UI thread."""
+        try:
+            info = desk_info(self.desk.repo)
+        except StoreError:
+            return
+        self.app.call_from_thread(self._show, info)
+
+    def _show(self, info: DeskInfo) -> None:
+        self.info = info
+        grid = self.query_one(SettingsGrid)
+        grid.info = info
+        grid.refresh(recompose=True)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if message.tables & {"meta", "cases", "residents", "sessions"}:
+            self.load()
+
+    def action_edit(self) -> None:
+        settings = self.desk.settings
+        own = (
+            self.info.own_cases
+            if self.info
+            else self.desk.repo.cases.count_from_desk(settings.desk_code)
+        )
+        locked = t("bundle.err_code_locked", code=settings.desk_code, count=own) if own else ""
+        dialog = DeskSettingsDialog(
+            settings.community,
+            settings.desk_code,
+            code_locked=locked,
+            validate=store_validator(self.desk.repo),
+        )
+        self.app.push_screen(dialog, self._save)
+
+    def _save(self, values: tuple[str, str] | None) -> None:
+        if values is None:
+            return
+        community, code = values
+        try:
+            update_desk(self.desk.repo, community=community, desk_code=code)
+        except DeskError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("bundle.settings_saved"))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
