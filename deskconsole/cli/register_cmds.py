@@ -19,6 +19,7 @@ from deskconsole.domain.register import (
     Register,
     build_register,
     find_session,
+    own_sessions,
     unmasked_export_audit,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
@@ -108,7 +109,7 @@ def export_register(
     staff = staff_of(ctx)
     repo = _open_for_audit(target_dir) if unmasked else Repository.open(target_dir, readonly=True)
     try:
-        session_id = find_session(repo.sessions.all(), when, session).id if session else None
+        session_id = find_session(own_sessions(repo), when, session).id if session else None
         register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
         path = _target(register, fmt.value, out)
         if unmasked:

@@ -119,7 +119,7 @@ def make_residents(rng: random.Random, count: int, today: date) -> list[Resident
     return residents
 
 
-def make_sessions(rng: random.Random, today: date) -> list[DeskSession]:
+def make_sessions(rng: random.Random, today: date, desk_code: str = "") -> list[DeskSession]:
     """Desk sessions on Tuesdays and Fridays over the last six months."""
     sessions: list[DeskSession] = []
     day = today - timedelta(days=182)
@@ -137,6 +137,7 @@ def make_sessions(rng: random.Random, today: date) -> list[DeskSession]:
             sessions.append(
                 DeskSession(
                     id=_id(rng),
+                    desk_code=desk_code,
                     date=day,
                     compound=words.COMPOUNDS[len(sessions) % len(words.COMPOUNDS)],
                     start=time(9, 30),
@@ -307,7 +308,7 @@ def generate(
     rng = random.Random(seed)
     settings = settings or Settings()
     people = make_residents(rng, residents, now.date())
-    sessions = make_sessions(rng, now.date())
+    sessions = make_sessions(rng, now.date(), settings.desk_code)
     return DemoData(people, sessions, make_cases(rng, cases, sessions, people, settings, now))
 
 

@@ -298,6 +298,12 @@ def category_counts(codes: Iterable[str], settings: Settings) -> tuple[CategoryC
     return tuple(CategoryCount(code, _category_zh(settings, code), counts[code]) for code in ranked)
 
 
+def own_sessions(repo: Repository) -> list[DeskSession]:
+    """The sessions this store's desk held (not those merged in from other desks)."""
+    desk = repo.settings.get().desk_code
+    return [s for s in repo.sessions.all() if s.held_by(desk)]
+
+
 def sessions_on(sessions: Iterable[DeskSession], day: date) -> list[DeskSession]:
     """The desk sessions held on ``day``, earliest first."""
     found = [s for s in sessions if s.date == day]
@@ -385,7 +391,7 @@ def build_register(
 ) -> Register:
     """Read the cases taken on ``day`` (optionally in one session) and build the register."""
     settings = repo.settings.get()
-    sessions = sessions_on(repo.sessions.all(), day)
+    sessions = sessions_on(own_sessions(repo), day)
     if session_id is not None:
         sessions = [s for s in sessions if s.id == session_id]
         if not sessions:
@@ -395,7 +401,8 @@ def build_register(
                 day=day.isoformat(),
                 sessions=t("register.no_sessions"),
             )
-    cases = repo.cases.taken_on(day, session_id)
+    # This desk's register: cases merged in from other desks' bundles are theirs.
+    cases = [c for c in repo.cases.taken_on(day, session_id) if c.desk_code == settings.desk_code]
     residents: dict[str, Resident] = {}
     for case in cases:
         if case.resident_id and case.resident_id not in residents:

@@ -35,8 +35,9 @@ def start_session(
     staff: list[str] | str,
     partners: list[str] | str,
     now: datetime,
+    desk_code: str = "",
 ) -> DeskSession:
-    """Open a new desk session; an open one must be ended first."""
+    """Open a new desk session for this desk; an open one must be ended first."""
     current = repo.sessions.current()
     if current is not None:
         raise SessionError(
@@ -45,6 +46,7 @@ def start_session(
     session = _checked(
         {
             "date": day,
+            "desk_code": desk_code,
             "compound": compound,
             "start": start,
             "end": end,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from deskconsole.domain.register import is_on_spot
+from deskconsole.domain.register import is_on_spot, own_sessions
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import Repository
@@ -210,8 +210,11 @@ def compute(
 
 
 def stats_for(repo: Repository, first: date, last: date, today: date) -> Stats:
-    """The figures of the store ``repo`` from ``first`` to ``last``."""
-    return compute(repo.cases.docs(), repo.sessions.all(), first, last, today)
+    """This desk's figures from ``first`` to ``last`` (other desks' merged cases left out)."""
+    desk = repo.settings.get().desk_code
+    cases = (doc for doc in repo.cases.docs() if doc.get("desk_code") == desk)
+    sessions = own_sessions(repo)
+    return compute(cases, sessions, first, last, today)
 
 
 def default_range(today: date, days: int = 30) -> tuple[date, date]:

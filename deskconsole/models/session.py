@@ -20,6 +20,7 @@ class DeskSession(BaseModel):
     """Date, compound, hours, staff on duty, partner units present, visitor tally."""
 
     id: str = Field(default_factory=new_id)
+    desk_code: str = ""  # the desk that held it; empty in stores from before desk codes
     date: date
     compound: str = Field(min_length=1, max_length=60)
     start: time | None = None
@@ -48,6 +49,10 @@ class DeskSession(BaseModel):
         else:
             items = [value]
         return [str(item).strip() for item in items if str(item).strip()]
+
+    def held_by(self, desk_code: str) -> bool:
+        """True when this desk held the session (sessions without a code count as ours)."""
+        return self.desk_code in ("", desk_code)
 
     @property
     def is_open(self) -> bool:

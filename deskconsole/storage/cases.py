@@ -113,12 +113,19 @@ class CaseRepository:
         low, high = first.isoformat(), last.isoformat() + "~"
         return self._where(lambda doc: low <= doc["intake_at"] <= high)
 
-    def counts(self, today: date) -> CaseCounts:
-        """Taken today, overdue and awaiting follow-up, from the indexes (no scan)."""
+    def counts(self, today: date, desk_code: str | None = None) -> CaseCounts:
+        """Taken today (by ``desk_code`` when given), overdue and awaiting follow-up,
+        from the indexes (no scan)."""
         iso_today = today.isoformat()
         with self._store.lock:
             table = self._store.table(TABLE)
-            taken = table.count_of("intake_day", iso_today)
+            if desk_code is None:
+                taken = table.count_of("intake_day", iso_today)
+            else:
+                prefix = f"{desk_code}-"
+                taken = sum(
+                    key.startswith(prefix) for key in table.buckets("intake_day").get(iso_today, ())
+                )
             awaiting = table.count_of("state", CaseState.RESOLVED.value)
             overdue = sum(
                 len(keys) for due, keys in table.buckets("open_due").items() if due < iso_today

@@ -128,7 +128,7 @@ class DeskApp(App[None]):
         """Recompute the header's figures off the UI thread, then show them."""
         try:
             session = self.repo.sessions.current()
-            counts = self.repo.cases.counts(self.today())
+            counts = self.repo.cases.counts(self.today(), self.settings.desk_code)
         except StoreError:
             return
         self.call_from_thread(self._show_header, session, counts)

@@ -67,7 +67,12 @@ class SessionActions:
         if values is None:
             return
         try:
-            session = start_session(self.app.repo, now=self.app.now(), **values)
+            session = start_session(
+                self.app.repo,
+                now=self.app.now(),
+                desk_code=self.app.settings.desk_code,
+                **values,
+            )
         except DeskError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return

@@ -155,3 +155,31 @@ def test_register_and_export_do_not_import_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_register_and_statistics_are_this_desks_own(repo: Repository) -> None:
+    from datetime import date as date_type
+    from datetime import datetime as datetime_type
+
+    from deskconsole.domain.register import build_register
+    from deskconsole.domain.stats import stats_for
+    from deskconsole.models import DeskSession, Visit
+    from tests.factories import make_case
+
+    day = date_type(2026, 11, 27)
+    at = datetime_type(2026, 11, 27, 10)
+    repo.sessions.save_many(
+        [
+            DeskSession(desk_code="JC", date=day, compound="金域华府", visits=[Visit(at=at)]),
+            DeskSession(
+                desk_code="XC", date=day, compound="锦绣苑", visits=[Visit(at=at), Visit(at=at)]
+            ),
+        ]
+    )
+    repo.cases.save_many([make_case("JC-20261127-001"), make_case("XC-20261127-001")])
+    register = build_register(repo, day)
+    assert [row.number for row in register.rows] == ["JC-20261127-001"]
+    assert register.footer.visitors == 1
+    assert [s.compound for s in register.sessions] == ["金域华府"]
+    figures = stats_for(repo, day, day, day)
+    assert (figures.taken, figures.visitors) == (1, 1)

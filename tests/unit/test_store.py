@@ -397,3 +397,9 @@ def test_a_store_from_a_newer_version_is_refused_untouched(data_dir: Path) -> No
     with pytest.raises(StoreTooNewError, match="newer deskconsole"):
         Repository.open(data_dir)
     assert path.read_bytes() == before
+
+
+def test_taken_today_can_count_one_desk(repo: Repository) -> None:
+    repo.cases.save_many([make_case("JC-20261127-001"), make_case("XC-20261127-001")])
+    assert repo.cases.counts(date(2026, 11, 27)).taken_today == 2
+    assert repo.cases.counts(date(2026, 11, 27), "JC").taken_today == 1
