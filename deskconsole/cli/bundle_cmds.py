@@ -109,16 +109,20 @@ def settings_cmd(
     community: Annotated[
         str | None, typer.Option("--community", help="The community's name.")
     ] = None,
+    backups_keep: Annotated[
+        int | None,
+        typer.Option("--backups-keep", min=1, max=365, help="How many daily backups to keep."),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show the desk's settings, or set its desk code and community name."""
+    """Show the desk's settings, or set its desk code, community name and backups kept."""
     target = data_dir_of(ctx, data_dir)
-    if desk_code is None and community is None:
+    if desk_code is None and community is None and backups_keep is None:
         with Repository.open(target, readonly=True) as repo:
             info = desk_info(repo)
     else:
         with _open_writer(target, create=True) as repo:
-            update_desk(repo, community=community, desk_code=desk_code)
+            update_desk(repo, community=community, desk_code=desk_code, backups_keep=backups_keep)
             info = desk_info(repo)
         typer.echo(t("bundle.settings_saved"))
     for label, value in info_rows(info):

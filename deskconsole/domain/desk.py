@@ -63,9 +63,13 @@ def check_desk_code(repo: Repository, current: str, wanted: str) -> None:
 
 
 def update_desk(
-    repo: Repository, *, community: str | None = None, desk_code: str | None = None
+    repo: Repository,
+    *,
+    community: str | None = None,
+    desk_code: str | None = None,
+    backups_keep: int | None = None,
 ) -> Settings:
-    """Save the community name and/or desk code (checked); returns the saved settings.
+    """Save the community name, desk code and/or backups kept (checked); returns them.
 
     Saving with neither still saves the current settings, which marks them as chosen.
     """
@@ -78,6 +82,8 @@ def update_desk(
             code = normalise_desk_code(desk_code)
             check_desk_code(repo, current.desk_code, code)
             values["desk_code"] = code
+        if backups_keep is not None:
+            values["backups_keep"] = backups_keep
         return repo.settings.save(Settings.model_validate(values))
 
 

@@ -251,3 +251,13 @@ def test_export_then_import_keeps_dates(
     with Repository.open(stores[1], readonly=True) as repo:
         case = repo.cases.get("JC-20261002-001")
     assert case is not None and case.intake_at.date() == date(2026, 10, 2)
+
+
+def test_settings_sets_how_many_backups_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "desk"
+    with pytest.raises(SystemExit) as caught:
+        main(["settings", "--data-dir", str(target), "--backups-keep", "30"])
+    assert caught.value.code in (0, None)
+    with Repository.open(target, readonly=True) as repo:
+        assert repo.settings.get().backups_keep == 30
+        assert repo.store.backups_keep == 30
