@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.suggester import Suggester
 from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
 
 from deskconsole.domain.bundle import SUFFIX, ImportPlan, apply_plan, plan_import, read_bundle
@@ -22,35 +21,11 @@ from deskconsole.models.text import nfkc
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
 from deskconsole.ui.screens.desk_settings import BUNDLE_CSS
 from deskconsole.ui.widgets.header import DeskHeader
+from deskconsole.ui.widgets.path_suggester import PathSuggester
 
 CONFLICTS_SHOWN = 100
 VALUE_WIDTH = 24
 BUNDLE_SUFFIXES = (SUFFIX, SUFFIX + ".gz", ".json", ".gz")
-
-
-class BundlePathSuggester(Suggester):
-    """Completes a path from what is on disk: folders and bundle files."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, _, stem = expanded.rpartition(os.sep)
-        base = Path(folder or ".") if folder or not expanded.startswith(os.sep) else Path("/")
-        try:
-            names = sorted(os.listdir(base))
-        except OSError:
-            return None
-        for name in names:
-            if not name.startswith(stem) or name == stem or name.startswith("."):
-                continue
-            full = base / name
-            if full.is_dir() or name.lower().endswith(BUNDLE_SUFFIXES):
-                return value + name[len(stem) :] + (os.sep if full.is_dir() else "")
-        return None
 
 
 def clip(text: str, width: int = VALUE_WIDTH) -> str:
@@ -97,7 +72,7 @@ class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
                     self.path,
                     id="bundle-out",
                     compact=True,
-                    suggester=BundlePathSuggester(),
+                    suggester=PathSuggester(BUNDLE_SUFFIXES),
                     placeholder=t("bundle.hint_file"),
                 )
                 yield Label(t("bundle.field_since"))
@@ -191,7 +166,7 @@ class ImportBundleScreen(DeskScreen):
             self.initial_path,
             placeholder=t("bundle.import_placeholder"),
             id="bundle-path",
-            suggester=BundlePathSuggester(),
+            suggester=PathSuggester(BUNDLE_SUFFIXES),
         )
         yield ProgressBar(total=None, show_eta=False, id="bundle-progress")
         yield Static(self.report, id="bundle-report")

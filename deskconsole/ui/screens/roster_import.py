@@ -8,7 +8,6 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.suggester import Suggester
 from textual.widgets import DataTable, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -18,34 +17,10 @@ from deskconsole.i18n import t
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
+from deskconsole.ui.widgets.path_suggester import PathSuggester
 
 PROBLEMS_SHOWN = 100
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
-
-
-class PathSuggester(Suggester):
-    """Completes a file path from what is on disk: folders and roster files."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, _, stem = expanded.rpartition(os.sep)
-        base = Path(folder or ".") if folder or not expanded.startswith(os.sep) else Path("/")
-        try:
-            names = sorted(os.listdir(base))
-        except OSError:
-            return None
-        for name in names:
-            if not name.startswith(stem) or name == stem or name.startswith("."):
-                continue
-            full = base / name
-            if full.is_dir() or name.lower().endswith(ROSTER_SUFFIXES):
-                return value + name[len(stem) :] + (os.sep if full.is_dir() else "")
-        return None
 
 
 class ImportScreen(DeskScreen):
@@ -68,7 +43,9 @@ class ImportScreen(DeskScreen):
         yield Static(t("lookup.import_title"), id="import-title")
         yield Static(t("lookup.import_help"), id="import-help")
         yield Input(
-            placeholder=t("lookup.import_placeholder"), id="import-path", suggester=PathSuggester()
+            placeholder=t("lookup.import_placeholder"),
+            id="import-path",
+            suggester=PathSuggester(ROSTER_SUFFIXES),
         )
         yield ProgressBar(total=100, show_eta=False, id="import-progress")
         yield Static(self.report, id="import-report")
