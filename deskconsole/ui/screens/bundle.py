@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Input, Label, ProgressBar, Static
 
 from deskconsole.domain.bundle import SUFFIX, ImportPlan, apply_plan, plan_import, read_bundle
 from deskconsole.errors import DeskError
@@ -20,6 +20,7 @@ from deskconsole.models.problems import field_label
 from deskconsole.models.text import nfkc
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
 from deskconsole.ui.screens.desk_settings import BUNDLE_CSS
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 from deskconsole.ui.widgets.path_suggester import PathSuggester
 
@@ -81,7 +82,7 @@ class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
                 )
             yield Static("", id="bundle-export-error", classes="form-error")
             yield Static(t("bundle.export_hint"), classes="dialog-hint")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#bundle-out", Input).focus()
@@ -134,7 +135,7 @@ class BundleDoneDialog(DeskModal[None]):
             done.set_class(self.error, "-error")
             yield done
             yield Static(t("bundle.done_hint"), classes="dialog-hint")
-        yield Footer()
+        yield DeskFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -174,7 +175,7 @@ class ImportBundleScreen(DeskScreen):
         for key in ("number", "field", "kept", "other"):
             conflicts.add_column(t(f"bundle.col_{key}"), key=key)
         yield conflicts
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Grid, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from deskconsole.domain.desk import (
     DeskInfo,
@@ -28,6 +28,7 @@ from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
 from deskconsole.ui.styles import styles_dir
+from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 BUNDLE_CSS = str(styles_dir() / "bundle.tcss")
@@ -150,7 +151,7 @@ class DeskSettingsDialog(SettingsFormMixin, DeskModal[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield from self.form()
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._input("#settings-community").focus()
@@ -174,7 +175,7 @@ class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str
         yield DeskHeader()
         with Container(id="first-start"):
             yield from self.form()
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()
@@ -237,7 +238,7 @@ class DeskSettingsScreen(DeskScreen):
         yield Static(t("bundle.settings_title"), classes="bundle-title")
         yield SettingsGrid(self.info, id="settings-info")
         yield Static(t("bundle.settings_help"), classes="bundle-help")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.desk.refresh_header()
