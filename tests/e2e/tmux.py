@@ -25,7 +25,9 @@ class Terminal:
         self.name = f"dc-{uuid.uuid4().hex[:8]}"
         width, height = size
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        line = f"cd {shlex.quote(str(ROOT))} && env {exports} {shlex.join(command)}; sleep 30"
+        # env -i: the tmux server may have been started by this test run, and the run's
+        # environment (COLUMNS=80, LINES=24 under pytest) would otherwise size the app.
+        line = f"cd {shlex.quote(str(ROOT))} && env -i {exports} {shlex.join(command)}; sleep 30"
         subprocess.run(
             [
                 "tmux",
