@@ -41,7 +41,7 @@ from deskconsole.domain.merge import (
     merge_resident,
     merge_session,
 )
-from deskconsole.domain.roster import _Matcher as ResidentMatcher
+from deskconsole.domain.roster import ResidentMatcher
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident
 from deskconsole.storage import Op, Repository

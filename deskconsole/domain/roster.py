@@ -490,7 +490,7 @@ class ImportPlan:
         )
 
 
-class _Matcher:
+class ResidentMatcher:
     """Finds the resident a row describes, among stored ones and earlier rows."""
 
     def __init__(self, docs: Iterable[Mapping[str, Any]]) -> None:
@@ -571,8 +571,8 @@ def plan_import(
 ) -> ImportPlan:
     """Sort the good rows into added, updated and unchanged residents."""
     plan = ImportPlan(parsed)
-    stored = _Matcher(existing)
-    planned = _Matcher(())
+    stored = ResidentMatcher(existing)
+    planned = ResidentMatcher(())
     claimed: dict[str, int] = {}
     total = len(parsed.rows)
     for done, row in enumerate(parsed.rows, start=1):

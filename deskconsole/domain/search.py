@@ -184,6 +184,11 @@ class _Entry:
         )
 
 
+def hit_for(resident: Resident | Mapping[str, Any], open_cases: int = 0) -> Hit:
+    """The row a search would show for ``resident``, without an index."""
+    return _Entry(_as_doc(resident)).hit(MatchKind.EXACT, "id", open_cases)
+
+
 def _natural(part: str) -> str:
     """``"7"`` sorts before ``"12"``."""
     return part.zfill(8) if part.isdigit() else part

@@ -108,11 +108,6 @@ class CaseRepository:
         ]
         return sorted(found, key=lambda c: (c.intake_at, c.number))
 
-    def taken_between(self, first: date, last: date) -> list[Case]:
-        """Cases taken from ``first`` to ``last`` inclusive."""
-        low, high = first.isoformat(), last.isoformat() + "~"
-        return self._where(lambda doc: low <= doc["intake_at"] <= high)
-
     def counts(self, today: date, desk_code: str | None = None) -> CaseCounts:
         """Taken today (by ``desk_code`` when given), overdue and awaiting follow-up,
         from the indexes (no scan)."""

@@ -13,8 +13,8 @@ from textual.screen import Screen
 
 from deskconsole.config import RunConfig
 from deskconsole.i18n import Language, get_language, set_language, t
-from deskconsole.models import Settings
-from deskconsole.storage import Repository, StoreError
+from deskconsole.models import DeskSession, Settings
+from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
@@ -133,10 +133,10 @@ class DeskApp(App[None]):
             return
         self.call_from_thread(self._show_header, session, counts)
 
-    def _show_header(self, session: object, counts: object) -> None:
+    def _show_header(self, session: DeskSession | None, counts: CaseCounts) -> None:
         for screen in self._all_screens():
             for header in screen.query(DeskHeader):
-                header.show(self.settings.community, session, self.staff, counts, self.today())  # type: ignore[arg-type]
+                header.show(self.settings.community, session, self.staff, counts, self.today())
 
     def _all_screens(self) -> list[Screen[object]]:
         seen: dict[int, Screen[object]] = {}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
+from textual.worker import WorkerCancelled
+
 from deskconsole.config import RunConfig
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
@@ -15,8 +19,8 @@ def make_app(repo: Repository, language: str = "en", staff: str = "颜成玉") -
 
 
 async def settle(app: DeskApp, pilot: object) -> None:
-    """Wait for workers and the messages they post."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    """Wait for workers and the messages they post (a newer search cancels an older one)."""
+    for _ in range(3):
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]

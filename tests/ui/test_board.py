@@ -17,15 +17,9 @@ from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from tests.ui.board_data import fill_board
-from tests.ui.test_shell import make_app
+from tests.ui.helpers import make_app, settle
 
 S = CaseState
-
-
-async def settle(app: DeskApp, pilot: Pilot[None]) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def open_board(app: DeskApp, pilot: Pilot[None]) -> BoardScreen:

@@ -13,8 +13,8 @@ from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.followup import FollowupScreen
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.test_board import column, dialog, error_line, open_board, select, settle
-from tests.ui.test_shell import make_app
+from tests.ui.helpers import make_app, settle
+from tests.ui.test_board import column, dialog, error_line, open_board, select
 
 S = CaseState
 

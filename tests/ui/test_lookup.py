@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from textual.worker import WorkerCancelled
 
-from deskconsole.config import RunConfig
 from deskconsole.models import Address, Case, CaseEvent, CaseState, EventKind, RequestType, Resident
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.ui.app import DeskApp
@@ -22,6 +19,7 @@ from deskconsole.ui.screens.resident_form import ResidentDialog
 from deskconsole.ui.screens.roster_import import ImportScreen
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
+from tests.ui.helpers import make_app, settle
 
 EARLIER = FIXED_NOW - timedelta(days=30)
 
@@ -72,19 +70,6 @@ def filled(repo: Repository) -> Repository:
     repo.residents.save_many([JIANG, WIFE, ZHANG_A, ZHANG_B, ZENG], touch=False)
     repo.cases.save_many([LIGHTS, WATER])
     return repo
-
-
-def make_app(repo: Repository, language: str = "en") -> DeskApp:
-    config = RunConfig(repo.data_dir, language, "颜成玉")  # type: ignore[arg-type]
-    return DeskApp(repo, config, clock=lambda: FIXED_NOW)
-
-
-async def settle(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every worker is done (a newer search cancels an older one)."""
-    for _ in range(3):
-        with contextlib.suppress(WorkerCancelled):
-            await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]

@@ -6,25 +6,13 @@ import json
 
 from textual.widgets import DataTable, Footer, Input, Select, Sparkline, Static
 
-from deskconsole.config import RunConfig
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.screens.stats import StatsScreen
 from tests import register_data as data
-from tests.conftest import FIXED_NOW
-
-
-def make_app(repo: Repository, language: str = "en") -> DeskApp:
-    config = RunConfig(repo.data_dir, language, "颜成玉")  # type: ignore[arg-type]
-    return DeskApp(repo, config, clock=lambda: FIXED_NOW)
-
-
-async def settle(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.ui.helpers import make_app, settle
 
 
 def text_of(app: DeskApp, selector: str) -> str:

@@ -7,17 +7,12 @@ from datetime import datetime
 
 from textual.widgets import Footer
 
-from deskconsole.config import RunConfig
 from deskconsole.domain import demo
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.widgets.header import DeskHeader
 from tests.conftest import FIXED_NOW
-
-
-def make_app(repo: Repository, language: str = "en") -> DeskApp:
-    config = RunConfig(repo.data_dir, language, "颜成玉")  # type: ignore[arg-type]
-    return DeskApp(repo, config, clock=lambda: FIXED_NOW)
+from tests.ui.helpers import make_app
 
 
 def header_text(app: DeskApp) -> str:

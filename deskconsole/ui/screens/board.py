@@ -35,7 +35,7 @@ from deskconsole.ui.screens.board_commands import BoardCommands
 from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.screens.followup import FollowupScreen
-from deskconsole.ui.screens.moves import CaseMoves, target_label
+from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves, target_label
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -52,21 +52,7 @@ class BoardScreen(CaseMoves, DeskScreen):
     COMMANDS = {BoardCommands}
     BINDINGS = [
         Binding("enter", "open", "board.key_open", tooltip="board.key_open_tip"),
-        Binding(
-            "shift+right,right_square_bracket",
-            "move_next",
-            "board.key_next",
-            tooltip="board.key_next_tip",
-            key_display="]",
-        ),
-        Binding(
-            "shift+left,left_square_bracket",
-            "move_prev",
-            "board.key_prev",
-            tooltip="board.key_prev_tip",
-            key_display="[",
-        ),
-        Binding("m", "move_to", "board.key_move", tooltip="board.key_move_tip"),
+        *MOVE_BINDINGS,
         Binding("slash", "filter", "board.key_filter", tooltip="board.key_filter_tip"),
         Binding("escape", "clear_filter", "board.key_clear", tooltip="board.key_clear_tip"),
         Binding("f", "followup", "board.key_followup", tooltip="board.key_followup_tip"),

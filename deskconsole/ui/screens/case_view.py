@@ -29,7 +29,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, CaseEvent, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.moves import CaseMoves
+from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -97,21 +97,7 @@ class CaseScreen(CaseMoves, DeskScreen):
         Binding("d", "due", "case.key_due", tooltip="case.key_due_tip"),
         Binding("l", "link", "case.key_link", tooltip="case.key_link_tip"),
         Binding("v", "reveal", "case.key_reveal", tooltip="case.key_reveal_tip"),
-        Binding("m", "move_to", "board.key_move", tooltip="board.key_move_tip"),
-        Binding(
-            "shift+right,right_square_bracket",
-            "move_next",
-            "board.key_next",
-            tooltip="board.key_next_tip",
-            key_display="]",
-        ),
-        Binding(
-            "shift+left,left_square_bracket",
-            "move_prev",
-            "board.key_prev",
-            tooltip="board.key_prev_tip",
-            key_display="[",
-        ),
+        *MOVE_BINDINGS,
     ]
 
     def __init__(self, number: str) -> None:

@@ -20,6 +20,7 @@ from deskconsole.domain.intake import (
     register_duplicate,
     related_open_cases,
 )
+from deskconsole.domain.search import Hit, hit_for
 from deskconsole.domain.workdays import workdays_until
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
@@ -200,16 +201,7 @@ class IntakeScreen(DeskScreen):
         """Put ``form`` on screen (draft restore, clearing after a save)."""
         self._filling = True
         try:
-            picker = self.query_one(ResidentPicker)
-            index = resident_search(self.app).built
-            hit = index.get(form.resident_id) if (index and form.resident_id) else None
-            if form.resident_id and hit is None:
-                resident = self.desk.repo.residents.get(form.resident_id)
-                picker.choose(_hit_for(resident), announce=False) if resident else picker.choose(
-                    None, announce=False
-                )
-            else:
-                picker.choose(hit, announce=False)
+            self.query_one(ResidentPicker).choose(self._hit(form.resident_id), announce=False)
             for field in (
                 "contact_name",
                 "contact_phone",
@@ -229,14 +221,23 @@ class IntakeScreen(DeskScreen):
         self._update_visibility()
         self._update_due()
 
+    def _hit(self, resident_id: str) -> Hit | None:
+        """The picker's row for a resident: from the index once built, else the store."""
+        if not resident_id:
+            return None
+        index = resident_search(self.app).built
+        hit = index.get(resident_id) if index is not None else None
+        if hit is None:
+            doc = self.desk.repo.residents.doc(resident_id)
+            hit = hit_for(doc) if doc is not None else None
+        return hit
+
     def use_resident(self, resident_id: str) -> None:
         """Start a case for this resident (from Lookup's ``n``)."""
-        resident = self.desk.repo.residents.get(resident_id)
-        if resident is None:
+        hit = self._hit(resident_id)
+        if hit is None:
             return
-        picker = self.query_one(ResidentPicker)
-        index = resident_search(self.app).built
-        picker.choose((index.get(resident_id) if index else None) or _hit_for(resident))
+        self.query_one(ResidentPicker).choose(hit)
         self.set_focus(self._choice("request_type"))
 
     # -- reacting to input -----------------------------------------------------------------
@@ -261,9 +262,15 @@ class IntakeScreen(DeskScreen):
     @on(TextArea.Changed)
     @on(ChoiceField.Changed)
     @on(Checkbox.Changed)
-    def _field_changed(self, event: object) -> None:
-        self._update_visibility()
-        self._update_due()
+    def _field_changed(
+        self, event: Input.Changed | TextArea.Changed | ChoiceField.Changed | Checkbox.Changed
+    ) -> None:
+        """Keep the draft; redo the visibility and due date only when their fields change."""
+        changed = event.control.id if event.control is not None else None
+        if changed in ("f-party_kind", "f-solved_on_spot"):
+            self._update_visibility()
+        if changed in ("f-urgency", "f-intake_at"):
+            self._update_due()
         self._changed()
 
     def _update_visibility(self) -> None:
@@ -409,7 +416,7 @@ class IntakeScreen(DeskScreen):
         typed = "" if picker.resident_id else picker.input.value
 
         def added(resident: Resident) -> None:
-            picker.choose(_hit_for(resident))
+            picker.choose(hit_for(resident))
 
         add_resident(self, prefill_from_query(typed), then=added)
 
@@ -437,21 +444,3 @@ class IntakeScreen(DeskScreen):
     def on_store_changed(self, message: StoreChanged) -> None:
         if "meta" in message.tables:
             self._choice("category").set_choices(category_choices(self.desk.settings))
-
-
-def _hit_for(resident: Resident):  # type: ignore[no-untyped-def]
-    """A search hit built from a resident (when the index is not ready yet)."""
-    from deskconsole.domain.search import Hit, MatchKind
-
-    return Hit(
-        resident_id=resident.id,
-        name=resident.name,
-        gender=resident.gender.value if resident.gender else None,
-        compound=resident.address.compound,
-        building=resident.address.building,
-        unit=resident.address.unit,
-        room=resident.address.room,
-        masked_phone=resident.masked_phone,
-        kind=MatchKind.EXACT,
-        field="name",
-    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+
 from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.domain.lifecycle import allowed_moves, may_move
 from deskconsole.domain.workdays import due_date
@@ -51,6 +53,26 @@ def target_label(source: CaseState, target: CaseState) -> str:
     return t(
         "workflow.choice", state=target.label, kind=t(f"workflow.kind_{move_kind(source, target)}")
     )
+
+
+#: The move keys the board and the case view share.
+MOVE_BINDINGS = [
+    Binding(
+        "shift+right,right_square_bracket",
+        "move_next",
+        "board.key_next",
+        tooltip="board.key_next_tip",
+        key_display="]",
+    ),
+    Binding(
+        "shift+left,left_square_bracket",
+        "move_prev",
+        "board.key_prev",
+        tooltip="board.key_prev_tip",
+        key_display="[",
+    ),
+    Binding("m", "move_to", "board.key_move", tooltip="board.key_move_tip"),
+]
 
 
 class CaseMoves:
