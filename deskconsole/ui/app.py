@@ -157,7 +157,7 @@ class DeskApp(App[None]):
             and not event.is_forwarded
             and event is not self._applying
         ):
-            self.key_gate.admit(event)
+            await self.key_gate.admit(event)
             return
         await super().on_event(event)
 

@@ -16,10 +16,12 @@ import asyncio
 import contextlib
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -34,13 +36,26 @@ InputEvent = events.Key | events.Paste
 
 
 def _busy(pump: MessagePump) -> bool:
-    """True while the pump has a message waiting, or callbacks to run."""
+    """True while the pump has a message waiting or callbacks to run."""
     return bool(
         pump._message_queue.qsize()
         or pump._pending_message is not None
         or pump._next_callbacks
         or getattr(pump, "_callbacks", None)
     )
+
+
+def _laying_out(widget: Widget) -> bool:
+    """True while a widget of the screen in front waits for its layout.
+
+    The focus order follows where widgets are on screen, so a Tab right after a row
+    appears must wait until the row has its place.
+    """
+    if not widget.is_mounted:
+        return False
+    if isinstance(widget, Screen):
+        return widget._layout_required or widget._recompose_required
+    return widget._layout_required
 
 
 def _round_trip(pump: MessagePump) -> asyncio.Future[None] | None:
@@ -57,7 +72,7 @@ def _round_trip(pump: MessagePump) -> asyncio.Future[None] | None:
 class KeyGate:
     """Queues the keys the terminal sends and applies them in order, one at a time."""
 
-    def __init__(self, app: App[object], dispatch: Callable[[InputEvent], Awaitable[None]]):
+    def __init__(self, app: App[Any], dispatch: Callable[[InputEvent], Awaitable[None]]):
         self._app = app
         self._dispatch = dispatch
         self._pending: deque[InputEvent] = deque()
@@ -71,11 +86,31 @@ class KeyGate:
         """Keys read but not applied yet."""
         return len(self._pending)
 
-    def admit(self, event: InputEvent) -> None:
-        """Queue a key from the terminal; it is applied after the ones before it."""
+    async def admit(self, event: InputEvent) -> None:
+        """Apply a key from the terminal now if all is quiet, else after the ones before it."""
+        if not self._pending and not self._draining and self._quiet():
+            await self._dispatch(event)  # typed at a human pace: exactly as Textual would
+            return
         self._pending.append(event)
-        if self._task is None or self._task.done():
+        if not self._draining:
             self._task = asyncio.create_task(self._drain())
+
+    @property
+    def _draining(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def _quiet(self) -> bool:
+        """Nothing queued anywhere on screen and nothing holding keys, right now."""
+        return not self._holds and not self._anything_to_do()
+
+    def _anything_to_do(self) -> bool:
+        app = self._app
+        if any(_busy(pump) for pump in self._pumps(everyone=True)):
+            return True
+        if not app.screen_stack:
+            return False
+        front = app.screen
+        return _laying_out(front) or any(_laying_out(w) for w in front.walk_children())
 
     @contextlib.contextmanager
     def holding(self) -> Iterator[None]:
@@ -139,7 +174,7 @@ class KeyGate:
                 _done, late = await asyncio.wait(trips, timeout=deadline - loop.time())
                 for future in late:
                     future.cancel()
-            if not self._holds and not any(_busy(pump) for pump in self._pumps(everyone=True)):
+            if self._quiet():
                 return
             await asyncio.sleep(POLL_SECONDS)
 
@@ -161,7 +196,7 @@ class KeyGate:
         return [pump for pump in unique.values() if not pump._closed]
 
 
-def hold_keys(app: App[object]) -> Callable[[], None]:
+def hold_keys(app: App[Any]) -> Callable[[], None]:
     """Make the console's keys wait until the returned function is called."""
     gate = getattr(app, "key_gate", None)
     if isinstance(gate, KeyGate):
