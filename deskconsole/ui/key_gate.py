@@ -110,7 +110,7 @@ class KeyGate:
         if not app.screen_stack:
             return False
         front = app.screen
-        return _laying_out(front) or any(_laying_out(w) for w in front.walk_children())
+        return _laying_out(front) or any(_laying_out(w) for w in front.walk_children(Widget))
 
     @contextlib.contextmanager
     def holding(self) -> Iterator[None]:

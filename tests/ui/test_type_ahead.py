@@ -164,7 +164,8 @@ async def test_space_ticks_solved_on_the_spot_and_the_outcome_follows(repo: Repo
     ids = seed(repo)
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        burst(app, "f3", "jiangjianguo", "enter", "1", "enter", "zc", "enter", "咨询养老补贴", "alt+i")
+        burst(app, "f3", "jiangjianguo", "enter", "1", "enter", "zc", "enter", "咨询养老补贴")
+        burst(app, "alt+i")
         burst(app, "tab", "space", "tab", "已告知申请条件", "ctrl+s")
         await until(pilot, lambda: repo.cases.all())
         [case] = repo.cases.all()
