@@ -10,6 +10,7 @@ The checksum is SHA-256 over the header and body as canonical JSON (sorted keys)
 file that is empty, cut short, damaged, not JSON, JSON of another kind, of another
 format version, or holding a record that is not valid; :func:`write_bundle` writes
 atomically (temp file, fsync, rename) with mode 0600: a bundle holds personal data.
+Reading is bounded: a file or its unpacked content past :data:`MAX_BUNDLE_BYTES` is refused.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident, describe
 from deskconsole.models.ids import DESK_CODE_RE
-from deskconsole.storage.files import write_atomic
+from deskconsole.output import write_output
 
 FORMAT = "deskconsole-bundle"
 VERSION = 1
@@ -136,21 +137,14 @@ def default_name(desk_code: str, now: datetime) -> str:
     return f"bundle-{desk_code}-{now:%Y%m%d-%H%M}{SUFFIX}"
 
 
-def write_bundle(bundle: Bundle, path: Path) -> Path:
-    """Write ``bundle`` to ``path`` atomically with mode 0600 (gzip when it ends in .gz)."""
+def write_bundle(bundle: Bundle, path: Path, data_dir: Path | None = None) -> Path:
+    """Write ``bundle`` to ``path`` atomically with mode 0600 (gzip when it ends in .gz),
+    never inside the store's folder ``data_dir`` (see :mod:`deskconsole.output`)."""
     path = Path(path).expanduser()
     data = bundle.encode()
     if path.name.lower().endswith(".gz"):
         data = gzip.compress(data, mtime=0)
-    try:
-        if not path.parent.is_dir():
-            raise FileNotFoundError(2, t("bundle.no_folder"))
-        write_atomic(path, [data])
-    except OSError as error:
-        raise BundleError(
-            "bundle.err_write", path=str(path), reason=error.strerror or str(error)
-        ) from None
-    return path.resolve()
+    return write_output(path, data, data_dir)
 
 
 def read_bundle(path: Path) -> Bundle:

@@ -42,6 +42,7 @@ from deskconsole.models.text import (
     normalise_name,
     normalise_phone,
 )
+from deskconsole.output import write_output
 from deskconsole.storage import Repository
 
 Progress = Callable[[int, int], None]
@@ -615,17 +616,17 @@ def _defused(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def write_problems(problems: Sequence[RowProblem], path: Path) -> None:
-    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM)."""
+def write_problems(
+    problems: Sequence[RowProblem], path: Path, data_dir: Path | None = None
+) -> Path:
+    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM), written
+    whole or not at all and never inside the store's folder ``data_dir``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t("roster.col_row"), t("roster.col_column"), t("roster.col_reason")])
     for problem in problems:
         writer.writerow([problem.row, _defused(problem.column), _defused(problem.reason)])
-    try:
-        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
-    except OSError as error:
-        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
+    return write_output(Path(path), out.getvalue().encode("utf-8-sig"), data_dir)
 
 
 def apply_plan(plan: ImportPlan, repo: Repository) -> None:

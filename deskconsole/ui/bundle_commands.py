@@ -48,7 +48,7 @@ def _export(app: DeskApp, path: Path, since: date | None) -> None:
     try:
         if path.parent == app.repo.data_dir / EXPORTS_SUBDIR:
             path.parent.mkdir(mode=0o700, exist_ok=True)
-        bundle, written = export_bundle(app.repo, path, since, app.now())
+        bundle, written = export_bundle(app.repo, path, since, app.now(), staff=app.staff)
     except (DeskError, OSError) as error:
         app.call_from_thread(_show_done, app, t("bundle.export_failed"), str(error), True)
         return

@@ -141,7 +141,7 @@ async def test_an_export_that_fails_says_why(desk: Repository, tmp_path: Path) -
 async def test_import_from_the_palette_checks_then_saves_in_one_batch(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -173,13 +173,13 @@ async def test_import_from_the_palette_checks_then_saves_in_one_batch(
 async def test_import_lists_the_conflicts(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    import_bundle(desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW)[1])
+    import_bundle(desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW, staff="颜成玉")[1])
     number = "JC-20261127-001"
     ours, theirs = desk.cases.get(number), other.cases.get(number)
     assert ours is not None and theirs is not None
     desk.cases.save(edit(ours, "description", "我方描述", "刘", datetime(2026, 11, 27, 10)))
     other.cases.save(edit(theirs, "description", "对方描述", "王", datetime(2026, 11, 27, 11)))
-    path = export_bundle(other, tmp_path / "second.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "second.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -202,7 +202,7 @@ async def test_import_lists_the_conflicts(
 async def test_a_damaged_bundle_is_refused_on_screen_and_nothing_changes(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     path.write_bytes(path.read_bytes()[:-100])
     before = desk.store.db.dump()
     app = make_app(desk)
@@ -222,7 +222,7 @@ async def test_a_damaged_bundle_is_refused_on_screen_and_nothing_changes(
 async def test_import_screen_switches_language_and_keeps_the_path(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -285,7 +285,7 @@ async def test_settings_dialog_refuses_another_desks_code(
     repo: Repository, other: Repository, tmp_path: Path
 ) -> None:
     set_desk(repo, "XC", "新城社区")
-    import_bundle(repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1])
+    import_bundle(repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1])
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

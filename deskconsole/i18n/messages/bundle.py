@@ -85,11 +85,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "或先关闭控制台",
     ),
     # writing a bundle
-    "bundle.err_write": (
-        "Cannot write the bundle {path}: {reason}",
-        "无法写入数据包 {path}：{reason}",
+    "bundle.err_locked_export": (
+        "A bundle holds full numbers and is recorded in the store's audit log, and the store "
+        "is open in a console ({holder}): export it from inside the console (command palette, "
+        "Export bundle), or close the console first",
+        "数据包含完整号码，须记入审计日志，而数据库正在控制台中使用（{holder}）：请在控制台内导出"
+        "（命令面板“导出数据包”），或先关闭控制台",
     ),
-    "bundle.no_folder": ("the folder does not exist", "文件夹不存在"),
     "bundle.exported": (
         "Bundle written: {path} ({residents} residents, {sessions} desk sessions, {cases} cases; "
         "{scope})",

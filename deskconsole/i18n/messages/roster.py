@@ -51,7 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
     "roster.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
-    "roster.err_write": ("{path}: cannot write: {reason}", "{path}：无法写入：{reason}"),
     "roster.col_row": ("Row", "行号"),
     "roster.col_column": ("Column", "列"),
     "roster.col_reason": ("Problem", "问题"),
