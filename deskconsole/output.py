@@ -73,29 +73,26 @@ def check_target(path: Path, data_dir: Path | None = None) -> Path:
     path = Path(path).expanduser().absolute()
     shown = shown_path(path)
     try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
+        info = _lstat(path)
+        if info is not None and stat.S_ISLNK(info.st_mode):
+            raise OutputError("out.refused_link", path=shown)
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise OutputError("out.write_failed", path=shown, reason=t("os.is_dir"))
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise OutputError("out.refused_special", path=shown)
+        store = store_folder(path.parent.resolve(), data_dir)  # links in the folders resolved
     except OSError as error:
         raise OutputError("out.write_failed", path=shown, reason=os_reason(error)) from None
-    if info is not None and stat.S_ISLNK(info.st_mode):
-        raise OutputError("out.refused_link", path=shown)
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
-            raise OutputError("out.write_failed", path=shown, reason=t("os.is_dir"))
-        raise OutputError("out.refused_special", path=shown)
-    folder = _existing_part(path.parent).resolve()
-    store = store_folder(folder, data_dir)
     if store is not None:
         raise OutputError("out.refused_store", path=shown, store=shown_path(store))
     return path
 
 
-def _existing_part(folder: Path) -> Path:
-    """The deepest existing folder of ``folder`` (the rest is still to be created)."""
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    return folder
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
 
 
 def make_folders(folder: Path) -> None:

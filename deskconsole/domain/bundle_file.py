@@ -91,9 +91,10 @@ class Bundle:
     """A bundle's header and records (as stored documents)."""
 
     header: Header
-    residents: list[dict[str, Any]] = field(default_factory=list)
-    sessions: list[dict[str, Any]] = field(default_factory=list)
-    cases: list[dict[str, Any]] = field(default_factory=list)
+    # Left out of the repr: the records hold full phone and ID numbers.
+    residents: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    sessions: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    cases: list[dict[str, Any]] = field(default_factory=list, repr=False)
     path: Path | None = None
     #: The records validated into models by :func:`read_bundle`, by kind, in order.
     models: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)

@@ -357,7 +357,7 @@ class RosterRow:
     """One good row: its number and its normalised, non-blank values."""
 
     row: int
-    values: dict[str, Any]
+    values: dict[str, Any] = field(repr=False)  # full numbers stay out of the repr
 
 
 @dataclass
