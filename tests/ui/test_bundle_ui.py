@@ -173,7 +173,9 @@ async def test_import_from_the_palette_checks_then_saves_in_one_batch(
 async def test_import_lists_the_conflicts(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    import_bundle(desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW, staff="颜成玉")[1])
+    import_bundle(
+        desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW, staff="颜成玉")[1]
+    )
     number = "JC-20261127-001"
     ours, theirs = desk.cases.get(number), other.cases.get(number)
     assert ours is not None and theirs is not None
@@ -285,7 +287,9 @@ async def test_settings_dialog_refuses_another_desks_code(
     repo: Repository, other: Repository, tmp_path: Path
 ) -> None:
     set_desk(repo, "XC", "新城社区")
-    import_bundle(repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1])
+    import_bundle(
+        repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
+    )
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

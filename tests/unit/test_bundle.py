@@ -408,7 +408,9 @@ def test_the_same_person_keeps_this_desks_id_and_cases_point_to_it(
     liu = desk_b.residents.get(liu_b.id)
     assert liu is not None and liu.phones == ["13905361111"]
     # And the ids map back the other way when B's bundle reaches A.
-    back = import_bundle(desk_a, export_bundle(desk_b, tmp_path / "b.dcb", None, NOW, staff="颜成玉")[1])
+    back = import_bundle(
+        desk_a, export_bundle(desk_b, tmp_path / "b.dcb", None, NOW, staff="颜成玉")[1]
+    )
     assert back.residents.added == 0
     assert desk_a.cases.get("JC-20261127-002").resident_id == a_ids["刘秀英"]  # type: ignore[union-attr]
 

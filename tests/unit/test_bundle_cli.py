@@ -94,7 +94,7 @@ def test_export_is_recorded_in_the_audit_log(
     stores: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "out" / "b.dcb"
-    code, out, err = run(
+    code, _, err = run(
         capsys, "bundle", "export", "--out", str(target), "--data-dir", str(stores[0])
     )
     assert code == 0, err
@@ -112,7 +112,7 @@ def test_export_beside_a_running_console_is_refused_and_names_the_holder(
     stores: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Repository.open(stores[0]):  # the console holds the writer lock
-        code, out, err = run(
+        code, _, err = run(
             capsys, "bundle", "export", "--out", str(tmp_path), "--data-dir", str(stores[0])
         )
     assert code == 1
