@@ -29,7 +29,8 @@ import orjson
 from pydantic import ValidationError
 
 from deskconsole import __version__
-from deskconsole.errors import DeskError
+from deskconsole.domain import input_limits as limits
+from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident, describe
 from deskconsole.models.ids import DESK_CODE_RE
@@ -151,17 +152,24 @@ def write_bundle(bundle: Bundle, path: Path, data_dir: Path | None = None) -> Pa
 def read_bundle(path: Path) -> Bundle:
     """Read and check a bundle; raises :class:`BundleError` saying what is wrong with it."""
     path = Path(path).expanduser()
-    where = str(path)
-    if not path.is_file():
-        raise BundleError("bundle.err_missing", path=where)
+    where = shown_path(path)
+    limit = limits.MAX_BUNDLE_BYTES
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            raise BundleError("bundle.err_missing", path=where)
+        size = path.stat().st_size
+        if size > limit:
+            raise BundleError(
+                "bundle.err_too_big",
+                path=where,
+                size=limits.megabytes(size),
+                limit=limits.megabytes(limit),
+            )
+        with open(path, "rb") as handle:
+            gzipped = handle.read(2) == _GZIP_MAGIC
+        data = _gunzip(path, where) if gzipped else path.read_bytes()
     except OSError as error:
-        raise BundleError(
-            "bundle.err_unreadable", path=where, reason=error.strerror or str(error)
-        ) from None
-    if data.startswith(_GZIP_MAGIC):
-        data = _gunzip(data, where)
+        raise BundleError("bundle.err_unreadable", path=where, reason=os_reason(error)) from None
     if not data.strip():
         raise BundleError("bundle.err_empty", path=where)
     ours = data.lstrip().startswith(_MARKER)
@@ -191,13 +199,21 @@ def read_bundle(path: Path) -> Bundle:
     return _checked(path, header, body)
 
 
-def _gunzip(data: bytes, where: str) -> bytes:
+def _gunzip(path: Path, where: str) -> bytes:
+    """Unpacked in chunks and refused past the limit: a small file never fills the memory."""
     try:
-        return gzip.decompress(data)
+        data = limits.gunzip_capped(path, limits.MAX_BUNDLE_BYTES)
     except EOFError:
-        raise BundleError("bundle.err_truncated", path=where, size=len(data)) from None
-    except (OSError, zlib.error):
+        raise BundleError("bundle.err_truncated", path=where, size=path.stat().st_size) from None
+    except (gzip.BadGzipFile, zlib.error):
         raise BundleError("bundle.err_checksum", path=where) from None
+    if data is None:
+        raise BundleError(
+            "bundle.err_unpacks_too_big",
+            path=where,
+            limit=limits.megabytes(limits.MAX_BUNDLE_BYTES),
+        )
+    return data
 
 
 def _checked(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Bundle:
