@@ -14,7 +14,7 @@ from deskconsole.cli import bundle_cmds as _bundle_cmds  # noqa: F401  (register
 from deskconsole.cli import register_cmds as _register_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import roster_cmds as _roster_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import store_cmds as _store_cmds  # noqa: F401  (registers commands)
-from deskconsole.cli.app import app
+from deskconsole.cli.app import app, data_dir_used
 from deskconsole.errors import DeskError, DiskError
 
 
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> None:
     except DeskError as error:
         _fail(str(error))
     except OSError as error:
-        _fail(str(DiskError(error)))
+        _fail(str(DiskError(error, None if error.filename else data_dir_used())))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # anything unexpected: a masked report, never a traceback

@@ -52,7 +52,16 @@ def data_dir_of(ctx: typer.Context, own: Path | None) -> Path:
     globals_: Globals = ctx.obj or Globals()
     data_dir = resolve_data_dir(own or globals_.data_dir)
     crash.set_crash_dir(data_dir)
+    _used.append(data_dir)
     return data_dir
+
+
+_used: list[Path] = []
+
+
+def data_dir_used() -> Path | None:
+    """The data dir the running command works on (named when an error names no file)."""
+    return _used[-1] if _used else None
 
 
 def open_for_audit(data_dir: Path, locked_key: str) -> Repository:

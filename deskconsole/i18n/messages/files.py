@@ -1,7 +1,7 @@
 """Messages about files: why the system refused, output paths refused, crash reports."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "os.failed": ("{path}: {reason}", "{path}：{reason}"),
+    "os.failed": ("Cannot read or write {path}: {reason}", "无法读写 {path}：{reason}"),
     "os.no_space": ("the disk is full", "磁盘已满"),
     "os.read_only": ("the disk or folder is read-only", "磁盘或文件夹为只读"),
     "os.denied": ("permission denied", "没有权限"),
