@@ -64,10 +64,12 @@ def gunzip_capped(path: Path, limit: int) -> bytes | None:
 
 
 def filled_rows(
-    rows: Iterable[Sequence[Any]], max_rows: int = MAX_ROWS, max_sheet_rows: int = MAX_SHEET_ROWS
+    rows: Iterable[Sequence[Any]], max_rows: int | None = None, max_sheet_rows: int | None = None
 ) -> Iterator[tuple[int, list[Any]]]:
     """``(spreadsheet row number, cells)`` of each row that holds something, at most
     :data:`MAX_COLUMNS` cells each; :class:`TooManyRows` past the limits."""
+    max_rows = MAX_ROWS if max_rows is None else max_rows
+    max_sheet_rows = MAX_SHEET_ROWS if max_sheet_rows is None else max_sheet_rows
     filled = 0
     for number, row in enumerate(rows, start=1):
         if number > max_sheet_rows:
