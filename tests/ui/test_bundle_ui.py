@@ -97,6 +97,29 @@ async def test_export_from_the_palette_writes_the_file_and_shows_what_it_holds(
         await pilot.pause()
         assert not isinstance(app.screen, BundleDoneDialog)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    [entry] = desk.audit.all()
+    assert (entry.staff, entry.action, entry.target, entry.at) == (
+        "颜成玉",
+        "bundle.export",
+        str(target),
+        FIXED_NOW,
+    )
+    assert (entry.detail["residents"], entry.detail["cases"]) == ("1", "1")
+
+
+async def test_export_into_the_stores_folder_is_refused(desk: Repository) -> None:
+    app = make_app(desk)
+    before = (desk.data_dir / "journal.jsonl").read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await run_palette(app, pilot, "Export bundle")
+        app.screen.query_one("#bundle-out", Input).value = str(desk.data_dir / "store.json")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BundleDoneDialog)
+        assert "inside the store's own folder" in text_of(app, "#bundle-done-text")
+    assert (desk.data_dir / "journal.jsonl").read_bytes() == before
+    assert desk.audit.all() == []
 
 
 async def test_export_to_the_default_folder_and_a_bad_since(desk: Repository) -> None:
@@ -130,12 +153,14 @@ async def test_an_export_that_fails_says_why(desk: Repository, tmp_path: Path) -
         hits = [hit async for hit in BundleCommands(app.screen).search("Export bundle")]
         hits[0].command()
         await pilot.pause()
-        app.screen.query_one("#bundle-out", Input).value = str(tmp_path / "nowhere" / "x.dcb")
+        (tmp_path / "file").write_text("a file where a folder should be")
+        app.screen.query_one("#bundle-out", Input).value = str(tmp_path / "file" / "x.dcb")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, BundleDoneDialog)
-        shown = text_of(app, "#bundle-done-text")
-        assert "Cannot write the bundle" in shown and "folder does not exist" in shown
+        shown = text_of(app, "#bundle-done-text").replace("\n", " ")
+        assert f"Could not write {tmp_path / 'file' / 'x.dcb'}" in shown
+        assert "a part of the path is not a folder" in shown
 
 
 async def test_import_from_the_palette_checks_then_saves_in_one_batch(
