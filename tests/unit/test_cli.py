@@ -24,7 +24,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--version") == (0, f"deskconsole {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["", "demo", "check", "backup", "restore"])
+@pytest.mark.parametrize("command", ["", "demo", "check", "backup", "restore", "audit"])
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, *([command] if command else []), "--help")
     assert code == 0
