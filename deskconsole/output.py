@@ -44,9 +44,13 @@ def output_path(out: Path | str | None, default_name: str, cwd: Path | None = No
         return (cwd or Path.cwd()) / default_name
     text = os.fspath(out)
     path = Path(text).expanduser()
-    if text.endswith(("/", os.sep)) or path.is_dir():
-        return path / default_name
-    return path
+    try:
+        folder = text.endswith(("/", os.sep)) or path.is_dir()
+    except OSError as error:
+        raise OutputError(
+            "out.write_failed", path=shown_path(path), reason=os_reason(error)
+        ) from None
+    return path / default_name if folder else path
 
 
 def store_folder(folder: Path, data_dir: Path | None = None) -> Path | None:
@@ -127,7 +131,6 @@ def write_output(path: Path, data: bytes | Iterable[bytes], data_dir: Path | Non
         check_target(target, data_dir)  # nothing slipped in while writing
         os.replace(temp, target)
         temp = None
-        _fsync_dir(target.parent)
     except OSError as error:
         raise OutputError(
             "out.write_failed", path=shown_path(target), reason=os_reason(error)
@@ -136,6 +139,10 @@ def write_output(path: Path, data: bytes | Iterable[bytes], data_dir: Path | Non
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+    # The file is in place whole; a folder that cannot be synced only puts its surviving
+    # a power cut in doubt, which is no reason to call the export failed.
+    with contextlib.suppress(OSError):
+        _fsync_dir(target.parent)
     return target
 
 
