@@ -55,7 +55,7 @@ def export_cmd(
         str | None,
         typer.Option(
             "--out",
-            metavar="PATH",
+            metavar="<path>",
             help="File or folder to write (default: bundle-<desk>-<date>-<time>.dcb here; "
             "a name ending in / is a folder); a name ending in .gz is compressed.",
             show_default=False,
@@ -92,7 +92,8 @@ def import_cmd(
 
     Importing the same bundle twice changes nothing. The summary lists what was added,
     updated and unchanged, and every case both desks changed differently (a conflict:
-    the later value is kept, both are in the case's timeline).
+    the later value is kept, both are in the case's timeline). A bundle may be at
+    most 256 MB, on disk and unpacked.
     """
     with _open_writer(data_dir_of(ctx, data_dir)) as repo:
         plan = import_bundle(repo, file, dry_run=dry_run)

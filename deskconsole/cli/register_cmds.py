@@ -73,7 +73,7 @@ def export_register(
         str | None,
         typer.Option(
             "--out",
-            metavar="PATH",
+            metavar="<path>",
             help="File or folder to write (default: register-<desk>-<date>.<ext> here; "
             "a name ending in / is a folder). Never inside the store's folder.",
         ),
