@@ -15,13 +15,14 @@ from deskconsole.cli import bundle_cmds as _bundle_cmds  # noqa: F401  (register
 from deskconsole.cli import register_cmds as _register_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import roster_cmds as _roster_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import store_cmds as _store_cmds  # noqa: F401  (registers commands)
-from deskconsole.cli.app import app, data_dir_used
+from deskconsole.cli.app import app, data_dir_used, forget_data_dir
 from deskconsole.errors import DeskError, DiskError
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors and system refusals become one line on stderr and exit 1."""
     crash.install()
+    forget_data_dir()
     try:
         app(args=argv, prog_name="deskconsole")
     except DeskError as error:

@@ -64,6 +64,11 @@ def data_dir_used() -> Path | None:
     return _used[-1] if _used else None
 
 
+def forget_data_dir() -> None:
+    """A new command starts: no data dir resolved yet."""
+    _used.clear()
+
+
 def open_for_audit(data_dir: Path, locked_key: str) -> Repository:
     """The store opened for writing, to record a disclosure in its audit log; a store
     another console holds is refused with ``locked_key`` (which names the holder)."""
