@@ -163,3 +163,18 @@ def _store_with_a_bad_id_in(repo: Repository) -> str:
     doc = resident.model_dump(mode="json") | {"id_number": BAD_ID}
     repo.store.commit([Op("residents", resident.id, doc)])
     return resident.id
+
+
+def test_holders_of_records_leave_the_numbers_out_of_their_repr(tmp_path: Path) -> None:
+    from deskconsole.domain.bundle import collect
+    from deskconsole.domain.register import build_register
+    from tests.conftest import FIXED_NOW
+
+    with Repository.open(tmp_path / "s") as repo:
+        data.fill(repo)
+        register = build_register(repo, FIXED_NOW.date(), None, masked=False)
+        bundle = collect(repo, None, FIXED_NOW)
+    assert register.rows and register.rows[0].id_number == data.JIANG_ID
+    assert bundle.residents
+    for text in (repr(register.rows), repr(bundle)):
+        assert data.JIANG_ID not in text and data.JIANG_PHONE not in text
