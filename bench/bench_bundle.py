@@ -69,7 +69,7 @@ def run() -> list[Figure]:
             figures.append(
                 Figure(
                     f"export everything, {CASES:,} cases",
-                    median_ms(lambda: export_bundle(a, path, None, NOW, staff="颜成玉"), 3),
+                    median_ms(lambda: export_bundle(a, path, None, NOW, staff="bench"), 3),
                     "json.dump + fsync",
                     median_ms(lambda: _json_export(a, root / "plain.json"), 3),
                     "-",
