@@ -21,6 +21,7 @@ The steps, each usable on its own:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -198,13 +199,26 @@ def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
         ) from None
 
 
+@contextlib.contextmanager
+def _xlsx_errors(where: str) -> Iterator[None]:
+    """Whatever openpyxl or zipfile raise for a damaged workbook, as one RosterError."""
+    try:
+        yield
+    except RosterError:
+        raise
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
+    except Exception as error:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise RosterError("roster.err_bad_xlsx", path=where, reason=str(error)) from None
+
+
 def _read_xlsx(path: Path) -> Sheet:
     """Streamed (read-only mode) with the sheet's declared dimension ignored: a sheet
     that claims ``A1:XFD1048576`` costs what it holds, not what it claims."""
     from openpyxl import load_workbook  # imported here: only an import needs it
 
     where = shown_path(path)
-    try:
+    with _xlsx_errors(where):
         unpacked = limits.unpacked_size(path)
         if unpacked > limits.MAX_XLSX_UNPACKED:
             raise RosterError(
@@ -214,15 +228,12 @@ def _read_xlsx(path: Path) -> Sheet:
                 limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
             )
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except RosterError:
-        raise
-    except Exception as error:  # openpyxl and zipfile raise many kinds for a damaged file
-        raise RosterError("roster.err_bad_xlsx", path=where, reason=str(error)) from None
     try:
-        sheet = workbook.active or workbook.worksheets[0]
-        sheet.reset_dimensions()  # type: ignore[union-attr]
-        values = sheet.iter_rows(max_col=limits.MAX_COLUMNS, values_only=True)
-        rows = _bounded(path, values)
+        with _xlsx_errors(where):
+            sheet = workbook.active or workbook.worksheets[0]
+            sheet.reset_dimensions()  # type: ignore[union-attr]
+            values = sheet.iter_rows(max_col=limits.MAX_COLUMNS, values_only=True)
+            rows = _bounded(path, values)
     finally:
         workbook.close()
     return Sheet(path, t("roster.encoding_xlsx"), rows)

@@ -171,3 +171,18 @@ def test_a_bundle_file_past_the_size_limit_is_refused_unread(tmp_path: Path) -> 
     assert isinstance(error, BundleError)
     assert "a bundle may be at most 256 MB" in str(error)
     assert peak < MIB
+
+
+def test_a_sheet_damaged_past_its_start_is_one_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    _workbook(path, 500)
+    with zipfile.ZipFile(path) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = sheet[: len(sheet) // 2] + b"<row r=<<"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member, content in members.items():
+            target.writestr(member, content)
+    with pytest.raises(RosterError) as caught:
+        read_sheet(path)
+    assert str(caught.value).startswith(f"{path}")
