@@ -82,6 +82,7 @@ def sweep(template: Path, tmp_path: Path, argv: list[str]) -> list[dict[str, Any
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_each_failing_call_is_one_clear_line(template: Path, tmp_path: Path, command: str) -> None:
     runs = sweep(template, tmp_path, COMMANDS[command])
