@@ -97,8 +97,9 @@ class RegisterRow:
     number: str
     name: str
     address: str
-    phone: str
-    id_number: str
+    # Left out of the repr: full numbers in an unmasked register.
+    phone: str = field(repr=False)
+    id_number: str = field(repr=False)
     request_type: str
     category: str
     matter: str

@@ -16,6 +16,7 @@ from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
+from deskconsole.ui.crash_guard import CrashGuard
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
@@ -26,7 +27,7 @@ from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(App[None]):
+class DeskApp(CrashGuard, App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
