@@ -57,8 +57,12 @@ def _is_key_name(item: str) -> bool:
     return len(item) == 1 or item in _KEY_NAMES or _KEY_NAME.fullmatch(item) is not None
 
 
-_KEY_NAMES = {"enter", "escape", "tab", "space", "backspace", "up", "down", "left", "right"}
-_KEY_NAME = re.compile(r"(ctrl|alt|shift)\+[a-z0-9_+]+|f\d{1,2}")
+_KEY_NAMES = {
+    *("enter", "escape", "tab", "space", "backspace", "delete", "slash"),
+    *("up", "down", "left", "right", "home", "end", "pageup", "pagedown"),
+}
+#: ``ctrl+s``, ``f3``, ``left_square_bracket``: names, never text a test types.
+_KEY_NAME = re.compile(r"(ctrl|alt|shift)\+[a-z0-9_+]+|f\d{1,2}|[a-z]+(_[a-z]+)+")
 
 
 async def until(pilot: object, done: Callable[[], object], timeout: float = 30.0) -> None:

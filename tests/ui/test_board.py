@@ -16,6 +16,7 @@ from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
+from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import fill_board
 from tests.ui.helpers import make_app, settle
 
@@ -157,7 +158,7 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
         assert "Dispatch JC-20261124-001" in str(form.query_one("#dialog-title", Static).render())
         # The due date is offered: the case's own.
         assert form.query_one("#field-due_date", Input).value == "2026-11-26"
-        form.query_one("#field-party_kind", Select).value = PartyKind.PROPERTY_COMPANY.value
+        form.query_one("#field-party_kind", ChoiceField).value = PartyKind.PROPERTY_COMPANY.value
         form.query_one("#field-party_name", Input).value = "金域物业"
         form.query_one("#field-due_date", Input).value = "2026-12-02"
         await pilot.press("ctrl+s")
@@ -197,7 +198,7 @@ async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repos
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert error_line(app) == "Responsible party: required for this step"
-        assert app.focused is form.query_one("#field-party_kind", Select)
+        assert app.focused is form.query_one("#field-party_kind", ChoiceField)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
@@ -361,10 +362,10 @@ async def test_refusals_say_why_and_what_is_allowed(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_board(app, pilot)
-        # No step back from a new case: the key is hidden, and the action explains.
-        assert screen.check_action("move_prev", ()) is False
-        screen.action_move_prev()
-        await pilot.pause()
+        # No step back from a new case: the key says why, and what is allowed instead.
+        assert screen.check_action("move_prev", ()) is True
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
         assert any(
             "no step back" in n and "Dispatched (dispatch)" in n and "Withdrawn" in n
             for n in notices(app)

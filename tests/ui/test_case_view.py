@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.followup import FollowupScreen
+from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
 from tests.ui.helpers import make_app, settle
@@ -95,7 +96,7 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
         await pilot.press("p")
         await pilot.pause()
         form = dialog(app)
-        form.query_one("#field-party_kind", Select).value = PartyKind.HOTLINE_OFFICE.value
+        form.query_one("#field-party_kind", ChoiceField).value = PartyKind.HOTLINE_OFFICE.value
         form.query_one("#field-party_name", Input).value = ""
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -218,7 +219,7 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         await pilot.pause()
         form = dialog(app)
         form.query_one("#field-result", Input).value = "居民满意"
-        form.query_one("#field-satisfaction", Select).value = Satisfaction.SATISFIED.value
+        form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.SATISFIED.value
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -232,8 +233,8 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         await pilot.pause()
         form = dialog(app)
         form.query_one("#field-result", Input).value = "灯还是不亮"
-        form.query_one("#field-satisfaction", Select).value = Satisfaction.UNSATISFIED.value
-        form.query_one("#field-decision", Select).value = S.IN_PROGRESS.value
+        form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.UNSATISFIED.value
+        form.query_one("#field-decision", ChoiceField).value = S.IN_PROGRESS.value
         await pilot.press("ctrl+s")
         await pilot.pause()
         reworked = repo.cases.get("JC-20261120-002")

@@ -6,17 +6,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from deskconsole.models import Address, Case, CaseEvent, CaseState, EventKind, RequestType, Resident
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.case_view import CaseScreen
+from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.lookup import LookupScreen
 from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import ResidentDialog
 from deskconsole.ui.screens.roster_import import ImportScreen
+from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import make_app, settle
@@ -262,7 +264,7 @@ async def test_n_starts_intake_for_this_resident(filled: Repository) -> None:
 async def fill(dialog: ResidentDialog, pilot, **values: str) -> None:  # type: ignore[no-untyped-def]
     for name, value in values.items():
         if name == "gender":
-            dialog.query_one("#f-gender", Select).value = value
+            dialog.query_one("#f-gender", ChoiceField).value = value
         else:
             dialog.query_one(f"#f-{name}", Input).value = value
     await pilot.pause()
@@ -324,7 +326,12 @@ async def test_add_refuses_the_same_person_twice(filled: Repository) -> None:
         assert app.screen is dialog
         errors = str(dialog.query_one("#resident-dialog-errors", Static).render())
         assert "Already on the roster: 江建国" in errors
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: it asks, and Enter keeps it
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert dialog.query_one("#f-name", Input).value == "江建国"
+        await pilot.press("escape", "y")
         assert isinstance(app.screen, LookupScreen)
         assert filled.residents.count() == 5
 
@@ -375,7 +382,7 @@ async def test_edit_changes_the_resident_and_the_view(filled: Repository) -> Non
         dialog = app.screen
         assert isinstance(dialog, ResidentDialog)
         assert dialog.query_one("#f-phones", Input).value == "13800138000"
-        assert dialog.query_one("#f-gender", Select).value == "male"
+        assert dialog.query_one("#f-gender", ChoiceField).value == "male"
         await fill(dialog, pilot, phones="13800138000, 0536-8885678", notes="二手房新业主")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
+from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.factories import make_resident
+from tests.ui.board_data import fill_board
 from tests.ui.helpers import burst, make_app, until
 
 MATTER = "地下室灯不亮"
+#: The first card of the board's Registered column in ``fill_board``.
+FIRST = "JC-20261124-001"
 
 
 def seed(repo: Repository) -> dict[str, str]:
@@ -39,6 +43,10 @@ def seed(repo: Repository) -> dict[str, str]:
     ]
     repo.residents.save_many(people)
     return {person.name: person.id for person in people}
+
+
+def notices(app: DeskApp) -> list[str]:
+    return [str(notice.message) for notice in app._notifications]
 
 
 def case_keys(query: str, type_key: str, category: str, matter: str) -> list[str]:
@@ -207,3 +215,34 @@ async def test_a_back_dated_case_in_one_burst(repo: Repository) -> None:
         [case] = repo.cases.all()
         assert case.intake_at.isoformat().startswith("2026-11-20T09:30")
         assert case.number == "JC-20261120-001"
+
+
+async def test_a_dispatch_from_the_board_in_one_burst(repo: Repository) -> None:
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f4", "right_square_bracket", "2", "enter", "金域物业", "ctrl+s")
+        await until(pilot, lambda: repo.cases.get(FIRST).state == CaseState.DISPATCHED)  # type: ignore[union-attr]
+        saved = repo.cases.get(FIRST)
+        assert saved is not None and saved.party is not None
+        assert saved.party.kind == PartyKind.PROPERTY_COMPANY
+
+
+async def test_the_move_list_then_its_dialog_in_one_burst(repo: Repository) -> None:
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f4", "m", "down", "down", "enter", "已更换灯泡", "ctrl+s")
+        await until(pilot, lambda: repo.cases.get(FIRST).state == CaseState.RESOLVED)  # type: ignore[union-attr]
+        saved = repo.cases.get(FIRST)
+        assert saved is not None and saved.outcome == "已更换灯泡"
+
+
+async def test_a_key_with_no_move_says_which_moves_there_are(repo: Repository) -> None:
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f4", "left_square_bracket")
+        await until(pilot, lambda: any("no step back" in notice for notice in notices(app)))
+        [notice] = [notice for notice in notices(app) if "no step back" in notice]
+        assert "Dispatched (dispatch)" in notice and "Withdrawn" in notice

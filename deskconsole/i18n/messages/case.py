@@ -48,7 +48,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # dialogs
     "case.button_ok": ("Save", "保存"),
     "case.button_cancel": ("Cancel", "取消"),
-    "case.pick": ("(choose)", "（请选择）"),
     "case.party_name_hint": ("unit name, e.g. 金域物业", "单位名称，如 金域物业"),
     "case.field_note": ("Note", "备注"),
     "case.field_result": ("Follow-up result", "回访结果"),

@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lookup.gender_unknown": ("Not given", "未填"),
     "lookup.save": ("Save", "保存"),
+    "lookup.confirm_discard": (
+        "Throw away what you typed for this resident?",
+        "放弃为该居民输入的内容吗？",
+    ),
     "lookup.cancel": ("Cancel", "取消"),
     "lookup.key_save": ("Save", "保存"),
     "lookup.key_save_tip": ("Check and save the resident", "检查并保存居民信息"),

@@ -24,18 +24,18 @@ from deskconsole.domain.board import (
     CardInfo,
     DueCalendar,
 )
-from deskconsole.domain.lifecycle import allowed_moves
 from deskconsole.domain.workflow import next_state, previous_state
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
 from deskconsole.storage import StoreError
+from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.board_commands import BoardCommands
 from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.screens.followup import FollowupScreen
-from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves, target_label
+from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -81,6 +81,7 @@ class BoardScreen(CaseMoves, DeskScreen):
         self._reload_timer: object | None = None
         self._columns: list[CaseColumn] = []
         self._key_signature: tuple[object, ...] = ()
+        self._release_keys: Callable[[], None] = lambda: None
 
     # -- layout -------------------------------------------------------------------------
     @property
@@ -99,6 +100,8 @@ class BoardScreen(CaseMoves, DeskScreen):
     def on_mount(self) -> None:
         self.desk.refresh_header()
         self.fit_columns(self.size.width)
+        # Keys typed while the board first appears wait for its cards (``]`` right after F4).
+        self._release_keys = hold_keys(self.app)
         self.load()
 
     def on_resize(self, event: Resize) -> None:
@@ -184,6 +187,7 @@ class BoardScreen(CaseMoves, DeskScreen):
             columns = board_data.build_columns(docs, names, settings, self.states)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
+            self.app.call_from_thread(self._release_keys)
             return
         self.app.call_from_thread(self.show_columns, archive, columns, names)
 
@@ -197,6 +201,7 @@ class BoardScreen(CaseMoves, DeskScreen):
         self._calendar = DueCalendar(self.desk.today(), self.desk.settings)
         self.loaded = True
         self.apply_filter()
+        self._release_keys()
 
     def apply_filter(self) -> None:
         """Show in each column the cards that pass the filter."""
@@ -246,10 +251,8 @@ class BoardScreen(CaseMoves, DeskScreen):
         selected = self.column.selected if self.column else None
         if action in ("open", "move_to"):
             return selected is not None
-        if action == "move_next":
-            return selected is not None and next_state(selected.state) is not None
-        if action == "move_prev":
-            return selected is not None and previous_state(selected.state) is not None
+        if action in ("move_next", "move_prev"):
+            return selected is not None  # at an end of the path, the key says why
         if action == "clear_filter":
             return not self.filter.is_empty
         return True
@@ -274,29 +277,12 @@ class BoardScreen(CaseMoves, DeskScreen):
         return selected.number if selected else None
 
     def action_move_next(self) -> None:
-        self._step(next_state, "board.no_next")
+        if (selected := self.column.selected if self.column else None) is not None:
+            self.step_case(selected.number, selected.state, forward=True)
 
     def action_move_prev(self) -> None:
-        self._step(previous_state, "board.no_prev")
-
-    def _step(self, follow: Callable[[CaseState], CaseState | None], refusal: str) -> None:
-        selected = self.column.selected if self.column else None
-        if selected is None:
-            return
-        target = follow(selected.state)
-        if target is None:
-            allowed = self._allowed_text(selected.state)
-            self.notify(
-                t(refusal, number=selected.number, state=selected.state.label, allowed=allowed),
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.start_move(selected.number, target)
-
-    @staticmethod
-    def _allowed_text(state: CaseState) -> str:
-        return t("workflow.list_sep").join(target_label(state, s) for s in allowed_moves(state))
+        if (selected := self.column.selected if self.column else None) is not None:
+            self.step_case(selected.number, selected.state, forward=False)
 
     def action_move_to(self) -> None:
         number = self._selected_number()

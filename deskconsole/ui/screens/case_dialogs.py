@@ -20,14 +20,16 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from deskconsole.domain.choices import Choice
 from deskconsole.domain.workflow import Step, WorkflowError
 from deskconsole.i18n import t
 from deskconsole.models import CaseState, PartyKind, ResponsibleParty, Satisfaction, Settings
 from deskconsole.models.text import nfkc
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.widgets.choice import ChoiceField
 
 #: Each field a dialog can show: the catalog key of its label.
 FIELD_LABELS = {
@@ -50,6 +52,15 @@ ERROR_FIELDS = {
     "end_reason": "reason",
     "notes": "note",
 }
+
+
+def _both(key: str) -> tuple[str, str]:
+    """A catalog entry in English and Chinese (a choice is typed in either)."""
+    return t(key, "en"), t(key, "zh")
+
+
+def _enum_choice(enum: str, value: str) -> Choice:
+    return Choice(value, *_both(f"enum.{enum}.{value}"))
 
 
 @dataclass(frozen=True)
@@ -196,19 +207,18 @@ class StepDialog(DialogBase):
     def _widget(self, name: str, step: Step) -> Widget:
         wid = f"field-{name}"
         if name == "party_kind":
-            options = [(kind.label, kind.value) for kind in PartyKind]
-            value = step.party.kind.value if step.party else Select.NULL
-            return Select(options, value=value, id=wid, compact=True, prompt=t("case.pick"))
+            choices = [_enum_choice("PartyKind", kind.value) for kind in PartyKind]
+            return ChoiceField(choices, step.party.kind.value if step.party else "", id=wid)
         if name == "satisfaction":
-            options = [(s.label, s.value) for s in Satisfaction]
-            value = step.satisfaction.value if step.satisfaction else Select.NULL
-            return Select(options, value=value, id=wid, compact=True, prompt=t("case.pick"))
+            choices = [_enum_choice("Satisfaction", s.value) for s in Satisfaction]
+            value = step.satisfaction.value if step.satisfaction else ""
+            return ChoiceField(choices, value, id=wid)
         if name == "decision":
-            options = [
-                (t("case.decision_close"), self.target.value),
-                (t("case.decision_rework"), (self.rework_target or self.target).value),
+            choices = [
+                Choice(self.target.value, *_both("case.decision_close")),
+                Choice((self.rework_target or self.target).value, *_both("case.decision_rework")),
             ]
-            return Select(options, value=self.target.value, id=wid, compact=True, allow_blank=False)
+            return ChoiceField(choices, self.target.value, id=wid)
         text = {
             "party_name": step.party.name if step.party else "",
             "due_date": step.due_date.isoformat() if step.due_date else "",
@@ -240,8 +250,6 @@ class StepDialog(DialogBase):
         if name not in self.fields:
             return ""
         widget = self.query_one(f"#field-{name}")
-        if isinstance(widget, Select):
-            return "" if widget.value is Select.NULL else str(widget.value)
         return widget.value  # type: ignore[attr-defined,no-any-return]
 
     def collect(self) -> StepAnswer:

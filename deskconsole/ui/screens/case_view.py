@@ -21,8 +21,6 @@ from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.domain.workflow import (
     Step,
     linked_numbers,
-    next_state,
-    previous_state,
 )
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
@@ -223,10 +221,6 @@ class CaseScreen(CaseMoves, DeskScreen):
             return True
         if case is None:
             return False
-        if action == "move_next":
-            return next_state(case.state) is not None
-        if action == "move_prev":
-            return previous_state(case.state) is not None
         if action == "reveal":
             resident = self.resident
             return bool(case.contact_phone or (resident and (resident.phone or resident.id_number)))
@@ -240,12 +234,12 @@ class CaseScreen(CaseMoves, DeskScreen):
         self.show()
 
     def action_move_next(self) -> None:
-        if self.case and (target := next_state(self.case.state)):
-            self.start_move(self.number, target)
+        if self.case:
+            self.step_case(self.number, self.case.state, forward=True)
 
     def action_move_prev(self) -> None:
-        if self.case and (target := previous_state(self.case.state)):
-            self.start_move(self.number, target)
+        if self.case:
+            self.step_case(self.number, self.case.state, forward=False)
 
     def action_move_to(self) -> None:
         self.choose_move(self.number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,25 +17,34 @@ from deskconsole.ui.widgets.footer import DeskFooter
 
 
 class ConfirmDialog(DeskModal[bool]):
-    """A question answered with y / n (Enter is yes, Esc is no)."""
+    """A question answered with y / n; Esc is no, and Enter is yes unless the answer
+    would destroy something (``destructive=True``: throwing typed input away), where
+    Enter is no and only ``y`` says yes."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "dialog.yes", tooltip="dialog.yes_tip"),
+        Binding("y", "answer(True)", "dialog.yes", tooltip="dialog.yes_tip"),
         Binding("n,escape", "answer(False)", "dialog.no", tooltip="dialog.no_tip"),
+        Binding("enter", "enter", "dialog.enter", tooltip="dialog.enter_tip", show=False),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, destructive: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.destructive = destructive
 
     def compose(self) -> ComposeResult:
+        hint = "dialog.no_yes_hint" if self.destructive else "dialog.yes_no_hint"
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
-            yield Static(t("dialog.yes_no_hint"), classes="dialog-hint")
+            yield Static(Text(self.question), classes="dialog-question")
+            yield Static(t(hint), classes="dialog-hint")
         yield DeskFooter()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_enter(self) -> None:
+        """Enter: yes, or no where yes would throw something away."""
+        self.dismiss(not self.destructive)
 
 
 def category_choices(settings: Settings) -> list[Choice]:

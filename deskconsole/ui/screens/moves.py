@@ -14,7 +14,14 @@ from textual.binding import Binding
 from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.domain.lifecycle import allowed_moves, may_move
 from deskconsole.domain.workdays import due_date
-from deskconsole.domain.workflow import MoveRefused, Step, move_kind, needs_reason
+from deskconsole.domain.workflow import (
+    MoveRefused,
+    Step,
+    move_kind,
+    needs_reason,
+    next_state,
+    previous_state,
+)
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
@@ -117,6 +124,22 @@ class CaseMoves:
             party = case.party if case.state == S.REGISTERED else None
             initial = Step(party=party, due_date=due)
         self._ask(case, target, fields, initial, "")
+
+    def step_case(self, number: str, state: CaseState, *, forward: bool) -> None:
+        """``]`` / ``[``: the next step or the step back; at an end, say which moves exist."""
+        target = next_state(state) if forward else previous_state(state)
+        if target is None:
+            allowed = t("workflow.list_sep").join(
+                target_label(state, s) for s in allowed_moves(state)
+            )
+            refusal = "board.no_next" if forward else "board.no_prev"
+            self.notify(
+                t(refusal, number=number, state=state.label, allowed=allowed),
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.start_move(number, target)
 
     def choose_move(self, number: str) -> None:
         """Offer every move the lifecycle allows for this case (the ``m`` key)."""

@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
+from deskconsole.domain.choices import Choice
 from deskconsole.domain.roster import check_fields, new_resident
 from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
@@ -20,10 +21,20 @@ from deskconsole.models import Address, Gender, Resident
 from deskconsole.models.text import is_cjk, mask_phone
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.screens.dialogs import ConfirmDialog
+from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.footer import DeskFooter
 
 TEXT_FIELDS = ("name", "phones", "id_number", "compound", "building", "unit", "room", "notes")
 Check = Callable[[dict[str, Any]], str | None]
+
+
+def gender_choices() -> list[Choice]:
+    """Male, female: typed as 1/2, m/f or 男/女 (nan/nv)."""
+    return [
+        Choice(g.value, t(f"enum.Gender.{g.value}", "en"), t(f"enum.Gender.{g.value}", "zh"))
+        for g in Gender
+    ]
 
 
 def values_of(resident: Resident) -> dict[str, str]:
@@ -70,13 +81,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
                 yield Label(t("field.name"))
                 yield Input(value("name", ""), id="f-name", compact=True)
                 yield Label(t("field.gender"))
-                yield Select(
-                    [(g.label, g.value) for g in Gender],
-                    prompt=t("lookup.gender_unknown"),
-                    value=value("gender") or Select.NULL,
-                    id="f-gender",
-                    compact=True,
-                )
+                yield ChoiceField(gender_choices(), value("gender", ""), id="f-gender")
                 yield Label(t("field.phone"))
                 yield Input(
                     value("phones", ""),
@@ -128,8 +133,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
     def typed(self) -> dict[str, str]:
         """What is in the fields now, as typed."""
         values = {name: self.query_one(f"#f-{name}", Input).value for name in TEXT_FIELDS}
-        gender = self.query_one("#f-gender", Select).value
-        values["gender"] = "" if gender is Select.NULL else str(gender)
+        values["gender"] = self.query_one("#f-gender", ChoiceField).value
         return values
 
     @on(Input.Submitted)
@@ -173,7 +177,22 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         self.dismiss(clean)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: close; if something was typed, ask first (Enter keeps typing)."""
+        if self.typed() == {**self._blank(), **self.initial}:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(t("lookup.confirm_discard"), destructive=True), answered
+        )
+
+    @staticmethod
+    def _blank() -> dict[str, str]:
+        return dict.fromkeys((*TEXT_FIELDS, "gender"), "")
 
 
 # -- saving: the screens that open the dialog do the work -----------------------------------------
