@@ -12,7 +12,8 @@ from deskconsole.cli.app import DataDirOption, app, data_dir_of
 from deskconsole.domain import demo as demo_data
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, Store
-from deskconsole.storage.check import check_store, restore_backup
+from deskconsole.storage.check import check_store
+from deskconsole.storage.restore import restore_backup
 
 
 @app.command()
@@ -100,5 +101,7 @@ def restore(
     target = data_dir_of(ctx, data_dir)
     if not yes:
         typer.confirm(t("cli.restore_confirm", data_dir=str(target)), abort=True)
-    used, aside = restore_backup(target, source, datetime.now())
-    typer.echo(t("cli.restore_done", backup=str(used), aside=str(aside)))
+    restored = restore_backup(target, source, datetime.now())
+    typer.echo(t("cli.restore_done", backup=str(restored.backup), aside=str(restored.aside)))
+    if restored.replayed:
+        typer.echo(t("cli.restore_replayed", entries=restored.replayed))

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from deskconsole.errors import DeskError
+from deskconsole.i18n import t
+
+# errno -> catalog key of a short, translated reason.
+_REASONS = {
+    errno.ENOSPC: "store.reason_enospc",
+    errno.EDQUOT: "store.reason_enospc",
+    errno.EROFS: "store.reason_erofs",
+    errno.EACCES: "store.reason_eacces",
+    errno.EPERM: "store.reason_eacces",
+    errno.EIO: "store.reason_eio",
+    errno.ENAMETOOLONG: "store.reason_enametoolong",
+    errno.ENOENT: "store.reason_enoent",
+    errno.ENOTDIR: "store.reason_enotdir",
+}
+
+
+def reason_of(error: OSError) -> str:
+    """One translated phrase for what the operating system refused."""
+    key = _REASONS.get(error.errno or 0)
+    if key is not None:
+        return t(key)
+    return (error.strerror or str(error)).replace("\n", " ")
 
 
 class StoreError(DeskError):
@@ -20,7 +43,7 @@ class StoreLockedError(StoreError):
 
 
 class StoreCorruptError(StoreError):
-    """A store file cannot be read; it is left untouched."""
+    """A store file is damaged; it is left untouched."""
 
     def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
         key = "store.corrupt_with_backup" if backup else "store.corrupt_no_backup"
@@ -50,6 +73,25 @@ class StoreWriteError(StoreError):
         super().__init__("store.write_failed", path=str(path), reason=reason)
         self.path = path
         self.reason = reason
+
+    @classmethod
+    def of(cls, path: Path, error: OSError) -> StoreWriteError:
+        """The error for ``error`` raised while writing ``path``."""
+        return cls(Path(error.filename) if error.filename else path, reason_of(error))
+
+
+class StoreOpenError(StoreError):
+    """A store file cannot be opened or read (permissions, I/O error, path too long)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__("store.open_failed", path=str(path), reason=reason)
+        self.path = path
+        self.reason = reason
+
+    @classmethod
+    def of(cls, path: Path, error: OSError) -> StoreOpenError:
+        """The error for ``error`` raised while opening ``path``."""
+        return cls(Path(error.filename) if error.filename else path, reason_of(error))
 
 
 class StoreReadOnlyError(StoreError):

@@ -79,7 +79,7 @@ class SettingsRepository:
 
     def save(self, settings: Settings) -> Settings:
         """Replace the settings durably."""
-        self._store.commit([Op(META, SETTINGS_KEY, settings.model_dump(mode="json"))])
+        self._store.commit([settings_op(settings)])
         self._store.backups_keep = settings.backups_keep
         return settings
 
@@ -87,6 +87,11 @@ class SettingsRepository:
 def op(session: DeskSession) -> Op:
     """The journal op that stores ``session``."""
     return Op(SESSIONS, session.id, session.model_dump(mode="json"))
+
+
+def settings_op(settings: Settings) -> Op:
+    """The journal op that replaces the settings."""
+    return Op(META, SETTINGS_KEY, settings.model_dump(mode="json"))
 
 
 def audit_op(entry: AuditEntry) -> Op:
