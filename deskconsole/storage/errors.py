@@ -22,6 +22,14 @@ _REASONS = {
 }
 
 
+def file_of(error: OSError, default: Path) -> Path:
+    """The file an OS error concerns (a temp file is named by the file it becomes)."""
+    if not error.filename or not isinstance(error.filename, str):
+        return default
+    name = error.filename
+    return Path(name[: -len(".tmp")] if name.endswith(".tmp") else name)
+
+
 def reason_of(error: OSError) -> str:
     """One translated phrase for what the operating system refused."""
     key = _REASONS.get(error.errno or 0)
@@ -77,7 +85,7 @@ class StoreWriteError(StoreError):
     @classmethod
     def of(cls, path: Path, error: OSError) -> StoreWriteError:
         """The error for ``error`` raised while writing ``path``."""
-        return cls(Path(error.filename) if error.filename else path, reason_of(error))
+        return cls(file_of(error, path), reason_of(error))
 
 
 class StoreOpenError(StoreError):
@@ -91,7 +99,7 @@ class StoreOpenError(StoreError):
     @classmethod
     def of(cls, path: Path, error: OSError) -> StoreOpenError:
         """The error for ``error`` raised while opening ``path``."""
-        return cls(Path(error.filename) if error.filename else path, reason_of(error))
+        return cls(file_of(error, path), reason_of(error))
 
 
 class StoreReadOnlyError(StoreError):

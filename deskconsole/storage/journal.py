@@ -132,7 +132,8 @@ def parse_journal(data: bytes) -> ParsedJournal:
             else:
                 entry = Entry(int(raw["seq"]), [Op.from_json(op) for op in raw["ops"]])
                 if expected is not None and entry.seq != expected:
-                    raise ValueError(_order_problem(entry.seq, expected))
+                    later = complete[number:]
+                    raise ValueError(_order_problem(entry.seq, expected, later))
                 parsed.entries.append(entry)
                 expected = entry.seq + 1
         except (ValueError, KeyError, TypeError) as error:  # orjson's JSONDecodeError too
@@ -142,10 +143,18 @@ def parse_journal(data: bytes) -> ParsedJournal:
     return parsed
 
 
-def _order_problem(seq: int, expected: int) -> str:
-    if seq > expected:
+def _order_problem(seq: int, expected: int, later: list[bytes]) -> str:
+    """Why entry ``seq`` stands where ``expected`` should: missing, or out of order."""
+    if seq > expected and not any(_seq_of(body) == expected for body in later):
         return t("damage.line_gap", seq=seq, expected=expected)
     return t("damage.line_order", seq=seq, expected=expected)
+
+
+def _seq_of(body: bytes) -> int | None:
+    try:
+        return int(_decode(body + b"\n")["seq"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 class JournalWriter:

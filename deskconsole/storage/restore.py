@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deskconsole.storage.backup import newest_good_backup, read_backup
-from deskconsole.storage.errors import StoreError, StoreTooNewError, reason_of
+from deskconsole.storage.errors import StoreError, StoreTooNewError, file_of, reason_of
 from deskconsole.storage.files import ensure_private_dir, fsync_dir, read_bytes, write_atomic
 from deskconsole.storage.journal import JOURNAL_NAME, JournalDamage, JournalWriter, parse_journal
 from deskconsole.storage.lock import StoreLock
@@ -90,7 +90,7 @@ def _restore(data_dir: Path, backup: Path | None, now: datetime) -> Restored:
 
 
 def _failed(path: Path, error: OSError) -> StoreError:
-    return StoreError("restore.failed", path=str(error.filename or path), reason=reason_of(error))
+    return StoreError("restore.failed", path=str(file_of(error, path)), reason=reason_of(error))
 
 
 def _replay_newer(tables: Tables, seq: int, journal: bytes | None) -> tuple[int, int]:
