@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -59,6 +60,12 @@ class Change(frozenset[str]):
 
 
 Listener = Callable[[Change], None]
+
+
+def _lower_own_priority() -> None:
+    """Let the calling thread yield the processor to the rest (Linux: per thread)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class Store:
@@ -228,6 +235,7 @@ class Store:
             return
 
         def run() -> None:
+            _lower_own_priority()
             with contextlib.suppress(StoreError):
                 self._compact_once()
 
