@@ -314,7 +314,7 @@ def generate(
 
 def fill(repo: Repository, data: DemoData, settings: Settings | None = None) -> None:
     """Write demo data into an empty store as one batch."""
-    if not repo.store.is_empty:
+    if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))
     settings = settings or Settings(compounds=list(words.COMPOUNDS))
     # One commit: a crash leaves either an empty store or the whole demo, never settings only.
@@ -324,4 +324,3 @@ def fill(repo: Repository, data: DemoData, settings: Settings | None = None) -> 
         + [session_ops.op(s) for s in data.sessions]
         + [case_ops.op(c) for c in data.cases]
     )
-    repo.store.backups_keep = settings.backups_keep

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from deskconsole.models import AuditEntry, DeskSession, Settings
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
@@ -28,6 +30,10 @@ class SessionRepository:
         """Every session, newest first."""
         found = [DeskSession.model_validate(doc) for doc in self._store.docs(SESSIONS)]
         return sorted(found, key=lambda s: (s.date, s.start or s.updated_at.time()), reverse=True)
+
+    def docs(self) -> list[dict[str, Any]]:
+        """Every session as a raw document (read only)."""
+        return self._store.docs(SESSIONS)
 
     def current(self) -> DeskSession | None:
         """The newest session that has not been ended."""
@@ -80,7 +86,6 @@ class SettingsRepository:
     def save(self, settings: Settings) -> Settings:
         """Replace the settings durably."""
         self._store.commit([settings_op(settings)])
-        self._store.backups_keep = settings.backups_keep
         return settings
 
 

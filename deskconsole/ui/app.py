@@ -121,7 +121,7 @@ class DeskApp(App[None]):
         self.refresh_header()
 
     def on_unmount(self) -> None:
-        self.repo.store.unsubscribe(self._on_commit)
+        self.repo.unsubscribe(self._on_commit)
 
     @work(thread=True, exclusive=True, group="header")
     def refresh_header(self) -> None:

@@ -196,7 +196,7 @@ def test_demo_writes_its_settings_and_data_in_one_commit(data_dir: Path) -> None
     repo = Repository.open(data_dir, now=lambda: NOW)
     demo.fill(repo, demo.generate(NOW, residents=20, cases=8, seed=3))
     repo.store._close_files()
-    header, *entries = (data_dir / "journal.jsonl").read_bytes().splitlines()
+    _header, *entries = (data_dir / "journal.jsonl").read_bytes().splitlines()
     [entry] = entries  # one line: a crash leaves all of it or nothing
     tables = {op["t"] for op in orjson.loads(entry.split(b" ", 1)[1])["ops"]}
     assert {"meta", "residents", "sessions", "cases"} <= tables
