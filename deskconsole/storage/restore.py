@@ -44,6 +44,10 @@ class Restored:
 
 def restore_backup(data_dir: Path, backup: Path | None, now: datetime) -> Restored:
     """Replace the store with a backup; the old files are kept aside, never deleted."""
+    try:
+        ensure_private_dir(data_dir)  # restoring onto a new laptop: the folder may be new
+    except OSError as error:
+        raise _failed(data_dir, error) from None
     lock = StoreLock(data_dir)
     lock.acquire()
     try:

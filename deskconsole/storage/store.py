@@ -90,6 +90,7 @@ class Store:
         self._listeners: list[Listener] = []
         self._backup_thread: threading.Thread | None = None
         self._compactor: threading.Thread | None = None
+        self._retry_compaction_at = 0  # after a failed compaction: the journal size to retry at
         self.last_backup_error: StoreError | None = None
         self.last_compaction_error: StoreError | None = None
 
@@ -219,7 +220,7 @@ class Store:
                     table.delete(op.key)
                 else:
                     table.put(op.key, op.doc)
-            if self._journal.size > COMPACT_AT_BYTES:
+            if self._journal.size > max(COMPACT_AT_BYTES, self._retry_compaction_at):
                 self._compact_soon()
         changed = Change.of(ops)
         for listener in list(self._listeners):
@@ -236,8 +237,12 @@ class Store:
 
         def run() -> None:
             _lower_own_priority()
-            with contextlib.suppress(StoreError):
+            try:
                 self._compact_once()
+            except StoreError:
+                pass  # recorded in last_compaction_error; the journal still holds everything
+            except Exception as error:  # never a traceback from a background thread
+                self.last_compaction_error = StoreWriteError(self.snapshot_path, str(error))
 
         self._compactor = threading.Thread(target=run, name="deskconsole-compact", daemon=True)
         self._compactor.start()
@@ -268,7 +273,7 @@ class Store:
             write_snapshot(self.snapshot_path, tables, seq)
         except OSError as error:
             failure = StoreWriteError.of(self.snapshot_path, error)
-            self.last_compaction_error = failure
+            self._compaction_failed(failure, offset)
             raise failure from None
         with self.lock:
             self._snapshot_seq = seq
@@ -278,11 +283,17 @@ class Store:
                 fresh = JournalWriter.create(self.journal_path, seq, journal.read_from(offset))
             except OSError as error:
                 # The snapshot landed: every save is safe, the old journal goes on.
-                self.last_compaction_error = StoreWriteError.of(self.journal_path, error)
+                self._compaction_failed(StoreWriteError.of(self.journal_path, error), offset)
                 return
             journal.close()
             self._journal = fresh
             self.last_compaction_error = None
+            self._retry_compaction_at = 0
+
+    def _compaction_failed(self, error: StoreWriteError, size: int) -> None:
+        """Remember the failure; try again only once the journal has grown a good deal."""
+        self.last_compaction_error = error
+        self._retry_compaction_at = size + max(COMPACT_AT_BYTES // 4, 1 << 20)
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after every commit (in the committing thread)."""

@@ -80,3 +80,26 @@ def test_an_error_after_the_compaction_landed_does_not_fail_the_save(
     monkeypatch.undo()
     with Repository.open(data_dir, readonly=True) as reader:
         assert sorted(c.number for c in reader.cases.all()) == saved
+
+
+def test_a_failing_compaction_is_not_retried_on_every_save(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "COMPACT_AT_BYTES", 1_000)
+    attempts = []
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        attempts.append(1)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "write_snapshot", disk_full)
+    repo = Repository.open(data_dir)
+    repo.store.compact_in_background = False
+    for n in range(1, 10):
+        repo.cases.save(make_case(f"JC-20261127-00{n}", description="x" * 300))
+    assert attempts == [1]  # the next try waits until the journal grew another MiB
+    assert isinstance(repo.store.last_compaction_error, StoreWriteError)
+    repo.store._close_files()
+    monkeypatch.undo()
+    with Repository.open(data_dir, readonly=True) as reader:
+        assert reader.cases.count() == 9

@@ -200,3 +200,13 @@ def test_demo_writes_its_settings_and_data_in_one_commit(data_dir: Path) -> None
     [entry] = entries  # one line: a crash leaves all of it or nothing
     tables = {op["t"] for op in orjson.loads(entry.split(b" ", 1)[1])["ops"]}
     assert {"meta", "residents", "sessions", "cases"} <= tables
+
+
+def test_a_backup_restores_into_a_new_folder(tmp_path: Path) -> None:
+    with Repository.open(tmp_path / "old", now=lambda: NOW) as repo:
+        repo.cases.save(make_case())
+        backup = repo.store.backup_now()
+    restored = restore_backup(tmp_path / "new", backup, NOW)
+    assert restored.replayed == 0
+    assert _numbers(tmp_path / "new") == {"JC-20261127-001"}
+    assert check_store(tmp_path / "new").ok
