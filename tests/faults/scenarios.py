@@ -8,10 +8,13 @@ after each acknowledged step, as a run without faults produces them.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+import orjson
 
 from deskconsole.domain import demo
 from deskconsole.models import Case
@@ -120,6 +123,25 @@ def _demo(data_dir: Path, ack: Report, refused: Report) -> None:
         repo.close()
 
 
+def _schema_1_store(data_dir: Path) -> None:
+    """A store as version 1 wrote it: no checksum line, a journal without header."""
+    data_dir.mkdir(parents=True)
+    docs = {n: CASES[n].model_dump(mode="json") for n in (1, 2, 3)}
+    head = {"format": "deskconsole-store", "schema": 1, "seq": 1, "saved_at": "2026-11-27T09:00"}
+    body = orjson.dumps(head)[:-1] + b',\n"tables": {\n"cases": {\n"JC-20261127-001": '
+    (data_dir / "store.json").write_bytes(body + orjson.dumps(docs[1]) + b"\n}\n}}\n")
+    lines = []
+    for seq in (2, 3):
+        entry = {"seq": seq, "ops": [{"t": "cases", "k": docs[seq]["number"], "d": docs[seq]}]}
+        line = orjson.dumps(entry)
+        lines.append(b"%08x " % zlib.crc32(line) + line + b"\n")
+    (data_dir / "journal.jsonl").write_bytes(b"".join(lines))
+
+
+def _migrate(data_dir: Path, ack: Report, refused: Report) -> None:
+    _open(data_dir).close()
+
+
 @dataclass(frozen=True)
 class Scenario:
     """One writing path under faults."""
@@ -136,4 +158,5 @@ SCENARIOS = [
     Scenario("backup", _with_backups, _backup),
     Scenario("restore", _damaged_with_backup, _restore, old_state_damaged=True),
     Scenario("demo", lambda data_dir: None, _demo),
+    Scenario("migrate", _schema_1_store, _migrate),
 ]
