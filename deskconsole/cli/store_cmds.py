@@ -97,7 +97,11 @@ def restore(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Replace a damaged store with a backup; the damaged files are kept aside."""
+    """Replace a damaged store with a backup, in one atomic step.
+
+    Changes saved after the backup are kept when the journal is intact; the
+    replaced files are kept aside in damaged-<time>/.
+    """
     target = data_dir_of(ctx, data_dir)
     if not yes:
         typer.confirm(t("cli.restore_confirm", data_dir=str(target)), abort=True)
