@@ -19,7 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from deskconsole.storage.backup import backup_dir, backup_due, newest_good_backup, write_backup
+from deskconsole.i18n import t
+from deskconsole.storage.backup import (
+    backup_dir,
+    backup_due,
+    list_backups,
+    newest_good_backup,
+    write_backup,
+)
 from deskconsole.storage.errors import (
     StoreCorruptError,
     StoreError,
@@ -128,6 +135,10 @@ class Store:
     def _load(self) -> StoreState:
         try:
             state = load_state(self.snapshot_path, self.journal_path)
+            no_files = state.snapshot is None and state.journal is None and not state.superseded
+            if no_files and list_backups(self.data_dir):
+                # A store was here (its backups remain): not a new, empty one.
+                raise StoreDamage(self.snapshot_path, t("damage.store_files_missing"))
         except StoreDamage as damage:
             backup = newest_good_backup(self.data_dir, self.now())
             raise StoreCorruptError(

@@ -76,6 +76,13 @@ def delete_journal(data_dir: Path) -> None:
     (data_dir / JOURNAL).unlink()
 
 
+def delete_both(data_dir: Path) -> None:
+    with Repository.open(data_dir) as repo:
+        repo.store.backup_now()
+    (data_dir / SNAPSHOT).unlink()
+    (data_dir / JOURNAL).unlink()
+
+
 def empty_journal(data_dir: Path) -> None:
     (data_dir / JOURNAL).write_bytes(b"")
 
@@ -95,6 +102,7 @@ DAMAGE: list[tuple[Callable[[Path], None], str, str]] = [
     (delete_snapshot, SNAPSHOT, "the snapshot is missing, but the journal continues one"),
     (delete_journal, JOURNAL, "the journal is missing"),
     (empty_journal, JOURNAL, "first line (its header) is missing"),
+    (delete_both, SNAPSHOT, "the snapshot and the journal are both missing"),
     (bad_checksum_on_last_line, JOURNAL, "line 5: the line's checksum does not match"),
 ]
 

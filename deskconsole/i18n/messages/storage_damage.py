@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "up to {seq}: the entries in between are missing",
         "日志接续的是第 {follows} 条记录的快照，但快照只含到第 {seq} 条：中间的记录缺失",
     ),
+    "damage.store_files_missing": (
+        "the snapshot and the journal are both missing, but this folder holds backups of a store",
+        "快照和日志都不见了，但这个目录中有数据的备份",
+    ),
     "damage.snapshot_empty": ("the file is empty ({size} bytes)", "文件为空（{size} 字节）"),
     "damage.snapshot_foreign": ("not a deskconsole store file", "不是 deskconsole 数据文件"),
     "damage.snapshot_header": (
