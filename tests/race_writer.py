@@ -1,6 +1,6 @@
 """A child process for the reader race test: saves numbered cases, compacting often.
 
-Prints the number of each case after its save returned (acknowledged), then exits.
+Prints the number of each case after its save returned (acknowledged), until killed.
 """
 
 from __future__ import annotations
@@ -22,14 +22,16 @@ def case_number(index: int) -> str:
     return f"JC-{day:%Y%m%d}-{index % 500 + 1:03d}"
 
 
-def main(data_dir: Path, count: int) -> None:
+def main(data_dir: Path) -> None:
     store_module.COMPACT_AT_BYTES = 30_000  # a compaction every ~25 saves
-    with Repository.open(data_dir) as repo:
-        print("ready", flush=True)
-        for index in range(count):
-            repo.cases.save(make_case(case_number(index), description="x" * 600))
-            print(index, flush=True)
+    repo = Repository.open(data_dir)
+    print("ready", flush=True)
+    index = 0
+    while True:
+        repo.cases.save(make_case(case_number(index), description="x" * 600))
+        print(index, flush=True)
+        index += 1
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]))
+    main(Path(sys.argv[1]))
