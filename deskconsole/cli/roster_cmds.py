@@ -10,6 +10,7 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of
 from deskconsole.domain.roster import apply_plan, prepare_import, write_problems
 from deskconsole.i18n import t
+from deskconsole.output import check_target, output_path
 from deskconsole.storage import Repository
 
 PROBLEMS_SHOWN = 200
@@ -29,11 +30,12 @@ def import_residents(
         bool, typer.Option("--dry-run", help="Check the file and report; save nothing.")
     ] = False,
     problems_file: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--problems",
-            help="Also write the skipped rows to this CSV (opens in Excel and WPS).",
-            dir_okay=False,
+            metavar="<path>",
+            help="Also write the skipped rows to this CSV (opens in Excel and WPS); a folder "
+            "gets <roster>-problems.csv. Never inside the store's folder.",
             show_default=False,
         ),
     ] = None,
@@ -42,10 +44,18 @@ def import_residents(
     """Import residents from a roster; a re-import updates, never duplicates.
 
     Bad rows are skipped and listed with their spreadsheet row number; the rest is
-    saved as one batch, so the store gets all of it or none of it.
+    saved as one batch, so the store gets all of it or none of it. The problems file
+    is written before the batch: when it cannot be written, nothing is imported.
+    A roster may be at most 20 MB (an xlsx 64 MB unpacked) and 100,000 filled rows.
     """
-    with Repository.open(data_dir_of(ctx, data_dir)) as repo:
+    target = data_dir_of(ctx, data_dir)
+    problems_path = None
+    if problems_file is not None:
+        default = f"{file.stem}-problems.csv"
+        problems_path = check_target(output_path(problems_file, default), target)
+    with Repository.open(target) as repo:
         plan = prepare_import(file, repo)
+        written = write_problems(plan.problems, problems_path, target) if problems_path else None
         if not dry_run:
             apply_plan(plan, repo)
     parsed = plan.parsed
@@ -60,7 +70,6 @@ def import_residents(
             echo(f"  {problem.message}")
         if len(problems) > PROBLEMS_SHOWN:
             echo(f"  {t('roster.more_problems', count=len(problems) - PROBLEMS_SHOWN)}")
-    if problems_file is not None:
-        write_problems(problems, problems_file)
-        echo(t("roster.problems_written", path=str(problems_file)))
+    if written is not None:
+        echo(t("roster.problems_written", path=str(written)))
     echo(plan.summary(dry_run))

@@ -21,16 +21,18 @@ The steps, each usable on its own:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from deskconsole.errors import DeskError
+from deskconsole.domain import input_limits as limits
+from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
 from deskconsole.models.problems import field_label
@@ -42,6 +44,7 @@ from deskconsole.models.text import (
     normalise_name,
     normalise_phone,
 )
+from deskconsole.output import write_output
 from deskconsole.storage import Repository
 
 Progress = Callable[[int, int], None]
@@ -118,27 +121,50 @@ class Sheet:
 
 
 def read_sheet(path: Path) -> Sheet:
-    """Read ``.xlsx`` or ``.csv``; raises :class:`RosterError` with what to do."""
+    """Read ``.xlsx`` or ``.csv`` within the limits of :mod:`input_limits`; raises
+    :class:`RosterError` with what to do. Rows that hold nothing are left out."""
     path = Path(path)
-    if not path.is_file():
-        raise RosterError("roster.err_missing", path=str(path))
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+    where = shown_path(path)
     try:
+        if not path.is_file():
+            raise RosterError("roster.err_missing", path=where)
+        size = path.stat().st_size
+        if size > limits.MAX_ROSTER_BYTES:
+            raise RosterError(
+                "roster.err_too_big",
+                path=where,
+                size=limits.megabytes(size),
+                limit=limits.megabytes(limits.MAX_ROSTER_BYTES),
+            )
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path)
         data = path.read_bytes()
     except OSError as error:
-        raise RosterError("roster.err_unreadable", path=str(path), reason=error.strerror) from None
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterError("roster.err_xls", path=str(path))
+        raise RosterError("roster.err_xls", path=where)
     if data.startswith(b"PK\x03\x04"):
         if suffix in (".csv", ".txt", ".tsv"):
-            raise RosterError("roster.err_zip", path=str(path))
+            raise RosterError("roster.err_zip", path=where)
         return _read_xlsx(path)
     if suffix not in (".csv", ".txt", ".tsv"):
-        raise RosterError("roster.err_kind", path=str(path))
+        raise RosterError("roster.err_kind", path=where)
     text, encoding = decode(data, path)
-    return Sheet(path, encoding, _csv_rows(text))
+    del data
+    return Sheet(path, encoding, _bounded(path, _csv_rows(text, path)))
+
+
+def _bounded(path: Path, rows: Iterable[Sequence[Any]]) -> list[tuple[int, list[Any]]]:
+    try:
+        return list(limits.filled_rows(rows))
+    except limits.TooManyRows as error:
+        raise RosterError(
+            "roster.err_too_many_rows",
+            path=shown_path(path),
+            limit=limits.MAX_ROWS,
+            row=error.number,
+        ) from None
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -161,26 +187,53 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     raise RosterError("roster.err_encoding", path=str(path))
 
 
-def _csv_rows(text: str) -> list[tuple[int, list[Any]]]:
+def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(number, row) for number, row in enumerate(reader, start=1)]
+    try:
+        yield from reader
+    except csv.Error as error:  # a cell past csv's own limit, or a broken quote
+        raise RosterError(
+            "roster.err_csv", path=shown_path(path), row=reader.line_num, reason=str(error)
+        ) from None
+
+
+@contextlib.contextmanager
+def _xlsx_errors(where: str) -> Iterator[None]:
+    """Whatever openpyxl or zipfile raise for a damaged workbook, as one RosterError."""
+    try:
+        yield
+    except RosterError:
+        raise
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
+    except Exception as error:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise RosterError("roster.err_bad_xlsx", path=where, reason=str(error)) from None
 
 
 def _read_xlsx(path: Path) -> Sheet:
+    """Streamed (read-only mode) with the sheet's declared dimension ignored: a sheet
+    that claims ``A1:XFD1048576`` costs what it holds, not what it claims."""
     from openpyxl import load_workbook  # imported here: only an import needs it
 
-    try:
+    where = shown_path(path)
+    with _xlsx_errors(where):
+        unpacked = limits.unpacked_size(path)
+        if unpacked > limits.MAX_XLSX_UNPACKED:
+            raise RosterError(
+                "roster.err_xlsx_unpacked",
+                path=where,
+                size=limits.megabytes(unpacked),
+                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
+            )
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise RosterError("roster.err_bad_xlsx", path=str(path), reason=str(error)) from None
     try:
-        sheet = workbook.active or workbook.worksheets[0]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        with _xlsx_errors(where):
+            sheet = workbook.active or workbook.worksheets[0]
+            sheet.reset_dimensions()  # type: ignore[union-attr]
+            values = sheet.iter_rows(max_col=limits.MAX_COLUMNS, values_only=True)
+            rows = _bounded(path, values)
     finally:
         workbook.close()
     return Sheet(path, t("roster.encoding_xlsx"), rows)
@@ -232,7 +285,9 @@ def map_columns(headers: Sequence[object], header_row: int = 1) -> Columns:
 
 def find_columns(sheet: Sheet) -> Columns:
     """The header row: row 1, or the first of the first rows that has a name column."""
-    candidates = [(n, row) for n, row in sheet.rows[:HEADER_ROWS_SEARCHED] if not _blank(row)]
+    candidates = [
+        (n, row) for n, row in sheet.rows if n <= HEADER_ROWS_SEARCHED and not _blank(row)
+    ]
     if not candidates:
         raise RosterError("roster.err_empty", path=str(sheet.path))
     for number, row in candidates:
@@ -356,7 +411,7 @@ class RosterRow:
     """One good row: its number and its normalised, non-blank values."""
 
     row: int
-    values: dict[str, Any]
+    values: dict[str, Any] = field(repr=False)  # full numbers stay out of the repr
 
 
 @dataclass
@@ -419,12 +474,25 @@ def _numeric_id(value: Any) -> bool:
     return isinstance(value, float) and len(_cell_text(value)) >= 15
 
 
+def _column_name(columns: Columns, index: int) -> str:
+    if index < len(columns.headers) and columns.headers[index]:
+        return columns.headers[index]
+    return t("roster.column_n", n=index + 1)
+
+
 def _check_row(
     columns: Columns, row: Sequence[Any], today: date | None
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     def cell(index: int) -> Any:
         return row[index] if index < len(row) else None
 
+    too_long = [
+        (_column_name(columns, index), t("roster.cell_too_long", limit=limits.MAX_CELL_CHARS))
+        for index, value in enumerate(row)
+        if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS
+    ]
+    if too_long:
+        return {}, too_long
     raw: dict[str, Any] = {}
     found: list[tuple[str, str]] = []
     for name, indexes in columns.fields.items():
@@ -615,17 +683,17 @@ def _defused(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def write_problems(problems: Sequence[RowProblem], path: Path) -> None:
-    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM)."""
+def write_problems(
+    problems: Sequence[RowProblem], path: Path, data_dir: Path | None = None
+) -> Path:
+    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM), written
+    whole or not at all and never inside the store's folder ``data_dir``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t("roster.col_row"), t("roster.col_column"), t("roster.col_reason")])
     for problem in problems:
         writer.writerow([problem.row, _defused(problem.column), _defused(problem.reason)])
-    try:
-        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
-    except OSError as error:
-        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
+    return write_output(Path(path), out.getvalue().encode("utf-8-sig"), data_dir)
 
 
 def apply_plan(plan: ImportPlan, repo: Repository) -> None:

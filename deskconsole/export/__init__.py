@@ -2,7 +2,7 @@
 
 Each writer module has ``render(register) -> bytes``; :func:`write` puts the bytes in
 place atomically (a temporary file, fsync, rename), so a half-written register never
-appears under its name.
+appears under its name, and never inside the store's own folder (:mod:`deskconsole.output`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from deskconsole.domain.register import Register
 from deskconsole.export import csv_writer, html_writer, json_writer, xlsx_writer
 from deskconsole.export.files import ExportError, write_atomic
+from deskconsole.output import output_path
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "html", "json")
 
@@ -39,10 +40,11 @@ def default_name(register: Register, fmt: str) -> str:
     return f"register-{register.desk_code}-{register.day.isoformat()}{session}.{fmt}"
 
 
-def write(register: Register, fmt: str, path: Path) -> Path:
-    """Write the register in ``fmt`` to ``path`` (a directory gets the default name)."""
-    target = path / default_name(register, fmt) if path.is_dir() else path
-    return write_atomic(target, render(register, fmt))
+def write(register: Register, fmt: str, path: Path, data_dir: Path | None = None) -> Path:
+    """Write the register in ``fmt`` to ``path`` (a folder gets the default name);
+    ``data_dir`` is the store the file must stay out of."""
+    target = output_path(path, default_name(register, fmt))
+    return write_atomic(target, render(register, fmt), data_dir)
 
 
 __all__ = ["FORMATS", "ExportError", "default_name", "render", "write", "write_atomic"]

@@ -79,6 +79,10 @@ class RepositoryAPI(Protocol):
         """Other desks' resident ids mapped to the ids of this store."""
         ...
 
+    def backup_now(self) -> Path:
+        """Write a backup now; returns its path."""
+        ...
+
     def backup_if_due(self) -> None:
         """Write the day's backup in the background if none is recent."""
         ...

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
-from deskconsole.errors import DeskError
-from deskconsole.i18n import t
-
-# errno -> catalog key of a short, translated reason.
-_REASONS = {
-    errno.ENOSPC: "store.reason_enospc",
-    errno.EDQUOT: "store.reason_enospc",
-    errno.EROFS: "store.reason_erofs",
-    errno.EACCES: "store.reason_eacces",
-    errno.EPERM: "store.reason_eacces",
-    errno.EIO: "store.reason_eio",
-    errno.ENAMETOOLONG: "store.reason_enametoolong",
-    errno.ENOENT: "store.reason_enoent",
-    errno.ENOTDIR: "store.reason_enotdir",
-}
+from deskconsole.errors import DeskError, os_reason, shown_path
 
 
 def file_of(error: OSError, default: Path) -> Path:
@@ -32,10 +17,7 @@ def file_of(error: OSError, default: Path) -> Path:
 
 def reason_of(error: OSError) -> str:
     """One translated phrase for what the operating system refused."""
-    key = _REASONS.get(error.errno or 0)
-    if key is not None:
-        return t(key)
-    return (error.strerror or str(error)).replace("\n", " ")
+    return os_reason(error).replace("\n", " ")
 
 
 class StoreError(DeskError):
@@ -78,7 +60,7 @@ class StoreWriteError(StoreError):
     """A write failed (disk full, read-only); nothing acknowledged was lost."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__("store.write_failed", path=str(path), reason=reason)
+        super().__init__("store.write_failed", path=shown_path(path), reason=reason)
         self.path = path
         self.reason = reason
 
@@ -92,7 +74,7 @@ class StoreOpenError(StoreError):
     """A store file cannot be opened or read (permissions, I/O error, path too long)."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__("store.open_failed", path=str(path), reason=reason)
+        super().__init__("store.open_failed", path=shown_path(path), reason=reason)
         self.path = path
         self.reason = reason
 

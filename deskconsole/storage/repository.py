@@ -94,6 +94,10 @@ class Repository:
         """Other desks' resident ids mapped to the ids of this store."""
         return resident_aliases(self.store)
 
+    def backup_now(self) -> Path:
+        """Write a backup now; returns its path."""
+        return self.store.backup_now()
+
     def backup_if_due(self) -> None:
         """Write the day's backup in the background if none is recent."""
         self.store.backup_if_due()

@@ -158,9 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.confirm_title": ("Export full numbers?", "导出完整号码？"),
     "register.confirm_text": (
         "The preview and every export will show full phone and ID numbers until you press u "
-        "again. Each such export is recorded in the audit log with your name ({staff}).",
+        "again. Each day shown and each export is recorded in the audit log with your name "
+        "({staff}).",
         "预览和导出将显示完整的电话和身份证号，直到再次按 u。"
-        "每次导出都会以您的名字（{staff}）记入审计日志。",
+        "每查看一天、每次导出都会以您的名字（{staff}）记入审计日志。",
     ),
     "register.confirm_yes": ("Show full numbers", "显示完整号码"),
     "register.confirm_no": ("Keep masked", "保持遮盖"),

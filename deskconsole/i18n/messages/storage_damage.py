@@ -1,4 +1,4 @@
-"""Messages that say how a store file is damaged, and why the system refused a file."""
+"""Messages that say how a store file is damaged."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "damage.journal_line": ("line {line}: {reason}", "第 {line} 行：{reason}"),
@@ -66,14 +66,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "damage.backup_gzip": ("not a readable gzip file ({error})", "不是可读的 gzip 文件（{error}）"),
     "damage.backup_cut": ("the compressed file is cut short", "压缩文件不完整"),
-    "store.reason_enospc": ("the disk is full", "磁盘已满"),
-    "store.reason_erofs": ("the disk is read-only", "磁盘为只读"),
-    "store.reason_eacces": ("permission denied", "没有权限"),
-    "store.reason_eio": (
-        "an input/output error (the disk may be failing)",
-        "输入输出错误（磁盘可能有故障）",
-    ),
-    "store.reason_enametoolong": ("the path is too long", "路径太长"),
-    "store.reason_enoent": ("it does not exist", "不存在"),
-    "store.reason_enotdir": ("a part of the path is not a folder", "路径中有一部分不是文件夹"),
 }
