@@ -151,7 +151,7 @@ def build_store(data_dir: Path) -> None:
         ops.append(Op("cases", doc["number"], doc))
     with Repository.open(data_dir, now=lambda: NOW) as repo:
         repo.commit(ops)
-        repo.store.compact()
+        repo.compact()
 
 
 def make_app(repo: Repository) -> DeskApp:

@@ -16,12 +16,34 @@ from bench import Figure, median_ms, once_ms
 from bench.data import case_docs, fill_store, new_case, resident_docs
 from deskconsole.domain import demo
 from deskconsole.storage import Repository
+from deskconsole.storage import store as store_module
 
 
 def _save_median(data_dir: Path, repeat: int) -> float:
     with Repository.open(data_dir) as repo:
         counter = iter(range(10**6))
         return median_ms(lambda: repo.cases.save(new_case(next(counter))), repeat)
+
+
+def _saves_beside_compaction(data_dir: Path) -> tuple[float, float, float]:
+    """(longest save while a compaction runs, median of those saves, a compaction's time).
+
+    The compaction's own time is what every save waited when it ran in the save.
+    """
+    with Repository.open(data_dir) as repo:
+        counter = iter(range(10**6))
+        threshold = store_module.COMPACT_AT_BYTES
+        store_module.COMPACT_AT_BYTES = 0  # the next save starts a compaction
+        try:
+            times = [once_ms(lambda: repo.cases.save(new_case(next(counter))))]
+        finally:
+            store_module.COMPACT_AT_BYTES = threshold
+        compactor = repo.store._compactor
+        assert compactor is not None
+        while compactor.is_alive():
+            times.append(once_ms(lambda: repo.cases.save(new_case(next(counter)))))
+        whole = once_ms(repo.store.compact)
+    return max(times), statistics.median(times), whole
 
 
 def _plain_tinydb_insert(
@@ -76,6 +98,25 @@ def run() -> list[Figure]:
                 "same save at 50k cases",
                 at_50k,
                 "50k <= 2x of 1k",
+            )
+        )
+        worst, typical, stall = _saves_beside_compaction(root / "big")
+        figures.append(
+            Figure(
+                "longest save during a compaction, 50k",
+                worst,
+                "compaction inside the save (before)",
+                stall,
+                "<= 50 ms",
+            )
+        )
+        figures.append(
+            Figure(
+                "median save during a compaction, 50k",
+                typical,
+                "save with no compaction, 50k",
+                at_50k,
+                "<= 2x of plain",
             )
         )
         open_ms = _open_median(root / "big", 3)

@@ -22,10 +22,10 @@ def open_console(options: Globals, use_demo: bool) -> None:
     crash.set_crash_dir(data_dir)
     repo = Repository.open(data_dir)
     try:
-        if use_demo and repo.store.is_empty:
+        if use_demo and repo.is_empty:
             print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
             demo.fill(repo, demo.generate(datetime.now()))
-        repo.store.backup_if_due()
+        repo.backup_if_due()
         config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
         from deskconsole.ui.app import DeskApp
         from deskconsole.ui.first_start import FirstStartDeskApp

@@ -13,7 +13,8 @@ from deskconsole.domain import demo as demo_data
 from deskconsole.domain.disclosure import backup_audit
 from deskconsole.i18n import t
 from deskconsole.storage import Repository
-from deskconsole.storage.check import check_store, restore_backup
+from deskconsole.storage.check import check_store
+from deskconsole.storage.restore import restore_backup
 
 
 @app.command()
@@ -80,7 +81,7 @@ def backup(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
     (so it needs the store not to be open in a console, which backs up daily itself)."""
     with open_for_audit(data_dir_of(ctx, data_dir), "cli.backup_locked") as repo:
         repo.audit.add(backup_audit(repo.data_dir, staff_of(ctx), datetime.now()))
-        path = repo.store.backup_now()
+        path = repo.backup_now()
     typer.echo(t("cli.backup_done", path=str(path)))
 
 
@@ -99,9 +100,15 @@ def restore(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Replace a damaged store with a backup; the damaged files are kept aside."""
+    """Replace a damaged store with a backup, in one atomic step.
+
+    Changes saved after the backup are kept when the journal is intact; the
+    replaced files are kept aside in damaged-<time>/.
+    """
     target = data_dir_of(ctx, data_dir)
     if not yes:
         typer.confirm(t("cli.restore_confirm", data_dir=str(target)), abort=True)
-    used, aside = restore_backup(target, source, datetime.now())
-    typer.echo(t("cli.restore_done", backup=str(used), aside=str(aside)))
+    restored = restore_backup(target, source, datetime.now())
+    typer.echo(t("cli.restore_done", backup=str(restored.backup), aside=str(restored.aside)))
+    if restored.replayed:
+        typer.echo(t("cli.restore_replayed", entries=restored.replayed))

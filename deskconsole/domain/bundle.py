@@ -50,7 +50,7 @@ from deskconsole.storage import Op, Repository
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import residents as resident_ops
 from deskconsole.storage import sessions as session_ops
-from deskconsole.storage.aliases import aliases_op, resident_aliases
+from deskconsole.storage.aliases import aliases_op
 
 __all__ = [
     "FORMAT",
@@ -124,7 +124,7 @@ def export_bundle(
 
     The bundle carries full phone and ID numbers: who wrote it, when and where is
     recorded in the audit log before the file is written."""
-    with repo.store.lock:  # one consistent moment, even beside typing in the console
+    with repo.transaction():  # one consistent moment, even beside typing in the console
         bundle = collect(repo, since, now)
     target = check_target(
         output_path(path, default_name(bundle.header.desk_code, now)), repo.data_dir
@@ -258,7 +258,7 @@ def _match_values(resident: Mapping[str, Any]) -> dict[str, Any]:
 
 def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
     """Merge the bundle's residents; returns their ids mapped to the ids used here."""
-    aliases = resident_aliases(repo.store)
+    aliases = repo.resident_aliases()
     matcher = ResidentMatcher(repo.residents.docs())
     merged: dict[str, Resident] = {}
     mapping: dict[str, str] = {}
@@ -309,7 +309,7 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
 
 
 def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
-    raw = {doc["id"]: doc for doc in repo.store.docs(session_ops.SESSIONS)}
+    raw = {doc["id"]: doc for doc in repo.sessions.docs()}
     for index, doc in enumerate(plan.bundle.sessions):
         if raw.get(doc["id"]) == doc:
             plan.sessions.count(Status.UNCHANGED)
@@ -358,7 +358,7 @@ def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) 
 def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
     """Everything importing ``bundle`` would change (nothing is written).
 
-    Hold ``repo.store.lock`` around this and :func:`apply_plan` so no change made
+    Run this and :func:`apply_plan` in one ``repo.transaction()`` so no change made
     meanwhile is overwritten (:func:`import_bundle` does).
     """
     if not repo.settings.is_saved():
@@ -379,7 +379,7 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> None:
 def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> ImportPlan:
     """Read, check and merge the bundle at ``path`` into ``repo`` in one batch."""
     bundle = read_bundle(path)
-    with repo.store.lock:
+    with repo.transaction():
         plan = plan_import(repo, bundle)
         if not dry_run:
             apply_plan(repo, plan)

@@ -314,12 +314,13 @@ def generate(
 
 def fill(repo: Repository, data: DemoData, settings: Settings | None = None) -> None:
     """Write demo data into an empty store as one batch."""
-    if not repo.store.is_empty:
+    if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))
     settings = settings or Settings(compounds=list(words.COMPOUNDS))
-    repo.settings.save(settings)
+    # One commit: a crash leaves either an empty store or the whole demo, never settings only.
     repo.commit(
-        [resident_ops.op(r) for r in data.residents]
+        [session_ops.settings_op(settings)]
+        + [resident_ops.op(r) for r in data.residents]
         + [session_ops.op(s) for s in data.sessions]
         + [case_ops.op(c) for c in data.cases]
     )

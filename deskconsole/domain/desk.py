@@ -73,7 +73,7 @@ def update_desk(
 
     Saving with neither still saves the current settings, which marks them as chosen.
     """
-    with repo.store.lock:
+    with repo.transaction():
         current = repo.settings.get()
         values = current.model_dump()
         if community is not None:
@@ -90,7 +90,7 @@ def update_desk(
 def needs_first_start(repo: Repository) -> bool:
     """A new store: nothing saved yet, not even settings. The console asks for the
     community and desk code before it opens."""
-    return repo.store.is_empty
+    return repo.is_empty
 
 
 @dataclass(frozen=True)

@@ -708,7 +708,7 @@ def prepare_import(
     progress: Progress | None = None,
 ) -> ImportPlan:
     """Read, check and plan an import of ``path`` into ``repo`` (nothing is written)."""
-    now = repo.store.now()
+    now = repo.now()
     sheet = read_sheet(path)
     parsed = parse_sheet(sheet, now.date(), progress)
     return plan_import(parsed, repo.residents.docs(), now)

@@ -1,5 +1,6 @@
 """Durable storage: TinyDB in memory, an fsync'd journal, snapshots, a lock, backups."""
 
+from deskconsole.storage.api import RepositoryAPI, Transaction
 from deskconsole.storage.cases import CaseCounts
 from deskconsole.storage.errors import (
     StoreCorruptError,
@@ -18,6 +19,7 @@ __all__ = [
     "Change",
     "Op",
     "Repository",
+    "RepositoryAPI",
     "Store",
     "StoreCorruptError",
     "StoreError",
@@ -25,4 +27,5 @@ __all__ = [
     "StoreReadOnlyError",
     "StoreTooNewError",
     "StoreWriteError",
+    "Transaction",
 ]

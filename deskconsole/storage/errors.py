@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deskconsole.errors import DeskError
+from deskconsole.errors import DeskError, os_reason, shown_path
+
+
+def file_of(error: OSError, default: Path) -> Path:
+    """The file an OS error concerns (a temp file is named by the file it becomes)."""
+    if not error.filename or not isinstance(error.filename, str):
+        return default
+    name = error.filename
+    return Path(name[: -len(".tmp")] if name.endswith(".tmp") else name)
+
+
+def reason_of(error: OSError) -> str:
+    """One translated phrase for what the operating system refused."""
+    return os_reason(error).replace("\n", " ")
 
 
 class StoreError(DeskError):
@@ -20,7 +33,7 @@ class StoreLockedError(StoreError):
 
 
 class StoreCorruptError(StoreError):
-    """A store file cannot be read; it is left untouched."""
+    """A store file is damaged; it is left untouched."""
 
     def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
         key = "store.corrupt_with_backup" if backup else "store.corrupt_no_backup"
@@ -47,9 +60,28 @@ class StoreWriteError(StoreError):
     """A write failed (disk full, read-only); nothing acknowledged was lost."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__("store.write_failed", path=str(path), reason=reason)
+        super().__init__("store.write_failed", path=shown_path(path), reason=reason)
         self.path = path
         self.reason = reason
+
+    @classmethod
+    def of(cls, path: Path, error: OSError) -> StoreWriteError:
+        """The error for ``error`` raised while writing ``path``."""
+        return cls(file_of(error, path), reason_of(error))
+
+
+class StoreOpenError(StoreError):
+    """A store file cannot be opened or read (permissions, I/O error, path too long)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__("store.open_failed", path=shown_path(path), reason=reason)
+        self.path = path
+        self.reason = reason
+
+    @classmethod
+    def of(cls, path: Path, error: OSError) -> StoreOpenError:
+        """The error for ``error`` raised while opening ``path``."""
+        return cls(file_of(error, path), reason_of(error))
 
 
 class StoreReadOnlyError(StoreError):

@@ -1,8 +1,12 @@
 """The append-only journal: one line per acknowledged change, fsync'd before return.
 
-A line is ``<crc32 hex> <json>\\n`` where the JSON is ``{"seq": n, "ops": [...]}``
+Every line is ``<crc32 hex> <json>\\n``. The first line is the header ``{"after": S}``:
+the journal continues a snapshot that holds entries up to ``S``. Each later line is
+an entry ``{"seq": n, "ops": [...]}`` with ``n`` = the previous line's number + 1,
 and each op is ``{"t": table, "k": key, "d": document}`` (``"d": null`` deletes).
-A batch of many ops is one line, so it lands whole or not at all.
+A batch of many ops is one line, so it lands whole or not at all. An unfinished last
+line (no newline) is a write a crash interrupted; any other unreadable line is damage.
+Journals of schema 1 have no header; they still read.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Any
 
 import orjson
 
-from deskconsole.storage.files import fsync_dir, open_private
+from deskconsole.i18n import t
+from deskconsole.storage.files import TEMP_SUFFIX, fsync_dir, open_private, write_all
 
 JOURNAL_NAME = "journal.jsonl"
 
@@ -47,74 +52,154 @@ class Entry:
 
 
 class JournalDamage(Exception):
-    """A line other than the last cannot be read."""
+    """A complete line cannot be read, or the lines do not follow each other."""
 
     def __init__(self, line_no: int, reason: str) -> None:
-        super().__init__(f"line {line_no}: {reason}")
+        super().__init__(t("damage.journal_line", line=line_no, reason=reason))
         self.line_no = line_no
+
+
+def _line(body: bytes) -> bytes:
+    return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 
 def encode(entry: Entry) -> bytes:
     """One journal line for ``entry``."""
-    body = orjson.dumps({"seq": entry.seq, "ops": [op.to_json() for op in entry.ops]})
-    return b"%08x " % zlib.crc32(body) + body + b"\n"
+    return _line(orjson.dumps({"seq": entry.seq, "ops": [op.to_json() for op in entry.ops]}))
 
 
-def _decode(line: bytes) -> Entry:
-    if not line.endswith(b"\n"):
-        raise ValueError("unfinished line")
+def encode_header(after: int) -> bytes:
+    """The first line of a journal that continues a snapshot holding entries up to ``after``."""
+    return _line(orjson.dumps({"after": after}))
+
+
+def _decode(line: bytes) -> dict[str, Any]:
     crc, _, body = line[:-1].partition(b" ")
-    if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
-        raise ValueError("checksum mismatch")
+    try:
+        good = len(crc) == 8 and int(crc, 16) == zlib.crc32(body)
+    except ValueError:
+        good = False
+    if not good:
+        raise ValueError(t("damage.line_checksum"))
     raw = orjson.loads(body)
-    return Entry(int(raw["seq"]), [Op.from_json(op) for op in raw["ops"]])
+    if not isinstance(raw, dict):
+        raise ValueError(t("damage.line_shape"))
+    return raw
 
 
 @dataclass
-class ReadResult:
+class ParsedJournal:
     """What reading a journal found."""
 
+    after: int | None
     entries: list[Entry]
     good_size: int
     torn_tail: bool
 
+    @property
+    def continues(self) -> int | None:
+        """The snapshot entry this journal follows (``None``: it says nothing)."""
+        if self.after is not None:
+            return self.after
+        return self.entries[0].seq - 1 if self.entries else None
 
-def read_journal(path: Path) -> ReadResult:
-    """Read every entry; an unreadable *last* line is an unfinished write and is dropped.
+    @property
+    def last_seq(self) -> int | None:
+        """The newest entry's number, else the header's."""
+        return self.entries[-1].seq if self.entries else self.after
 
-    Raises :class:`JournalDamage` when a line before the last is unreadable.
+
+def parse_journal(data: bytes) -> ParsedJournal:
+    """Read every line; an unfinished last line is dropped (``torn_tail``).
+
+    Raises :class:`JournalDamage` for a complete line that is unreadable, a missing
+    or misplaced header, or sequence numbers that do not follow one another.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ReadResult([], 0, False)
-    entries: list[Entry] = []
+    parsed = ParsedJournal(None, [], 0, False)
     offset = 0
-    lines = data.splitlines(keepends=True)
-    for number, line in enumerate(lines, start=1):
+    expected: int | None = None
+    *complete, tail = data.split(b"\n")
+    parsed.torn_tail = bool(tail)  # an unfinished last line: a write a crash cut short
+    for number, body in enumerate(complete, start=1):
+        line = body + b"\n"
         try:
-            entries.append(_decode(line))
+            raw = _decode(line)
+            if "after" in raw:
+                if number != 1:
+                    raise ValueError(t("damage.header_misplaced"))
+                parsed.after = int(raw["after"])
+                expected = parsed.after + 1
+            else:
+                entry = Entry(int(raw["seq"]), [Op.from_json(op) for op in raw["ops"]])
+                if expected is not None and entry.seq != expected:
+                    later = complete[number:]
+                    raise ValueError(_order_problem(entry.seq, expected, later))
+                parsed.entries.append(entry)
+                expected = entry.seq + 1
         except (ValueError, KeyError, TypeError) as error:  # orjson's JSONDecodeError too
-            if number == len(lines):
-                return ReadResult(entries, offset, True)
             raise JournalDamage(number, str(error)) from None
         offset += len(line)
-    return ReadResult(entries, offset, False)
+    parsed.good_size = offset
+    return parsed
+
+
+def _order_problem(seq: int, expected: int, later: list[bytes]) -> str:
+    """Why entry ``seq`` stands where ``expected`` should: missing, or out of order."""
+    if seq > expected and not any(_seq_of(body) == expected for body in later):
+        return t("damage.line_gap", seq=seq, expected=expected)
+    return t("damage.line_order", seq=seq, expected=expected)
+
+
+def _seq_of(body: bytes) -> int | None:
+    try:
+        return int(_decode(body + b"\n")["seq"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 class JournalWriter:
     """Appends entries durably; a failed append leaves the file as it was."""
 
-    def __init__(self, path: Path, size: int) -> None:
+    def __init__(self, path: Path, fd: int, size: int) -> None:
         self.path = path
-        created = not path.exists()
-        self._fd = open_private(path, os.O_RDWR | os.O_CREAT)
+        self._fd = fd
         self._size = size
-        if os.fstat(self._fd).st_size != size:
-            os.ftruncate(self._fd, size)
-            os.fsync(self._fd)
-        if created:
+
+    @classmethod
+    def open(cls, path: Path, good_size: int) -> JournalWriter:
+        """Append to an existing journal, cutting an unfinished last line."""
+        fd = os.open(path, os.O_RDWR)
+        try:
+            if os.fstat(fd).st_size != good_size:
+                os.ftruncate(fd, good_size)
+                os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(path, fd, good_size)
+
+    @classmethod
+    def create(cls, path: Path, after: int, carried: bytes = b"") -> JournalWriter:
+        """Put a new journal in place atomically: the header, then ``carried`` lines."""
+        temp = path.with_name(path.name + TEMP_SUFFIX)
+        content = encode_header(after) + carried
+        fd = open_private(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC)
+        try:
+            write_all(fd, content)
+            os.fsync(fd)
+            os.replace(temp, path)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        writer = cls(path, fd, len(content))
+        try:
             fsync_dir(path.parent)
+        except BaseException:
+            writer.close()
+            raise
+        return writer
 
     @property
     def size(self) -> int:
@@ -131,17 +216,22 @@ class JournalWriter:
             while written < len(line):
                 written += os.pwrite(self._fd, line[written:], self._size + written)
             os.fsync(self._fd)
-        except OSError:
+        except BaseException:
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
             raise
         self._size += len(line)
 
-    def reset(self) -> None:
-        """Empty the journal (after its entries were written to a snapshot)."""
-        os.ftruncate(self._fd, 0)
-        os.fsync(self._fd)
-        self._size = 0
+    def read_from(self, offset: int) -> bytes:
+        """The acknowledged bytes from ``offset`` to the end."""
+        parts = []
+        while offset < self._size:
+            part = os.pread(self._fd, self._size - offset, offset)
+            if not part:
+                break
+            parts.append(part)
+            offset += len(part)
+        return b"".join(parts)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):

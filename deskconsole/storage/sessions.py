@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from deskconsole.models import AuditEntry, DeskSession, Settings
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
@@ -28,6 +30,10 @@ class SessionRepository:
         """Every session, newest first."""
         found = [DeskSession.model_validate(doc) for doc in self._store.docs(SESSIONS)]
         return sorted(found, key=lambda s: (s.date, s.start or s.updated_at.time()), reverse=True)
+
+    def docs(self) -> list[dict[str, Any]]:
+        """Every session as a raw document (read only)."""
+        return self._store.docs(SESSIONS)
 
     def current(self) -> DeskSession | None:
         """The newest session that has not been ended."""
@@ -79,14 +85,18 @@ class SettingsRepository:
 
     def save(self, settings: Settings) -> Settings:
         """Replace the settings durably."""
-        self._store.commit([Op(META, SETTINGS_KEY, settings.model_dump(mode="json"))])
-        self._store.backups_keep = settings.backups_keep
+        self._store.commit([settings_op(settings)])
         return settings
 
 
 def op(session: DeskSession) -> Op:
     """The journal op that stores ``session``."""
     return Op(SESSIONS, session.id, session.model_dump(mode="json"))
+
+
+def settings_op(settings: Settings) -> Op:
+    """The journal op that replaces the settings."""
+    return Op(META, SETTINGS_KEY, settings.model_dump(mode="json"))
 
 
 def audit_op(entry: AuditEntry) -> Op:

@@ -1,13 +1,18 @@
 """The snapshot file: the whole store as readable UTF-8 JSON, one document per line.
 
-``{"format": "deskconsole-store", "schema": N, "seq": S, "saved_at": ..., "tables": {...}}``
-where ``seq`` is the last journal entry the snapshot contains. orjson parses and writes
-it: on a 50,000-case store that is several times faster than the standard library.
+``{"format": "deskconsole-store", "schema": N, "seq": S, "saved_at": ..., "tables": {...},
+"sha256": "..."}`` where ``seq`` is the last journal entry the snapshot contains and
+``sha256`` (the fixed-size last line) is the checksum of every byte before that line,
+so one changed byte anywhere is found. Schema 1 files (before the checksum) still read.
+After a restore the header also holds ``supersedes_journal``: the checksum of the
+journal the restore replaced, so that journal is ignored if it is still in place.
+orjson parses and writes it: on a 50,000-case store several times faster than ``json``.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,16 +21,22 @@ from typing import Any
 
 import orjson
 
-from deskconsole.storage.files import write_atomic
+from deskconsole.i18n import t
+from deskconsole.storage.files import read_bytes, write_atomic
 
 FORMAT = "deskconsole-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+FIRST_CHECKED_SCHEMA = 2
 SNAPSHOT_NAME = "store.json"
+_TRAILER_HEAD = b',\n"sha256": "'
+_TRAILER_TAIL = b'"}\n'
+TRAILER_SIZE = len(_TRAILER_HEAD) + 64 + len(_TRAILER_TAIL)
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 # Schema migrations: MIGRATIONS[n] turns schema-n tables into schema n+1, in place.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+# Schema 2 only added the checksum and the journal header: the documents are unchanged.
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: lambda tables: None}
 
 
 @dataclass
@@ -36,6 +47,8 @@ class Snapshot:
     seq: int = 0
     saved_at: str = ""
     tables: Tables = field(default_factory=dict)
+    supersedes_journal: str | None = None
+    checksum: str = ""
 
 
 class SnapshotUnreadable(Exception):
@@ -45,16 +58,21 @@ class SnapshotUnreadable(Exception):
 def read_snapshot(path: Path) -> Snapshot | None:
     """Read a snapshot; ``None`` when the file does not exist.
 
-    Raises :class:`SnapshotUnreadable` for an empty, truncated or foreign file.
+    Raises :class:`SnapshotUnreadable` for damage, ``OSError`` when it cannot be read.
     """
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise SnapshotUnreadable(error.strerror or str(error)) from None
+    return parse_snapshot(data)
+
+
+def parse_snapshot(data: bytes) -> Snapshot:
+    """Check and parse the bytes of a snapshot (raises :class:`SnapshotUnreadable`)."""
     if not data or data.isspace():
-        raise SnapshotUnreadable(f"the file is empty ({len(data)} bytes)")
+        raise SnapshotUnreadable(t("damage.snapshot_empty", size=len(data)))
+    sealed = _has_trailer(data)
+    checksum = _verify(data) if sealed else ""
     collecting = gc.isenabled()
     gc.disable()  # parsing builds millions of containers; the collector would triple the time
     try:
@@ -65,22 +83,49 @@ def read_snapshot(path: Path) -> Snapshot | None:
         if collecting:
             gc.enable()
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise SnapshotUnreadable("not a deskconsole store file")
+        raise SnapshotUnreadable(t("damage.snapshot_foreign"))
+    try:
+        schema, seq = int(raw["schema"]), int(raw["seq"])
+    except (KeyError, TypeError, ValueError):
+        raise SnapshotUnreadable(t("damage.snapshot_header")) from None
+    if schema > SCHEMA_VERSION:
+        return Snapshot(schema, seq)  # a newer format: refused by the caller, unchecked here
+    if schema >= FIRST_CHECKED_SCHEMA and not sealed:
+        raise SnapshotUnreadable(t("damage.snapshot_unsealed"))
     tables = raw.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(v, dict) for v in tables.values()):
-        raise SnapshotUnreadable("the tables section is missing or malformed")
-    try:
-        return Snapshot(int(raw["schema"]), int(raw["seq"]), str(raw.get("saved_at", "")), tables)
-    except (KeyError, TypeError, ValueError):
-        raise SnapshotUnreadable("schema or sequence number missing") from None
+        raise SnapshotUnreadable(t("damage.snapshot_tables"))
+    supersedes = raw.get("supersedes_journal")
+    return Snapshot(
+        schema,
+        seq,
+        str(raw.get("saved_at", "")),
+        tables,
+        str(supersedes) if supersedes else None,
+        checksum,
+    )
+
+
+def _has_trailer(data: bytes) -> bool:
+    trailer = data[-TRAILER_SIZE:]
+    return trailer.startswith(_TRAILER_HEAD) and trailer.endswith(_TRAILER_TAIL)
+
+
+def _verify(data: bytes) -> str:
+    body, trailer = data[:-TRAILER_SIZE], data[-TRAILER_SIZE:]
+    stored = trailer[len(_TRAILER_HEAD) : -len(_TRAILER_TAIL)].decode("ascii", "replace")
+    actual = hashlib.sha256(body).hexdigest()
+    if stored != actual:
+        raise SnapshotUnreadable(t("damage.snapshot_checksum"))
+    return actual
 
 
 def _json_problem(data: bytes, error: orjson.JSONDecodeError) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as bad:
-        return f"not UTF-8 text at byte {bad.start}"
-    return f"not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        return t("damage.snapshot_utf8", byte=bad.start)
+    return t("damage.snapshot_json", line=error.lineno, column=error.colno, msg=error.msg)
 
 
 def migrate(tables: Tables, schema: int) -> int:
@@ -91,22 +136,43 @@ def migrate(tables: Tables, schema: int) -> int:
     return schema
 
 
-def _chunks(tables: Tables, seq: int) -> Iterator[bytes]:
+def _body(tables: Tables, seq: int, supersedes_journal: str | None) -> Iterator[bytes]:
     dumps = orjson.dumps
-    header = {
+    header: dict[str, Any] = {
         "format": FORMAT,
         "schema": SCHEMA_VERSION,
         "seq": seq,
         "saved_at": datetime.now().isoformat(timespec="seconds"),
     }
+    if supersedes_journal:
+        header["supersedes_journal"] = supersedes_journal
     yield dumps(header)[:-1] + b',\n"tables": {'
     for t_index, (name, docs) in enumerate(sorted(tables.items())):
         yield (b"," if t_index else b"") + b"\n" + dumps(name) + b": {"
         yield b",".join(b"\n" + dumps(key) + b": " + dumps(doc) for key, doc in docs.items())
         yield b"\n}"
-    yield b"\n}}\n"
+    yield b"\n}"
 
 
-def write_snapshot(path: Path, tables: Tables, seq: int) -> None:
-    """Write the whole store atomically (temp file, fsync, rename, directory fsync)."""
-    write_atomic(path, _chunks(tables, seq))
+def snapshot_chunks(
+    tables: Tables, seq: int, supersedes_journal: str | None = None
+) -> Iterator[bytes]:
+    """The bytes of a snapshot, in pieces, ending with the checksum line."""
+    digest = hashlib.sha256()
+    for chunk in _body(tables, seq, supersedes_journal):
+        digest.update(chunk)
+        yield chunk
+    yield _TRAILER_HEAD + digest.hexdigest().encode("ascii") + _TRAILER_TAIL
+
+
+FLUSH_EVERY = 1 << 20
+
+
+def write_snapshot(
+    path: Path, tables: Tables, seq: int, supersedes_journal: str | None = None
+) -> None:
+    """Write the whole store atomically (temp file, fsync, rename, directory fsync).
+
+    Its writing out to disk starts every megabyte, so saves beside it never wait long.
+    """
+    write_atomic(path, snapshot_chunks(tables, seq, supersedes_journal), FLUSH_EVERY)

@@ -1,47 +1,51 @@
 """The store: TinyDB in memory, made durable by a journal and snapshots.
 
-Every acknowledged change is one fsync'd journal line before it touches memory;
-a compaction writes a full snapshot atomically and empties the journal. Opening
-loads the snapshot and replays the journal, dropping only an unfinished last line.
+Every acknowledged change is one fsync'd journal line before it touches memory.
+A compaction copies the tables (under the lock, a few milliseconds), writes the full
+snapshot in the background while saves go on, then puts in place a new journal that
+starts after the snapshot and carries the lines saved meanwhile. Opening loads the
+snapshot and replays the journal, dropping only an unfinished last line; damage of
+any other kind is refused with the file named and never written over.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from deskconsole.storage.backup import backup_due, newest_good_backup, write_backup
+from deskconsole.i18n import t
+from deskconsole.storage.backup import (
+    backup_dir,
+    backup_due,
+    list_backups,
+    newest_good_backup,
+    write_backup,
+)
 from deskconsole.storage.errors import (
     StoreCorruptError,
     StoreError,
+    StoreOpenError,
     StoreReadOnlyError,
     StoreTooNewError,
     StoreWriteError,
 )
 from deskconsole.storage.files import ensure_private_dir, remove_stale_temps
-from deskconsole.storage.journal import (
-    JOURNAL_NAME,
-    Entry,
-    JournalDamage,
-    JournalWriter,
-    Op,
-    read_journal,
-)
+from deskconsole.storage.journal import JOURNAL_NAME, Entry, JournalWriter, Op
 from deskconsole.storage.lock import StoreLock
 from deskconsole.storage.snapshot import (
     SCHEMA_VERSION,
     SNAPSHOT_NAME,
-    SnapshotUnreadable,
     Tables,
     migrate,
-    read_snapshot,
     write_snapshot,
 )
+from deskconsole.storage.state import StoreBusy, StoreDamage, StoreState, load_state
 from deskconsole.storage.tables import DocTable, MemoryTinyDB
 
 COMPACT_AT_BYTES = 32 * 1024 * 1024
@@ -65,13 +69,10 @@ class Change(frozenset[str]):
 Listener = Callable[[Change], None]
 
 
-def _apply(tables: Tables, ops: Iterable[Op]) -> None:
-    for op in ops:
-        table = tables.setdefault(op.table, {})
-        if op.doc is None:
-            table.pop(op.key, None)
-        else:
-            table[op.key] = op.doc
+def _lower_own_priority() -> None:
+    """Let the calling thread yield the processor to the rest (Linux: per thread)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class Store:
@@ -88,12 +89,17 @@ class Store:
         self.torn_tail = False
         self.replayed = 0
         self.backups_keep = 14
+        self.compact_in_background = True
         self._seq = 0
+        self._snapshot_seq = 0  # the newest entry the snapshot file holds
         self._journal: JournalWriter | None = None
         self._file_lock = StoreLock(data_dir)
         self._listeners: list[Listener] = []
         self._backup_thread: threading.Thread | None = None
+        self._compactor: threading.Thread | None = None
+        self._retry_compaction_at = 0  # after a failed compaction: the journal size to retry at
         self.last_backup_error: StoreError | None = None
+        self.last_compaction_error: StoreError | None = None
 
     # -- opening and closing -------------------------------------------------
     @classmethod
@@ -114,64 +120,81 @@ class Store:
         try:
             ensure_private_dir(store.data_dir)
         except OSError as error:
-            raise StoreWriteError(store.data_dir, error.strerror or str(error)) from None
+            raise StoreOpenError.of(store.data_dir, error) from None
         store._file_lock.acquire()
         try:
             remove_stale_temps(store.data_dir)
-            schema = store._load()
-            store._journal = JournalWriter(store.journal_path, store._journal_good_size)
-            if schema != SCHEMA_VERSION or store._journal.size > COMPACT_AT_BYTES:
-                store.compact()
+            remove_stale_temps(backup_dir(store.data_dir))
+            state = store._load()
+            store._start_journal(state)
         except BaseException:
             store._close_files()
             raise
         return store
 
-    def _load(self) -> int:
+    def _load(self) -> StoreState:
         try:
-            snapshot = read_snapshot(self.snapshot_path)
-        except SnapshotUnreadable as error:
-            backup = newest_good_backup(self.data_dir)
+            state = load_state(self.snapshot_path, self.journal_path)
+            no_files = state.snapshot is None and state.journal is None and not state.superseded
+            if no_files and list_backups(self.data_dir):
+                # A store was here (its backups remain): not a new, empty one.
+                raise StoreDamage(self.snapshot_path, t("damage.store_files_missing"))
+        except StoreDamage as damage:
+            backup = newest_good_backup(self.data_dir, self.now())
             raise StoreCorruptError(
-                self.snapshot_path, str(error), backup.path if backup else None
+                damage.path, damage.detail, backup.path if backup else None
             ) from None
-        try:
-            journal = read_journal(self.journal_path)
-        except JournalDamage as error:
-            backup = newest_good_backup(self.data_dir)
-            raise StoreCorruptError(
-                self.journal_path, str(error), backup.path if backup else None
-            ) from None
+        except StoreBusy:
+            raise StoreError("store.busy", data_dir=str(self.data_dir)) from None
         except OSError as error:
-            raise StoreCorruptError(self.journal_path, error.strerror or str(error), None) from None
-        tables: Tables = snapshot.tables if snapshot else {}
-        schema = snapshot.schema if snapshot else SCHEMA_VERSION
-        seq = snapshot.seq if snapshot else 0
-        if schema > SCHEMA_VERSION:
-            raise StoreTooNewError(self.snapshot_path, schema, SCHEMA_VERSION)
-        for entry in journal.entries:
-            if entry.seq > seq:
-                _apply(tables, entry.ops)
-                seq = entry.seq
-                self.replayed += 1
-        migrate(tables, schema)
-        self.db.load(tables)
+            raise StoreOpenError.of(self.data_dir, error) from None
+        if state.schema > SCHEMA_VERSION:
+            raise StoreTooNewError(self.snapshot_path, state.schema, SCHEMA_VERSION)
+        migrate(state.tables, state.schema)
+        self.db.load(state.tables)
         # The loaded documents live as long as the store and hold no cycles: keep the
         # collector from rescanning them (a full pass over 50,000 cases stalls ~0.5 s).
         gc.freeze()
-        self._seq = seq
-        self.torn_tail = journal.torn_tail
-        self._journal_good_size = journal.good_size
-        return schema
+        self._seq = state.seq
+        self._snapshot_seq = state.snapshot.seq if state.snapshot else 0
+        self.torn_tail = state.torn_tail
+        self.replayed = state.replayed
+        return state
+
+    def _start_journal(self, state: StoreState) -> None:
+        """Open the journal for appending; bring files of an older format up to date."""
+        try:
+            if state.journal is None:
+                # A new store, a journal superseded by a restore, or one of schema 1
+                # that never had a journal file: the journal starts after the snapshot.
+                self._journal = JournalWriter.create(self.journal_path, state.seq)
+            elif state.journal.after is None:
+                # Schema 1: first a journal with a header that carries the same entries,
+                # so every moment of the migration is a store that opens.
+                old = JournalWriter.open(self.journal_path, state.journal.good_size)
+                carried = old.read_from(0)
+                old.close()
+                after = state.journal.continues or 0
+                self._journal = JournalWriter.create(self.journal_path, after, carried)
+            else:
+                self._journal = JournalWriter.open(self.journal_path, state.journal.good_size)
+        except OSError as error:
+            raise StoreOpenError.of(self.journal_path, error) from None
+        if state.needs_migration:
+            self.compact()
 
     def close(self) -> None:
         """Write a fresh snapshot (when there is anything new) and release the lock."""
         if self._backup_thread is not None:
             self._backup_thread.join()
-        if self._journal is not None and self._journal.size:
+        self._wait_for_compaction()
+        if self._journal is not None and self._journal_has_entries():
             with contextlib.suppress(StoreError):
                 self.compact()
         self._close_files()
+
+    def _journal_has_entries(self) -> bool:
+        return self._seq > self._snapshot_seq
 
     def _close_files(self) -> None:
         if self._journal is not None:
@@ -200,7 +223,7 @@ class Store:
             try:
                 self._journal.append(entry)
             except OSError as error:
-                raise StoreWriteError(self.journal_path, error.strerror or str(error)) from None
+                raise StoreWriteError.of(self.journal_path, error) from None
             self._seq = entry.seq
             for op in ops:
                 table = self.db.doc_table(op.table)
@@ -208,23 +231,80 @@ class Store:
                     table.delete(op.key)
                 else:
                     table.put(op.key, op.doc)
-            if self._journal.size > COMPACT_AT_BYTES:
-                with contextlib.suppress(StoreError):
-                    self.compact()
+            if self._journal.size > max(COMPACT_AT_BYTES, self._retry_compaction_at):
+                self._compact_soon()
         changed = Change.of(ops)
         for listener in list(self._listeners):
             listener(changed)
 
-    def compact(self) -> None:
-        """Write the whole store to the snapshot file and empty the journal."""
-        with self.lock:
-            if self._journal is None:
-                raise StoreReadOnlyError(self.data_dir)
+    def _compact_soon(self) -> None:
+        """Start a compaction in the background (hold the lock); saves go on meanwhile."""
+        if self._compactor is not None and self._compactor.is_alive():
+            return
+        if not self.compact_in_background:
+            with contextlib.suppress(StoreError):
+                self.compact()
+            return
+
+        def run() -> None:
+            _lower_own_priority()
             try:
-                write_snapshot(self.snapshot_path, self.db.dump(), self._seq)
+                self._compact_once()
+            except StoreError:
+                pass  # recorded in last_compaction_error; the journal still holds everything
+            except Exception as error:  # never a traceback from a background thread
+                self.last_compaction_error = StoreWriteError(self.snapshot_path, str(error))
+
+        self._compactor = threading.Thread(target=run, name="deskconsole-compact", daemon=True)
+        self._compactor.start()
+
+    def _wait_for_compaction(self) -> None:
+        compactor = self._compactor
+        if compactor is not None and compactor is not threading.current_thread():
+            compactor.join()
+
+    def compact(self) -> None:
+        """Write the whole store to the snapshot file and start a new, short journal.
+
+        Raises :class:`StoreWriteError` when the snapshot could not be written (the
+        journal still holds everything). A journal that cannot be replaced after the
+        snapshot landed is not an error: the old one stays valid and is used on.
+        """
+        self._wait_for_compaction()
+        self._compact_once()
+
+    def _compact_once(self) -> None:
+        with self.lock:
+            journal = self._journal
+            if journal is None:
+                raise StoreReadOnlyError(self.data_dir)
+            tables, seq = self._frozen_copy()
+            offset = journal.size
+        try:
+            write_snapshot(self.snapshot_path, tables, seq)
+        except OSError as error:
+            failure = StoreWriteError.of(self.snapshot_path, error)
+            self._compaction_failed(failure, offset)
+            raise failure from None
+        with self.lock:
+            self._snapshot_seq = seq
+            if self._journal is not journal:
+                return
+            try:
+                fresh = JournalWriter.create(self.journal_path, seq, journal.read_from(offset))
             except OSError as error:
-                raise StoreWriteError(self.snapshot_path, error.strerror or str(error)) from None
-            self._journal.reset()
+                # The snapshot landed: every save is safe, the old journal goes on.
+                self._compaction_failed(StoreWriteError.of(self.journal_path, error), offset)
+                return
+            journal.close()
+            self._journal = fresh
+            self.last_compaction_error = None
+            self._retry_compaction_at = 0
+
+    def _compaction_failed(self, error: StoreWriteError, size: int) -> None:
+        """Remember the failure; try again only once the journal has grown a good deal."""
+        self.last_compaction_error = error
+        self._retry_compaction_at = size + max(COMPACT_AT_BYTES // 4, 1 << 20)
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after every commit (in the committing thread)."""
@@ -246,6 +326,11 @@ class Store:
             return list(self.table(name).raw().values())
 
     @property
+    def seq(self) -> int:
+        """The number of the newest acknowledged change."""
+        return self._seq
+
+    @property
     def is_empty(self) -> bool:
         """True when no table holds a document."""
         with self.lock:
@@ -253,6 +338,7 @@ class Store:
 
     # -- backups ---------------------------------------------------------------
     def _frozen_copy(self) -> tuple[Tables, int]:
+        """The tables as they are now (documents are replaced, never changed in place)."""
         with self.lock:
             return {name: dict(docs) for name, docs in self.db.dump().items()}, self._seq
 
@@ -262,7 +348,7 @@ class Store:
         try:
             return write_backup(self.data_dir, tables, seq, self.now(), self.backups_keep)
         except OSError as error:
-            raise StoreWriteError(self.data_dir / "backups", error.strerror or str(error)) from None
+            raise StoreWriteError.of(backup_dir(self.data_dir), error) from None
 
     def backup_if_due(self) -> None:
         """Start a backup in a background thread when the newest is a day old or more."""

@@ -126,7 +126,7 @@ class DeskApp(CrashGuard, App[None]):
 
     def on_unmount(self) -> None:
         self.key_gate.cancel()
-        self.repo.store.unsubscribe(self._on_commit)
+        self.repo.unsubscribe(self._on_commit)
 
     @work(thread=True, exclusive=True, group="header")
     def refresh_header(self) -> None:

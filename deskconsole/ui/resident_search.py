@@ -80,7 +80,7 @@ class ResidentSearch:
 
     def close(self) -> None:
         """Stop following the store."""
-        self.repo.store.unsubscribe(self._on_commit)
+        self.repo.unsubscribe(self._on_commit)
 
 
 _SHARED: weakref.WeakKeyDictionary[object, ResidentSearch] = weakref.WeakKeyDictionary()

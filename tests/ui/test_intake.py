@@ -315,7 +315,7 @@ async def test_a_full_disk_is_reported_and_the_form_kept(repo: Repository, monke
         monkeypatch.setattr(journal_module.os, "pwrite", disk_full)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert any("No space left on device" in str(n.message) for n in app._notifications)
+        assert any("the disk is full" in str(n.message) for n in app._notifications)
         assert repo.cases.count() == 0
         assert screen.read_form().description == MATTER
         assert screen.query_one(ResidentPicker).resident_id == jiang_id

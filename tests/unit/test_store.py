@@ -24,7 +24,8 @@ from deskconsole.storage import (
 )
 from deskconsole.storage import journal as journal_module
 from deskconsole.storage.backup import list_backups
-from deskconsole.storage.check import check_store, restore_backup
+from deskconsole.storage.check import check_store
+from deskconsole.storage.restore import restore_backup
 from tests.factories import make_case, make_resident
 
 
@@ -38,8 +39,8 @@ def test_round_trip_through_journal_and_snapshot(data_dir: Path) -> None:
         with Repository.open(data_dir, readonly=True) as reader:
             assert reader.residents.get(resident.id).name == "江建国"  # type: ignore[union-attr]
             assert reader.cases.get(case.number) == case
-    # Closed: compacted into the snapshot, journal emptied.
-    assert (data_dir / "journal.jsonl").stat().st_size == 0
+    # Closed: compacted into the snapshot; the journal holds only its header.
+    assert (data_dir / "journal.jsonl").read_bytes().count(b"\n") == 1
     snapshot = (data_dir / "store.json").read_text(encoding="utf-8")
     assert "江建国" in snapshot  # readable UTF-8, not \u escapes
     with Repository.open(data_dir) as repo:
@@ -82,13 +83,13 @@ def test_a_damaged_line_before_the_end_is_reported_not_dropped(data_dir: Path) -
     repo.store._close_files()
     journal = data_dir / "journal.jsonl"
     lines = journal.read_bytes().splitlines(keepends=True)
-    lines[1] = lines[1].replace(b"JC-20261127-002", b"JC-20261127-00X")
+    lines[2] = lines[2].replace(b"JC-20261127-002", b"JC-20261127-00X")  # after the header
     damaged = b"".join(lines)
     journal.write_bytes(damaged)
     with pytest.raises(StoreCorruptError) as caught:
         Repository.open(data_dir)
     assert "journal.jsonl" in str(caught.value)
-    assert "line 2" in str(caught.value)
+    assert "line 3" in str(caught.value)
     assert journal.read_bytes() == damaged
 
 
@@ -127,11 +128,11 @@ def test_restore_puts_the_newest_good_backup_back_and_keeps_the_damage(data_dir:
         repo.residents.save(resident)
         repo.store.backup_now()
     (data_dir / "store.json").write_bytes(b"")
-    used, aside = restore_backup(data_dir, None, datetime(2026, 11, 27, 18))
-    assert (aside / "store.json").read_bytes() == b""
+    restored = restore_backup(data_dir, None, datetime(2026, 11, 27, 18))
+    assert (restored.aside / "store.json").read_bytes() == b""
     with Repository.open(data_dir) as repo:
         assert repo.residents.get(resident.id) is not None
-    assert used.parent.name == "backups"
+    assert restored.backup.parent.name == "backups"
 
 
 def test_one_writer_at_a_time_readers_beside_it(data_dir: Path) -> None:
@@ -188,7 +189,7 @@ def test_a_failed_write_loses_nothing_and_the_next_one_succeeds(
     refused = make_case("JC-20261127-002")
     with pytest.raises(StoreWriteError) as caught:
         repo.cases.save(refused)
-    assert "No space left on device" in str(caught.value)
+    assert "the disk is full" in str(caught.value)
     assert "Nothing already saved was lost" in str(caught.value)
     assert repo.cases.get(refused.number) is None
     assert journal.read_bytes() == before
@@ -212,7 +213,7 @@ def test_a_failed_compaction_keeps_the_journal(
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(store_module, "write_snapshot", refuse)
-    with pytest.raises(StoreWriteError, match="Read-only file system"):
+    with pytest.raises(StoreWriteError, match="read-only"):
         repo.store.compact()
     repo.close()  # compaction fails again, quietly; the journal still holds the case
     monkeypatch.undo()
@@ -365,24 +366,26 @@ def test_header_counts_match_a_plain_count_and_follow_moves(repo: Repository) ->
 def test_an_older_schema_is_migrated_on_open_and_written_back(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from deskconsole.storage import snapshot, store
+    from deskconsole.storage import snapshot, state, store
 
+    current = snapshot.SCHEMA_VERSION
     with Repository.open(data_dir) as repo:
         repo.residents.save(make_resident("江建国"))
-    assert json.loads((data_dir / "store.json").read_text("utf-8"))["schema"] == 1
+    assert json.loads((data_dir / "store.json").read_text("utf-8"))["schema"] == current
 
-    def rename_notes(tables: dict) -> None:  # schema 1 -> 2: an imagined later change
+    def rename_notes(tables: dict) -> None:  # an imagined later change
         for doc in tables.get("residents", {}).values():
             doc["notes"] = doc["notes"] or "migrated"
 
-    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(snapshot.MIGRATIONS, 1, rename_notes)
+    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(state, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(snapshot.MIGRATIONS, current, rename_notes)
     with Repository.open(data_dir) as repo:
         [resident] = repo.residents.all()
         assert resident.notes == "migrated"
     written = json.loads((data_dir / "store.json").read_text("utf-8"))
-    assert written["schema"] == 2
+    assert written["schema"] == current + 1
     assert next(iter(written["tables"]["residents"].values()))["notes"] == "migrated"
 
 

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restored from {backup}. The previous files are in {aside}.",
         "已从 {backup} 恢复。原文件保存在 {aside}。",
     ),
+    "cli.restore_replayed": (
+        "{entries} changes saved after the backup were kept (from the intact journal).",
+        "备份之后保存的 {entries} 项更改已保留（来自完好的日志）。",
+    ),
     "check.store": ("Store: {data_dir}", "数据目录：{data_dir}"),
     "check.cannot_open": ("  cannot open: {error}", "  无法打开：{error}"),
     "check.counts": ("  documents: {counts}", "  文档数：{counts}"),

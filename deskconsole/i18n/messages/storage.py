@@ -36,6 +36,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据目录 {data_dir} 以只读方式打开。",
     ),
     "store.missing": ("There is no store in {data_dir}.", "{data_dir} 中没有数据。"),
+    "store.open_failed": (
+        "Cannot open {path}: {reason}. Nothing was changed; fix the folder or its "
+        "permissions, or use --data-dir to choose another folder.",
+        "无法打开 {path}：{reason}。没有改动任何数据；请修正该目录或其权限，"
+        "或用 --data-dir 指定其他目录。",
+    ),
+    "store.busy": (
+        "The store in {data_dir} kept changing while it was read; try again.",
+        "读取 {data_dir} 时数据一直在变化，请重试。",
+    ),
+    "store.holder": (
+        "pid {pid} ({user}@{host}, since {since})",
+        "进程 {pid}（{user}@{host}，自 {since} 起）",
+    ),
+    "store.holder_pid": ("pid {pid}", "进程 {pid}"),
+    "store.holder_unknown": ("another process", "另一个进程"),
 }
 
 MESSAGES.update(
@@ -49,8 +65,9 @@ MESSAGES.update(
             "无法使用备份 {path}：{detail}。",
         ),
         "restore.failed": (
-            "Restore failed: {detail}. Nothing was deleted.",
-            "恢复失败：{detail}。没有删除任何文件。",
+            "Restore failed while writing {path}: {reason}. The store was left as it was "
+            "and nothing was deleted.",
+            "恢复失败（写入 {path} 时）：{reason}。数据保持原样，没有删除任何文件。",
         ),
         "demo.not_empty": (
             "The store in {data_dir} already holds data; demo data goes only into a new store.",

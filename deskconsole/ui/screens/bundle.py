@@ -219,7 +219,7 @@ class ImportBundleScreen(DeskScreen):
         repo = self.desk.repo
         try:
             bundle = read_bundle(path)
-            with repo.store.lock:
+            with repo.transaction():
                 plan = plan_import(repo, bundle)
         except DeskError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -284,7 +284,7 @@ class ImportBundleScreen(DeskScreen):
         """Plan again against the store as it is now, and write it, under the lock."""
         repo = self.desk.repo
         try:
-            with repo.store.lock:
+            with repo.transaction():
                 fresh = plan_import(repo, plan.bundle)
                 apply_plan(repo, fresh)
         except DeskError as error:

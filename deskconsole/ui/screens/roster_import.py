@@ -176,7 +176,7 @@ class ImportScreen(DeskScreen):
         """Plan again against the store as it is now, then write one batch."""
         repo = self.desk.repo
         try:
-            fresh = plan_import(plan.parsed, repo.residents.docs(), repo.store.now())
+            fresh = plan_import(plan.parsed, repo.residents.docs(), repo.now())
             apply_plan(fresh, repo)
         except DeskError as error:
             self.app.call_from_thread(self._save_failed, str(error))

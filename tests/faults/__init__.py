@@ -1,0 +1,1 @@
+"""Fault injection: every file-system call of every writing path failed or killed in turn."""
