@@ -28,10 +28,13 @@ The state of a case is one of those fields (touched by every event with a
 timeline cannot explain (a field changed without an event) is settled by the
 later ``updated_at``, then by the value, so both orders of import agree.
 
-Residents and sessions have no timeline. A resident keeps, field by field, the
-value of the side changed last (``updated_at``, then the value), and a blank
-value never replaces a filled one. A session keeps the details of the side
-changed last and the union of both sides' visitor tallies.
+Residents and sessions have no timeline. A resident carries a version per field
+(:mod:`deskconsole.models.versions`, set when a field changes) and keeps, field
+by field, the value with the later version, then the greater value; a field never
+filled has no version and never replaces a filled one. Because a version only
+grows, a bundle imported again, however old, changes nothing, whatever the two
+laptops' clocks say. A session keeps the details of the side changed last and
+the union of both sides' visitor tallies.
 
 All rules are symmetric (merging A into B gives what B into A gives) and
 idempotent (merging a second time changes nothing).
@@ -61,6 +64,7 @@ from deskconsole.models import (
     EventKind,
     Resident,
 )
+from deskconsole.models.versions import RESIDENT_FIELDS, version_of
 
 S = CaseState
 
@@ -72,8 +76,6 @@ CASE_FIELDS: tuple[str, ...] = tuple(
     if name not in ("number", "desk_code", "events", "updated_at")
 )
 
-#: Resident fields that merge one by one; a blank value never replaces a filled one.
-RESIDENT_FIELDS = ("name", "gender", "phones", "id_number", "address", "notes")
 #: Session fields that merge together, from the side changed last.
 SESSION_FIELDS: tuple[str, ...] = tuple(
     name for name in DeskSession.model_fields if name not in ("id", "visits", "updated_at")
@@ -438,32 +440,34 @@ def latest_state(case: Case) -> CaseState | None:
 # -- residents and sessions ---------------------------------------------------------------------
 
 
-def _blank(value: Any) -> bool:
-    if isinstance(value, dict):
-        return not any(value.values())
-    return value in (None, "", [])
-
-
 def merge_resident(local: Resident | None, remote: Resident) -> tuple[Resident, Status]:
-    """``remote`` merged into ``local``: the local id stays; each field comes from the side
-    changed last, and a blank never replaces a filled value."""
+    """``remote`` merged into ``local``: the local id stays; each field keeps the value
+    with the later version (then the greater value), and a field never filled on one
+    side takes the other side's value."""
     if local is None:
         return remote, Status.ADDED
     mine, theirs = local.model_dump(mode="json"), remote.model_dump(mode="json")
     merged = dict(mine)
+    versions: dict[str, str] = {}
     for name in RESIDENT_FIELDS:
         candidates = [
-            (at, value)
-            for at, value in ((local.updated_at, mine[name]), (remote.updated_at, theirs[name]))
-            if not _blank(value)
+            (at, doc[name]) for doc in (mine, theirs) if (at := version_of(doc, name)) is not None
         ]
         if candidates:
-            merged[name] = max(candidates, key=lambda c: (c[0], canonical(c[1])))[1]
+            at, merged[name] = max(candidates, key=lambda c: (c[0], canonical(c[1])))
+            versions[name] = at.isoformat()
+    merged["versions"] = versions
     merged["created_at"] = min(local.created_at, remote.created_at).isoformat()
     merged["updated_at"] = max(local.updated_at, remote.updated_at).isoformat()
-    if merged == mine:
-        return local, Status.UNCHANGED
+    if _as_versioned(merged) == _as_versioned(mine):
+        return local, Status.UNCHANGED  # the same values and versions (perhaps implied)
     return Resident.model_validate(merged), Status.UPDATED
+
+
+def _as_versioned(doc: dict[str, Any]) -> dict[str, Any]:
+    """A resident document with every field's version spelled out."""
+    versions = {name: version_of(doc, name) for name in RESIDENT_FIELDS}
+    return {**doc, "versions": {name: at for name, at in versions.items() if at is not None}}
 
 
 def merge_session(local: DeskSession | None, remote: DeskSession) -> tuple[DeskSession, Status]:
