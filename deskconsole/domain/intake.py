@@ -9,8 +9,10 @@ taken in, "solved on the spot" straight to resolved) and saves it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from deskconsole.domain.casedesk import CaseDesk
@@ -221,16 +223,28 @@ def register_case(
     repo: Repository, form: IntakeForm, *, settings: Settings, staff: str, now: datetime
 ) -> Case:
     """Check the form and save the new case durably; raises :class:`IntakeInvalid`."""
+    return _register(repo, form, settings, staff, now, lambda case: [case])[0]
+
+
+def _register(
+    repo: Repository,
+    form: IntakeForm,
+    settings: Settings,
+    staff: str,
+    now: datetime,
+    then: Callable[[Case], list[Case]],
+) -> list[Case]:
+    """Check the form, build the case and save what ``then`` makes of it in one batch."""
     found = check(form, settings, now)
     if found:
         raise IntakeInvalid(found)
     day = parse_intake_at(form.intake_at, now).date()
     session_id = session_for(repo, day)
-    return repo.cases.add(
+    return repo.cases.add_with(
         settings.desk_code,
         day,
-        lambda number: build_case(
-            form, number, settings=settings, staff=staff, session_id=session_id, now=now
+        lambda number: then(
+            build_case(form, number, settings=settings, staff=staff, session_id=session_id, now=now)
         ),
     )
 
@@ -266,6 +280,28 @@ def register_duplicate(
     staff: str,
     now: datetime,
 ) -> Case:
-    """Save the new case and mark it as a duplicate of ``original`` in one go."""
-    case = register_case(repo, form, settings=settings, staff=staff, now=now)
-    return desk.move(case.number, CaseState.DUPLICATE, Step(duplicate_of=original))
+    """Save the new case as a duplicate of ``original``, linked from it, in one commit:
+    when anything is refused, nothing is saved."""
+
+    def as_duplicate(case: Case) -> list[Case]:
+        step = Step(duplicate_of=original)
+        duplicate = move(case, CaseState.DUPLICATE, staff, now, step)
+        return [duplicate, desk.linked_original(duplicate)]
+
+    return _register(repo, form, settings, staff, now, as_duplicate)[0]
+
+
+class RelatedChoice(StrEnum):
+    """What to do with a report when the household has a related open case."""
+
+    ADD = "add"  #: record it on the open case
+    DUPLICATE = "duplicate"  #: save it as a duplicate of the open case
+    NEW = "new"  #: save it as a case of its own
+
+
+@dataclass(frozen=True)
+class RelatedDecision:
+    """The clerk's choice, and the open case it concerns (none for :attr:`RelatedChoice.NEW`)."""
+
+    choice: RelatedChoice
+    number: str = ""

@@ -18,6 +18,7 @@ from deskconsole.domain.intake import (
     related_open_cases,
 )
 from deskconsole.domain.sessions import start_session
+from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
 from deskconsole.models import CaseState, EventKind, Settings
 from deskconsole.storage import Repository
@@ -207,6 +208,57 @@ def test_related_open_cases_of_the_household_and_what_to_do_with_them(repo: Repo
     assert duplicate.state == CaseState.DUPLICATE
     assert duplicate.duplicate_of == first.number
     assert repo.cases.get(duplicate.number).state == CaseState.DUPLICATE  # type: ignore[union-attr]
+
+
+PHONE = "13905361234"  # a walk-in's contact phone
+
+
+def test_a_duplicate_is_saved_marked_and_linked_in_one_commit(repo: Repository) -> None:
+    first = register_case(repo, form(contact_phone=PHONE), settings=SETTINGS, staff="s", now=NOW)
+    desk = CaseDesk(repo, "颜成玉", lambda: NOW)
+    commits: list[int] = []
+    commit = repo.store.commit
+    repo.store.commit = lambda ops: (commits.append(len(ops)), commit(ops))[1]  # type: ignore[method-assign]
+    duplicate = register_duplicate(
+        repo,
+        desk,
+        form(contact_phone=PHONE),
+        first.number,
+        settings=SETTINGS,
+        staff="颜成玉",
+        now=NOW,
+    )
+    assert commits == [2]  # the new case and its original, in one batch
+    assert repo.cases.get(duplicate.number) == duplicate
+    original = repo.cases.get(first.number)
+    assert original is not None and original.events[-1].kind == EventKind.LINKED
+    assert original.events[-1].data == {"case": duplicate.number}
+
+
+@pytest.mark.parametrize(
+    ("fields", "original"),
+    [
+        ({}, "JC-20261101-009"),  # no such case
+        ({"solved_on_spot": True, "outcome": "已答复"}, "JC-20261127-001"),  # resolved already
+    ],
+)
+def test_a_refused_duplicate_saves_nothing(
+    repo: Repository, fields: dict[str, object], original: str
+) -> None:
+    register_case(repo, form(contact_phone=PHONE), settings=SETTINGS, staff="s", now=NOW)
+    before = repo.cases.docs()
+    desk = CaseDesk(repo, "颜成玉", lambda: NOW)
+    with pytest.raises(DeskError):
+        register_duplicate(
+            repo,
+            desk,
+            form(contact_phone=PHONE, **fields),
+            original,
+            settings=SETTINGS,
+            staff="颜成玉",
+            now=NOW,
+        )
+    assert repo.cases.docs() == before
 
 
 def test_form_round_trips_through_a_draft() -> None:
