@@ -37,6 +37,7 @@ from deskconsole.models import (
 from deskconsole.models.text import nfkc, normalise_phone
 from deskconsole.storage import Repository
 
+#: The responsible parties that must be named (which department, which unit).
 NEEDS_UNIT_NAME = (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
 DESCRIPTION_LIMIT = 4000
 
@@ -111,6 +112,11 @@ def parse_intake_at(text: str, now: datetime) -> datetime:
     raise ValueError(cleaned)
 
 
+def needs_unit_name(party_kind: str) -> bool:
+    """True when a party of this kind (a :class:`PartyKind` value) must be named."""
+    return party_kind in {kind.value for kind in NEEDS_UNIT_NAME}
+
+
 def party_of(form: IntakeForm) -> ResponsibleParty | None:
     """The responsible party the form names, if any."""
     if not form.party_kind:
@@ -142,7 +148,7 @@ def check(form: IntakeForm, settings: Settings, now: datetime) -> list[Problem]:
     if form.party_kind:
         if form.party_kind not in {p.value for p in PartyKind}:
             found.append(_problem("party", "err.choice"))
-        elif PartyKind(form.party_kind) in NEEDS_UNIT_NAME and not form.party_name.strip():
+        elif needs_unit_name(form.party_kind) and not form.party_name.strip():
             found.append(_problem("party_name", "intake.err_unit_name"))
     try:
         at = parse_intake_at(form.intake_at, now)

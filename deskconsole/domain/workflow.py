@@ -151,6 +151,25 @@ def needs_reason(source: CaseState, target: CaseState) -> bool:
     return (source, target) in {(S.RESOLVED, S.IN_PROGRESS), (S.DISPATCHED, S.REGISTERED)}
 
 
+def requirements(source: CaseState, target: CaseState) -> tuple[str, ...]:
+    """The :class:`Step` fields a move from ``source`` to ``target`` reads, in the order a
+    form asks for them; empty when the move needs nothing. :func:`move` says which of
+    them are missing or wrong."""
+    if target == S.DISPATCHED:
+        return ("party", "due_date")
+    if target == S.RESOLVED:
+        return ("outcome", "reply")
+    if target == S.CLOSED:
+        return ("note", "satisfaction")
+    if target == S.RETURNED:
+        return ("reason", "redirect_to")
+    if target == S.DUPLICATE:
+        return ("duplicate_of", "reason")
+    if needs_reason(source, target):
+        return ("reason",)
+    return ()
+
+
 def move_kind(source: CaseState, target: CaseState) -> str:
     """A word for the move, for dialog titles: dispatch, resolve, close, rework, reopen ..."""
     if source in ENDED_STATES or source == S.CLOSED:

@@ -13,6 +13,7 @@ from deskconsole.domain.intake import (
     add_to_case,
     check,
     due_for,
+    needs_unit_name,
     register_case,
     register_duplicate,
     related_open_cases,
@@ -20,7 +21,7 @@ from deskconsole.domain.intake import (
 from deskconsole.domain.sessions import start_session
 from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
-from deskconsole.models import CaseState, EventKind, Settings
+from deskconsole.models import CaseState, EventKind, PartyKind, Settings
 from deskconsole.storage import Repository
 from tests.factories import make_resident
 
@@ -266,3 +267,11 @@ def test_form_round_trips_through_a_draft() -> None:
     assert IntakeForm.from_json({**typed.to_json(), "unknown": 1}) == typed
     assert IntakeForm().is_blank
     assert not typed.is_blank
+
+
+@pytest.mark.parametrize("kind", [*PartyKind, ""])
+def test_only_a_street_department_or_another_unit_must_be_named(kind: str) -> None:
+    named = kind in (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
+    assert needs_unit_name(kind) is named
+    unnamed = check(form(contact_phone=PHONE, party_kind=kind), SETTINGS, NOW)
+    assert ("party_name" in [p.field for p in unnamed]) is named

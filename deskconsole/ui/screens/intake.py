@@ -18,6 +18,7 @@ from deskconsole.domain.intake import (
     add_to_case,
     check,
     due_for,
+    needs_unit_name,
     register_case,
     register_duplicate,
     related_open_cases,
@@ -280,7 +281,7 @@ class IntakeScreen(DeskScreen):
             return
         has_resident = bool(self.query_one(ResidentPicker).resident_id)
         self.query_one("#row-contact").display = not has_resident
-        needs_name = self._choice("party_kind").value in ("street_department", "other_unit")
+        needs_name = needs_unit_name(str(self._choice("party_kind").value))
         self.query_one("#row-party_name").display = needs_name
         self.query_one("#row-outcome").display = self.query_one("#f-solved_on_spot", Checkbox).value
 
