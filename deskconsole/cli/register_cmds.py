@@ -20,11 +20,10 @@ from deskconsole.domain.register import (
     build_register,
     find_session,
     own_sessions,
-    unmasked_export_audit,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
 from deskconsole.errors import DeskError
-from deskconsole.export import default_name, write
+from deskconsole.export import audited, default_name
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import t
 from deskconsole.models import Settings
@@ -112,9 +111,9 @@ def export_register(
         session_id = find_session(own_sessions(repo), when, session).id if session else None
         register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
         path = _target(register, fmt.value, out)
-        if unmasked:
-            repo.audit.add(unmasked_export_audit(register, fmt.value, path, staff, datetime.now()))
-        written = write(register, fmt.value, path)
+        written = audited.export_register(
+            repo, register, fmt.value, path, staff=staff, at=datetime.now()
+        )
     finally:
         repo.close()
     if register.is_empty:

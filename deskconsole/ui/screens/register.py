@@ -21,10 +21,10 @@ from deskconsole.domain.register import (
     headings,
     own_sessions,
     sessions_on,
-    unmasked_export_audit,
 )
 from deskconsole.errors import DeskError
-from deskconsole.export import default_name, write
+from deskconsole.export import default_name
+from deskconsole.export.audited import export_register
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession
 from deskconsole.ui.messages import StoreChanged
@@ -297,11 +297,9 @@ class RegisterScreen(DeskScreen):
         """Write the file (and, unmasked, the audit record first) off the UI thread."""
         path = self.output_dir / default_name(register, fmt)
         try:
-            if not register.masked:
-                self.desk.repo.audit.add(
-                    unmasked_export_audit(register, fmt, path, self.desk.staff, self.desk.now())
-                )
-            written = write(register, fmt, path)
+            written = export_register(
+                self.desk.repo, register, fmt, path, staff=self.desk.staff, at=self.desk.now()
+            )
         except DeskError as error:
             self.app.call_from_thread(self._set_status, str(error), True)
             return
