@@ -6,7 +6,6 @@ store's audit log, so it needs the writer lock and refuses while a console runs.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from deskconsole import models
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
 from deskconsole.domain.register import (
     Register,
@@ -29,8 +29,6 @@ from deskconsole.i18n import t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError, StoreLockedError
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 
 class RegisterFormat(StrEnum):
     csv = "csv"
@@ -40,14 +38,12 @@ class RegisterFormat(StrEnum):
 
 
 def parse_day(value: str | None, hint: str = "--date") -> date | None:
-    """``YYYY-MM-DD`` -> date; anything else is a usage error naming the value."""
+    """A day as every date field reads it (:func:`deskconsole.models.parse_day`); anything
+    else is a usage error naming the value."""
     if value is None:
         return None
-    text = value.strip()
     try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
+        return models.parse_day(value, date.today())
     except ValueError:
         raise typer.BadParameter(t("register.cli_bad_date", value=value), param_hint=hint) from None
 

@@ -8,7 +8,6 @@ taken in, "solved on the spot" straight to resolved) and saves it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
@@ -33,6 +32,7 @@ from deskconsole.models import (
     ResponsibleParty,
     Settings,
     Urgency,
+    parse_moment,
 )
 from deskconsole.models.text import nfkc, normalise_phone
 from deskconsole.storage import Repository
@@ -89,27 +89,12 @@ def _problem(field: str, key: str, **params: object) -> Problem:
     return Problem(field, FieldError(field, key, **params).message())
 
 
-_DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
-
-
 def parse_intake_at(text: str, now: datetime) -> datetime:
-    """``""`` is now; else ``YYYY-MM-DD HH:MM`` or ``YYYY-MM-DD`` (full-width accepted)."""
-    cleaned = re.sub(r"\s+", " ", nfkc(text)).replace("/", "-")
-    if not cleaned:
+    """``""`` is now; else a day and a time as :func:`parse_moment` reads them (a past
+    day alone is 09:00 on that day)."""
+    if not nfkc(text):
         return now.replace(second=0, microsecond=0)
-    for pattern in _DATETIME_FORMATS:
-        try:
-            parsed = datetime.strptime(cleaned, pattern)
-        except ValueError:
-            continue
-        if pattern == "%Y-%m-%d":
-            parsed = (
-                parsed.replace(hour=now.hour, minute=now.minute)
-                if parsed.date() == now.date()
-                else parsed.replace(hour=9)
-            )
-        return parsed
-    raise ValueError(cleaned)
+    return parse_moment(text, now)
 
 
 def needs_unit_name(party_kind: str) -> bool:

@@ -142,6 +142,13 @@ def test_back_dated_intake_counts_from_its_own_day(repo: Repository) -> None:
     assert case.intake_at == datetime(2026, 11, 20, 9, 45)
     assert case.due_date == date(2026, 11, 23)
     assert "Back-dated" in case.events[0].note
+    typed = form(contact_phone="13800138000", intake_at="１１月２１日 １４：３０")
+    later = register_case(repo, typed, settings=SETTINGS, staff="s", now=NOW)
+    assert later.intake_at == datetime(2026, 11, 21, 14, 30)
+    paper = form(contact_phone="13800138000", intake_at="2026/11/19")
+    assert register_case(repo, paper, settings=SETTINGS, staff="s", now=NOW).intake_at == (
+        datetime(2026, 11, 19, 9, 0)
+    )
     with pytest.raises(IntakeInvalid, match="cannot be in the future"):
         register_case(
             repo,
