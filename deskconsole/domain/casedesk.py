@@ -75,6 +75,11 @@ class CaseDesk:
         case = workflow.add_note(self.get(number), text, self.staff, self.clock(), reply=reply)
         return self._keep(case, save)
 
+    def add_report(self, number: str, description: str) -> Case:
+        """Record a report made again at the desk on this open case, and save it."""
+        case = workflow.add_report(self.get(number), description, self.staff, self.clock())
+        return self.repo.cases.save(case)
+
     def change_party(
         self, number: str, party: ResponsibleParty | None, reason: str, *, save: bool = True
     ) -> Case:

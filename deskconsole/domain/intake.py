@@ -15,10 +15,10 @@ from enum import StrEnum
 from typing import Any
 
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.timeline import TYPED_AT
 from deskconsole.domain.workdays import due_date
-from deskconsole.domain.workflow import Step, move
+from deskconsole.domain.workflow import DESCRIPTION_LIMIT, Step, move
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
 from deskconsole.models import (
     OPEN_STATES,
     Case,
@@ -39,7 +39,6 @@ from deskconsole.storage import Repository
 
 #: The responsible parties that must be named (which department, which unit).
 NEEDS_UNIT_NAME = (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
-DESCRIPTION_LIMIT = 4000
 
 
 @dataclass
@@ -182,9 +181,7 @@ def build_case(
         staff=staff,
         kind=EventKind.CREATED,
         to_state=CaseState.REGISTERED,
-        note=t("intake.event_backdated", typed_at=f"{now:%Y-%m-%d %H:%M}")
-        if at.date() < now.date()
-        else "",
+        data={TYPED_AT: f"{now:%Y-%m-%d %H:%M}"} if at.date() < now.date() else {},
     )
     case = Case(
         number=number,
@@ -255,10 +252,9 @@ def related_open_cases(repo: Repository, resident_id: str, category: str) -> lis
     ]
 
 
-def add_to_case(desk: CaseDesk, number: str, form: IntakeForm, now: datetime) -> Case:
+def add_to_case(desk: CaseDesk, number: str, form: IntakeForm) -> Case:
     """Record the new report on an existing open case instead of opening another."""
-    text = t("intake.event_added", at=f"{now:%Y-%m-%d %H:%M}", description=form.description.strip())
-    return desk.add_note(number, text)
+    return desk.add_report(number, form.description)
 
 
 def register_duplicate(

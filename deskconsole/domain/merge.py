@@ -53,8 +53,9 @@ from typing import Any
 
 import orjson
 
+from deskconsole.domain.timeline import KEPT_VALUE, OTHER_VALUE, conflict_values, field_label
 from deskconsole.errors import DeskError
-from deskconsole.i18n import Language, has_key, t
+from deskconsole.i18n import t
 from deskconsole.models import (
     ENDED_STATES,
     Case,
@@ -244,13 +245,14 @@ class Conflict:
 
     @classmethod
     def of(cls, number: str, event: CaseEvent) -> Conflict:
-        """The conflict a CONFLICT event records."""
+        """The conflict a CONFLICT event records (values as text in the current language)."""
         data = event.data
+        kept, other = conflict_values(event)
         return cls(
             number,
             data.get("field", ""),
-            data.get("kept", ""),
-            data.get("other", ""),
+            kept,
+            other,
             data.get("kept_by", ""),
             data.get("other_by", ""),
         )
@@ -261,37 +263,12 @@ class Conflict:
         return t(
             "bundle.conflict_line",
             number=self.number,
-            field=_field_label(self.field),
+            field=field_label(self.field),
             kept=self.kept or "-",
             other=self.other or "-",
             kept_by=self.kept_by or "-",
             other_by=self.other_by or "-",
         )
-
-
-def _field_label(name: str, language: Language | None = None) -> str:
-    key = f"field.{name}"
-    return t(key, language) if has_key(key) else name
-
-
-def value_text(name: str, value: Any) -> str:
-    """A field's JSON value as a person reads it (the same text on every desk)."""
-    if value is None or value == "":
-        return "-"
-    if name == "party" and isinstance(value, dict):
-        kind = str(value.get("kind", ""))
-        return str(value.get("name") or t(f"enum.PartyKind.{kind}", "zh"))
-    enums = {
-        "state": "CaseState",
-        "request_type": "RequestType",
-        "urgency": "Urgency",
-        "satisfaction": "Satisfaction",
-    }
-    if name in enums:
-        return t(f"enum.{enums[name]}.{value}", "zh")
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
 
 
 def _by(event: CaseEvent) -> str:
@@ -304,22 +281,20 @@ def conflict_event(
     kept: tuple[CaseEvent, Any],
     other: tuple[CaseEvent, Any],
 ) -> CaseEvent:
-    """The CONFLICT event for ``name``: both values, who set each; the same on every desk."""
+    """The CONFLICT event for ``name``: both values, who set each; the same on every desk,
+    in no language (:func:`deskconsole.domain.timeline.describe` words it)."""
     kept_event, kept_value = kept
     other_event, other_value = other
     seed = "|".join(("conflict", number, name, *sorted((kept_event.id, other_event.id))))
-    kept_text, other_text = value_text(name, kept_value), value_text(name, other_value)
-    label = f"{_field_label(name, 'zh')}/{_field_label(name, 'en')}"
     return CaseEvent(
         id=hashlib.sha256(seed.encode()).hexdigest()[:32],
         at=kept_event.at,
         staff="",
         kind=EventKind.CONFLICT,
-        note=f"{label}: 「{kept_text}」 {_by(kept_event)} / 「{other_text}」 {_by(other_event)}",
         data={
             "field": name,
-            "kept": kept_text,
-            "other": other_text,
+            KEPT_VALUE: canonical(kept_value).decode(),
+            OTHER_VALUE: canonical(other_value).decode(),
             "kept_by": _by(kept_event),
             "other_by": _by(other_event),
             "kept_event": kept_event.id,

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from deskconsole.domain.lifecycle import allowed_moves, may_move
+from deskconsole.domain.timeline import REPORTED_AGAIN
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import (
@@ -49,6 +50,8 @@ BACKWARD: dict[CaseState, CaseState] = {
 }
 
 REASON_LIMIT = 2000
+#: The longest description of a case (as the model allows).
+DESCRIPTION_LIMIT = 4000
 
 
 class WorkflowError(DeskError):
@@ -348,6 +351,12 @@ def add_note(case: Case, text: str, staff: str, at: datetime, *, reply: bool = F
         event = _event(case, EventKind.REPLY, staff, at, body)
         return _with(case, event, reply=body)
     return _with(case, _event(case, EventKind.NOTE, staff, at, body))
+
+
+def add_report(case: Case, description: str, staff: str, at: datetime) -> Case:
+    """A report made again at the desk, recorded on this open case (a NOTE marked so)."""
+    body = _required(description, "description", DESCRIPTION_LIMIT)
+    return _with(case, _event(case, EventKind.NOTE, staff, at, body, {REPORTED_AGAIN: "1"}))
 
 
 def change_party(

@@ -19,6 +19,7 @@ from deskconsole.domain.intake import (
     related_open_cases,
 )
 from deskconsole.domain.sessions import start_session
+from deskconsole.domain.timeline import describe
 from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
 from deskconsole.models import CaseState, EventKind, PartyKind, Settings
@@ -141,7 +142,12 @@ def test_back_dated_intake_counts_from_its_own_day(repo: Repository) -> None:
     assert case.number == "JC-20261120-001"
     assert case.intake_at == datetime(2026, 11, 20, 9, 45)
     assert case.due_date == date(2026, 11, 23)
-    assert "Back-dated" in case.events[0].note
+    created = case.events[0]
+    assert (created.note, created.data) == ("", {"typed_at": "2026-11-27 10:05"})
+    assert describe(created) == (
+        "Registered (back-dated from a paper page; typed in at 2026-11-27 10:05)"
+    )
+    assert describe(created, "zh") == "登记（据纸质登记补录，录入时间 2026-11-27 10:05）"
     typed = form(contact_phone="13800138000", intake_at="１１月２１日 １４：３０")
     later = register_case(repo, typed, settings=SETTINGS, staff="s", now=NOW)
     assert later.intake_at == datetime(2026, 11, 21, 14, 30)
@@ -201,9 +207,10 @@ def test_related_open_cases_of_the_household_and_what_to_do_with_them(repo: Repo
     )
     assert [c.number for c in related_open_cases(repo, resident.id, "property")] == [first.number]
     desk = CaseDesk(repo, "颜成玉", lambda: NOW)
-    noted = add_to_case(desk, first.number, form(description="灯还是不亮"), NOW)
+    noted = add_to_case(desk, first.number, form(description="灯还是不亮"))
     assert noted.events[-1].kind == EventKind.NOTE
-    assert "灯还是不亮" in noted.events[-1].note
+    assert noted.events[-1].note == "灯还是不亮"
+    assert describe(noted.events[-1], "zh") == "在服务台再次反映"
     duplicate = register_duplicate(
         repo,
         desk,

@@ -353,7 +353,7 @@ class IntakeScreen(DeskScreen):
         how, number = decision.choice, decision.number
         try:
             if how is RelatedChoice.ADD:
-                case = add_to_case(desk, number, form, now)
+                case = add_to_case(desk, number, form)
             elif how is RelatedChoice.DUPLICATE:
                 case = register_duplicate(
                     self.desk.repo, desk, form, number, settings=settings, staff=staff, now=now
