@@ -11,8 +11,9 @@ The steps, each usable on its own:
   says what is wrong with which field (the add/edit dialog uses it too);
 - :func:`parse_sheet` checks every row: a bad row is reported with its spreadsheet row
   number (the header is row 1), the column and the reason; blank rows are ignored;
-- :func:`plan_import` matches each row to a resident (by ID number, else name + phone,
-  else name + address when a row has neither) and sorts rows into added, updated,
+- :func:`plan_import` matches each row to a resident (:mod:`deskconsole.domain.residents`:
+  by ID number, else name + phone, else name + address when a row has neither), lays the
+  row's values over it (``with_values``) and sorts rows into added, updated,
   unchanged and skipped; an unchanged resident is not written at all;
 - :func:`apply_plan` writes added and updated residents as one batch: the import lands
   whole or not at all.
