@@ -434,15 +434,11 @@ def merge_resident(local: Resident | None, remote: Resident) -> tuple[Resident, 
     merged["versions"] = versions
     merged["created_at"] = min(local.created_at, remote.created_at).isoformat()
     merged["updated_at"] = max(local.updated_at, remote.updated_at).isoformat()
-    if _as_versioned(merged) == _as_versioned(mine):
-        return local, Status.UNCHANGED  # the same values and versions (perhaps implied)
+    if merged == mine or theirs == mine:
+        return local, Status.UNCHANGED
+    # The merged record spells out every version, so both desks hold the same document
+    # even when one of them still has a record saved before versions existed.
     return Resident.model_validate(merged), Status.UPDATED
-
-
-def _as_versioned(doc: dict[str, Any]) -> dict[str, Any]:
-    """A resident document with every field's version spelled out."""
-    versions = {name: version_of(doc, name) for name in RESIDENT_FIELDS}
-    return {**doc, "versions": {name: at for name, at in versions.items() if at is not None}}
 
 
 def merge_session(local: DeskSession | None, remote: DeskSession) -> tuple[DeskSession, Status]:

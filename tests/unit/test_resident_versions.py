@@ -107,3 +107,12 @@ def test_a_field_cleared_on_purpose_is_cleared_everywhere_a_never_filled_one_is_
     walk_in = walk_in.model_copy(update={"id": ours.id})
     merged, _ = merge_resident(walk_in, ours)
     assert merged.notes == "行动不便" and merged.phones == ours.phones
+
+
+def test_a_record_from_before_versions_and_its_spelled_out_copy_end_as_one_document() -> None:
+    old = make_resident(updated_at=T0, created_at=T0)  # saved before versions existed
+    spelled = old.model_copy(update={"versions": {"name": T0, "phones": T0, "address": T0}})
+    merged, status = merge_resident(old, spelled)
+    assert status is Status.UPDATED and merged == spelled
+    assert merge_resident(spelled, old) == (spelled, Status.UNCHANGED)
+    assert merge_resident(old, old.model_copy()) == (old, Status.UNCHANGED)
