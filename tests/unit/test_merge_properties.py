@@ -31,7 +31,7 @@ def _is_subsequence(part: list[str], whole: list[str]) -> bool:
     return all(item in found for item in part)
 
 
-@settings(max_examples=settings.default.max_examples * 3 // 5)  # 60 in ``make test``
+@settings(max_examples=settings().max_examples * 3 // 5)  # 60 in ``make test``
 @given(base=EDITS, ours=EDITS, theirs=EDITS, skew=st.integers(-120, 120))
 def test_concurrent_edits_merge_the_same_both_ways_and_flag_real_conflicts(
     base: list[tuple[int, int]],
