@@ -6,29 +6,25 @@ store's audit log, so it needs the writer lock and refuses while a console runs.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from deskconsole import models
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
 from deskconsole.domain.register import (
     build_register,
     find_session,
     own_sessions,
-    unmasked_export_audit,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
-from deskconsole.export import default_name, write
+from deskconsole.export import audited
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import t
 from deskconsole.models import Settings
-from deskconsole.output import check_target, output_path
 from deskconsole.storage import Repository
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class RegisterFormat(StrEnum):
@@ -39,14 +35,12 @@ class RegisterFormat(StrEnum):
 
 
 def parse_day(value: str | None, hint: str = "--date") -> date | None:
-    """``YYYY-MM-DD`` -> date; anything else is a usage error naming the value."""
+    """A day as every date field reads it (:func:`deskconsole.models.parse_day`); anything
+    else is a usage error naming the value."""
     if value is None:
         return None
-    text = value.strip()
     try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
+        return models.parse_day(value, date.today())
     except ValueError:
         raise typer.BadParameter(t("register.cli_bad_date", value=value), param_hint=hint) from None
 
@@ -99,10 +93,9 @@ def export_register(
     try:
         session_id = find_session(own_sessions(repo), when, session).id if session else None
         register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
-        path = check_target(output_path(out, default_name(register, fmt.value)), target_dir)
-        if unmasked:
-            repo.audit.add(unmasked_export_audit(register, fmt.value, path, staff, datetime.now()))
-        written = write(register, fmt.value, path, target_dir)
+        written = audited.export_register(
+            repo, register, fmt.value, out, staff=staff, at=datetime.now()
+        )
     finally:
         repo.close()
     if register.is_empty:

@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from deskconsole.domain.bundle_file import (
     FORMAT,
@@ -42,7 +41,7 @@ from deskconsole.domain.merge import (
     merge_resident,
     merge_session,
 )
-from deskconsole.domain.roster import ResidentMatcher
+from deskconsole.domain.residents import ResidentMatcher, values_of
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident
 from deskconsole.output import check_target, output_path
@@ -246,16 +245,6 @@ class SettingsMissing(BundleError):
     """A store without a desk code of its own must not take in other desks' cases."""
 
 
-def _match_values(resident: Mapping[str, Any]) -> dict[str, Any]:
-    values = {
-        "name": resident["name"],
-        "id_number": resident.get("id_number"),
-        "phones": resident.get("phones") or [],
-    }
-    values.update(resident.get("address") or {})
-    return values
-
-
 def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
     """Merge the bundle's residents; returns their ids mapped to the ids used here."""
     aliases = repo.resident_aliases()
@@ -279,7 +268,7 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
         elif theirs.id in aliases and here(aliases[theirs.id]):
             target = aliases[theirs.id]
         else:
-            found = matcher.find(_match_values(doc))
+            found = matcher.find(values_of(doc))
             target = str(found["id"]) if found is not None else None
         if target is None:
             merged[theirs.id] = theirs

@@ -43,11 +43,16 @@ class CaseDesk:
         case = self.get(number)
         moved = workflow.move(case, target, self.staff, self.clock(), step)
         if target == CaseState.DUPLICATE and moved.duplicate_of:
-            original = self._original(moved.duplicate_of)
-            _, original = workflow.link_duplicate(moved, original, self.staff, moved.updated_at)
+            original = self.linked_original(moved)
             self.repo.commit([case_ops.op(moved), case_ops.op(original)])
             return moved
         return self.repo.cases.save(moved)
+
+    def linked_original(self, duplicate: Case) -> Case:
+        """The stored case ``duplicate`` duplicates, with the link to it (not saved)."""
+        original = self._original(duplicate.duplicate_of or "")
+        _, original = workflow.link_duplicate(duplicate, original, self.staff, duplicate.updated_at)
+        return original
 
     def check(self, number: str, target: CaseState, step: Step | None = None) -> None:
         """Raise what :meth:`move` would raise, without saving anything."""
@@ -69,6 +74,11 @@ class CaseDesk:
         """An internal note, or the reply given to the resident (``save=False``: only check)."""
         case = workflow.add_note(self.get(number), text, self.staff, self.clock(), reply=reply)
         return self._keep(case, save)
+
+    def add_report(self, number: str, description: str) -> Case:
+        """Record a report made again at the desk on this open case, and save it."""
+        case = workflow.add_report(self.get(number), description, self.staff, self.clock())
+        return self.repo.cases.save(case)
 
     def change_party(
         self, number: str, party: ResponsibleParty | None, reason: str, *, save: bool = True

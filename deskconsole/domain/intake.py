@@ -8,16 +8,17 @@ taken in, "solved on the spot" straight to resolved) and saves it.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.timeline import TYPED_AT
 from deskconsole.domain.workdays import due_date
-from deskconsole.domain.workflow import Step, move
+from deskconsole.domain.workflow import DESCRIPTION_LIMIT, Step, move
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
 from deskconsole.models import (
     OPEN_STATES,
     Case,
@@ -31,12 +32,13 @@ from deskconsole.models import (
     ResponsibleParty,
     Settings,
     Urgency,
+    parse_moment,
 )
 from deskconsole.models.text import nfkc, normalise_phone
 from deskconsole.storage import Repository
 
+#: The responsible parties that must be named (which department, which unit).
 NEEDS_UNIT_NAME = (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
-DESCRIPTION_LIMIT = 4000
 
 
 @dataclass
@@ -86,27 +88,17 @@ def _problem(field: str, key: str, **params: object) -> Problem:
     return Problem(field, FieldError(field, key, **params).message())
 
 
-_DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
-
-
 def parse_intake_at(text: str, now: datetime) -> datetime:
-    """``""`` is now; else ``YYYY-MM-DD HH:MM`` or ``YYYY-MM-DD`` (full-width accepted)."""
-    cleaned = re.sub(r"\s+", " ", nfkc(text)).replace("/", "-")
-    if not cleaned:
+    """``""`` is now; else a day and a time as :func:`parse_moment` reads them (a past
+    day alone is 09:00 on that day)."""
+    if not nfkc(text):
         return now.replace(second=0, microsecond=0)
-    for pattern in _DATETIME_FORMATS:
-        try:
-            parsed = datetime.strptime(cleaned, pattern)
-        except ValueError:
-            continue
-        if pattern == "%Y-%m-%d":
-            parsed = (
-                parsed.replace(hour=now.hour, minute=now.minute)
-                if parsed.date() == now.date()
-                else parsed.replace(hour=9)
-            )
-        return parsed
-    raise ValueError(cleaned)
+    return parse_moment(text, now)
+
+
+def needs_unit_name(party_kind: str) -> bool:
+    """True when a party of this kind (a :class:`PartyKind` value) must be named."""
+    return party_kind in {kind.value for kind in NEEDS_UNIT_NAME}
 
 
 def party_of(form: IntakeForm) -> ResponsibleParty | None:
@@ -140,7 +132,7 @@ def check(form: IntakeForm, settings: Settings, now: datetime) -> list[Problem]:
     if form.party_kind:
         if form.party_kind not in {p.value for p in PartyKind}:
             found.append(_problem("party", "err.choice"))
-        elif PartyKind(form.party_kind) in NEEDS_UNIT_NAME and not form.party_name.strip():
+        elif needs_unit_name(form.party_kind) and not form.party_name.strip():
             found.append(_problem("party_name", "intake.err_unit_name"))
     try:
         at = parse_intake_at(form.intake_at, now)
@@ -189,9 +181,7 @@ def build_case(
         staff=staff,
         kind=EventKind.CREATED,
         to_state=CaseState.REGISTERED,
-        note=t("intake.event_backdated", typed_at=f"{now:%Y-%m-%d %H:%M}")
-        if at.date() < now.date()
-        else "",
+        data={TYPED_AT: f"{now:%Y-%m-%d %H:%M}"} if at.date() < now.date() else {},
     )
     case = Case(
         number=number,
@@ -225,16 +215,28 @@ def register_case(
     repo: Repository, form: IntakeForm, *, settings: Settings, staff: str, now: datetime
 ) -> Case:
     """Check the form and save the new case durably; raises :class:`IntakeInvalid`."""
+    return _register(repo, form, settings, staff, now, lambda case: [case])[0]
+
+
+def _register(
+    repo: Repository,
+    form: IntakeForm,
+    settings: Settings,
+    staff: str,
+    now: datetime,
+    then: Callable[[Case], list[Case]],
+) -> list[Case]:
+    """Check the form, build the case and save what ``then`` makes of it in one batch."""
     found = check(form, settings, now)
     if found:
         raise IntakeInvalid(found)
     day = parse_intake_at(form.intake_at, now).date()
     session_id = session_for(repo, day)
-    return repo.cases.add(
+    return repo.cases.add_with(
         settings.desk_code,
         day,
-        lambda number: build_case(
-            form, number, settings=settings, staff=staff, session_id=session_id, now=now
+        lambda number: then(
+            build_case(form, number, settings=settings, staff=staff, session_id=session_id, now=now)
         ),
     )
 
@@ -254,10 +256,9 @@ def related_open_cases(repo: Repository, resident_id: str, category: str) -> lis
     ]
 
 
-def add_to_case(desk: CaseDesk, number: str, form: IntakeForm, now: datetime) -> Case:
+def add_to_case(desk: CaseDesk, number: str, form: IntakeForm) -> Case:
     """Record the new report on an existing open case instead of opening another."""
-    text = t("intake.event_added", at=f"{now:%Y-%m-%d %H:%M}", description=form.description.strip())
-    return desk.add_note(number, text)
+    return desk.add_report(number, form.description)
 
 
 def register_duplicate(
@@ -270,6 +271,28 @@ def register_duplicate(
     staff: str,
     now: datetime,
 ) -> Case:
-    """Save the new case and mark it as a duplicate of ``original`` in one go."""
-    case = register_case(repo, form, settings=settings, staff=staff, now=now)
-    return desk.move(case.number, CaseState.DUPLICATE, Step(duplicate_of=original))
+    """Save the new case as a duplicate of ``original``, linked from it, in one commit:
+    when anything is refused, nothing is saved."""
+
+    def as_duplicate(case: Case) -> list[Case]:
+        step = Step(duplicate_of=original)
+        duplicate = move(case, CaseState.DUPLICATE, staff, now, step)
+        return [duplicate, desk.linked_original(duplicate)]
+
+    return _register(repo, form, settings, staff, now, as_duplicate)[0]
+
+
+class RelatedChoice(StrEnum):
+    """What to do with a report when the household has a related open case."""
+
+    ADD = "add"  #: record it on the open case
+    DUPLICATE = "duplicate"  #: save it as a duplicate of the open case
+    NEW = "new"  #: save it as a case of its own
+
+
+@dataclass(frozen=True)
+class RelatedDecision:
+    """The clerk's choice, and the open case it concerns (none for :attr:`RelatedChoice.NEW`)."""
+
+    choice: RelatedChoice
+    number: str = ""

@@ -28,10 +28,13 @@ The state of a case is one of those fields (touched by every event with a
 timeline cannot explain (a field changed without an event) is settled by the
 later ``updated_at``, then by the value, so both orders of import agree.
 
-Residents and sessions have no timeline. A resident keeps, field by field, the
-value of the side changed last (``updated_at``, then the value), and a blank
-value never replaces a filled one. A session keeps the details of the side
-changed last and the union of both sides' visitor tallies.
+Residents and sessions have no timeline. A resident carries a version per field
+(:mod:`deskconsole.models.versions`, set when a field changes) and keeps, field
+by field, the value with the later version, then the greater value; a field never
+filled has no version and never replaces a filled one. Because a version only
+grows, a bundle imported again, however old, changes nothing, whatever the two
+laptops' clocks say. A session keeps the details of the side changed last and
+the union of both sides' visitor tallies.
 
 All rules are symmetric (merging A into B gives what B into A gives) and
 idempotent (merging a second time changes nothing).
@@ -50,8 +53,9 @@ from typing import Any
 
 import orjson
 
+from deskconsole.domain.timeline import KEPT_VALUE, OTHER_VALUE, conflict_values, field_label
 from deskconsole.errors import DeskError
-from deskconsole.i18n import Language, has_key, t
+from deskconsole.i18n import t
 from deskconsole.models import (
     ENDED_STATES,
     Case,
@@ -61,6 +65,7 @@ from deskconsole.models import (
     EventKind,
     Resident,
 )
+from deskconsole.models.versions import RESIDENT_FIELDS, version_of
 
 S = CaseState
 
@@ -72,8 +77,6 @@ CASE_FIELDS: tuple[str, ...] = tuple(
     if name not in ("number", "desk_code", "events", "updated_at")
 )
 
-#: Resident fields that merge one by one; a blank value never replaces a filled one.
-RESIDENT_FIELDS = ("name", "gender", "phones", "id_number", "address", "notes")
 #: Session fields that merge together, from the side changed last.
 SESSION_FIELDS: tuple[str, ...] = tuple(
     name for name in DeskSession.model_fields if name not in ("id", "visits", "updated_at")
@@ -242,13 +245,14 @@ class Conflict:
 
     @classmethod
     def of(cls, number: str, event: CaseEvent) -> Conflict:
-        """The conflict a CONFLICT event records."""
+        """The conflict a CONFLICT event records (values as text in the current language)."""
         data = event.data
+        kept, other = conflict_values(event)
         return cls(
             number,
             data.get("field", ""),
-            data.get("kept", ""),
-            data.get("other", ""),
+            kept,
+            other,
             data.get("kept_by", ""),
             data.get("other_by", ""),
         )
@@ -259,37 +263,12 @@ class Conflict:
         return t(
             "bundle.conflict_line",
             number=self.number,
-            field=_field_label(self.field),
+            field=field_label(self.field),
             kept=self.kept or "-",
             other=self.other or "-",
             kept_by=self.kept_by or "-",
             other_by=self.other_by or "-",
         )
-
-
-def _field_label(name: str, language: Language | None = None) -> str:
-    key = f"field.{name}"
-    return t(key, language) if has_key(key) else name
-
-
-def value_text(name: str, value: Any) -> str:
-    """A field's JSON value as a person reads it (the same text on every desk)."""
-    if value is None or value == "":
-        return "-"
-    if name == "party" and isinstance(value, dict):
-        kind = str(value.get("kind", ""))
-        return str(value.get("name") or t(f"enum.PartyKind.{kind}", "zh"))
-    enums = {
-        "state": "CaseState",
-        "request_type": "RequestType",
-        "urgency": "Urgency",
-        "satisfaction": "Satisfaction",
-    }
-    if name in enums:
-        return t(f"enum.{enums[name]}.{value}", "zh")
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
 
 
 def _by(event: CaseEvent) -> str:
@@ -302,22 +281,20 @@ def conflict_event(
     kept: tuple[CaseEvent, Any],
     other: tuple[CaseEvent, Any],
 ) -> CaseEvent:
-    """The CONFLICT event for ``name``: both values, who set each; the same on every desk."""
+    """The CONFLICT event for ``name``: both values, who set each; the same on every desk,
+    in no language (:func:`deskconsole.domain.timeline.describe` words it)."""
     kept_event, kept_value = kept
     other_event, other_value = other
     seed = "|".join(("conflict", number, name, *sorted((kept_event.id, other_event.id))))
-    kept_text, other_text = value_text(name, kept_value), value_text(name, other_value)
-    label = f"{_field_label(name, 'zh')}/{_field_label(name, 'en')}"
     return CaseEvent(
         id=hashlib.sha256(seed.encode()).hexdigest()[:32],
         at=kept_event.at,
         staff="",
         kind=EventKind.CONFLICT,
-        note=f"{label}: 「{kept_text}」 {_by(kept_event)} / 「{other_text}」 {_by(other_event)}",
         data={
             "field": name,
-            "kept": kept_text,
-            "other": other_text,
+            KEPT_VALUE: canonical(kept_value).decode(),
+            OTHER_VALUE: canonical(other_value).decode(),
             "kept_by": _by(kept_event),
             "other_by": _by(other_event),
             "kept_event": kept_event.id,
@@ -438,31 +415,29 @@ def latest_state(case: Case) -> CaseState | None:
 # -- residents and sessions ---------------------------------------------------------------------
 
 
-def _blank(value: Any) -> bool:
-    if isinstance(value, dict):
-        return not any(value.values())
-    return value in (None, "", [])
-
-
 def merge_resident(local: Resident | None, remote: Resident) -> tuple[Resident, Status]:
-    """``remote`` merged into ``local``: the local id stays; each field comes from the side
-    changed last, and a blank never replaces a filled value."""
+    """``remote`` merged into ``local``: the local id stays; each field keeps the value
+    with the later version (then the greater value), and a field never filled on one
+    side takes the other side's value."""
     if local is None:
         return remote, Status.ADDED
     mine, theirs = local.model_dump(mode="json"), remote.model_dump(mode="json")
     merged = dict(mine)
+    versions: dict[str, str] = {}
     for name in RESIDENT_FIELDS:
         candidates = [
-            (at, value)
-            for at, value in ((local.updated_at, mine[name]), (remote.updated_at, theirs[name]))
-            if not _blank(value)
+            (at, doc[name]) for doc in (mine, theirs) if (at := version_of(doc, name)) is not None
         ]
         if candidates:
-            merged[name] = max(candidates, key=lambda c: (c[0], canonical(c[1])))[1]
+            at, merged[name] = max(candidates, key=lambda c: (c[0], canonical(c[1])))
+            versions[name] = at.isoformat()
+    merged["versions"] = versions
     merged["created_at"] = min(local.created_at, remote.created_at).isoformat()
     merged["updated_at"] = max(local.updated_at, remote.updated_at).isoformat()
-    if merged == mine:
+    if merged == mine or theirs == mine:
         return local, Status.UNCHANGED
+    # The merged record spells out every version, so both desks hold the same document
+    # even when one of them still has a record saved before versions existed.
     return Resident.model_validate(merged), Status.UPDATED
 
 

@@ -11,8 +11,9 @@ The steps, each usable on its own:
   says what is wrong with which field (the add/edit dialog uses it too);
 - :func:`parse_sheet` checks every row: a bad row is reported with its spreadsheet row
   number (the header is row 1), the column and the reason; blank rows are ignored;
-- :func:`plan_import` matches each row to a resident (by ID number, else name + phone,
-  else name + address when a row has neither) and sorts rows into added, updated,
+- :func:`plan_import` matches each row to a resident (:mod:`deskconsole.domain.residents`:
+  by ID number, else name + phone, else name + address when a row has neither), lays the
+  row's values over it (``with_values``) and sorts rows into added, updated,
   unchanged and skipped; an unchanged resident is not written at all;
 - :func:`apply_plan` writes added and updated residents as one batch: the import lands
   whole or not at all.
@@ -32,9 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from deskconsole.domain import input_limits as limits
+from deskconsole.domain.residents import (
+    ADDRESS_PARTS,
+    ResidentMatcher,
+    new_resident,
+    with_values,
+)
 from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
-from deskconsole.models import Address, Resident
+from deskconsole.models import Resident
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import (
     FieldError,
@@ -50,7 +57,6 @@ from deskconsole.storage import Repository
 Progress = Callable[[int, int], None]
 
 FIELDS = ("name", "gender", "id_number", "phone", "compound", "building", "unit", "room", "notes")
-ADDRESS_PARTS = ("compound", "building", "unit", "room")
 HEADER_ROWS_SEARCHED = 5
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -558,77 +564,11 @@ class ImportPlan:
         )
 
 
-class ResidentMatcher:
-    """Finds the resident a row describes, among stored ones and earlier rows."""
-
-    def __init__(self, docs: Iterable[Mapping[str, Any]]) -> None:
-        self.by_id_number: dict[str, Mapping[str, Any]] = {}
-        self.by_name_phone: dict[tuple[str, str], Mapping[str, Any]] = {}
-        self.by_name_address: dict[tuple[str, str], Mapping[str, Any]] = {}
-        for doc in docs:
-            self.add(doc)
-
-    def add(self, doc: Mapping[str, Any]) -> None:
-        if doc.get("id_number"):
-            self.by_id_number[doc["id_number"]] = doc
-        for phone in doc.get("phones") or ():
-            self.by_name_phone.setdefault((doc["name"], phone), doc)
-        self.by_name_address.setdefault((doc["name"], _address_key(doc.get("address"))), doc)
-
-    def find(self, values: Mapping[str, Any]) -> Mapping[str, Any] | None:
-        id_number = values.get("id_number")
-        if id_number and id_number in self.by_id_number:
-            return self.by_id_number[id_number]
-        for phone in values.get("phones", ()):
-            doc = self.by_name_phone.get((values["name"], phone))
-            if doc is not None and (not id_number or not doc.get("id_number")):
-                return doc
-        if not id_number and not values.get("phones"):
-            parts = {p: values.get(p, "") for p in ADDRESS_PARTS}
-            doc = self.by_name_address.get((values["name"], _address_key(parts)))
-            if doc is not None:
-                return doc
-        return None
-
-
-def _address_key(address: Mapping[str, Any] | None) -> str:
-    address = address or {}
-    return "|".join(str(address.get(p) or "") for p in ADDRESS_PARTS)
-
-
-_VOLATILE = ("created_at", "updated_at")
+_VOLATILE = ("created_at", "updated_at", "versions")
 
 
 def _comparable(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in _VOLATILE}
-
-
-def merged(doc: Mapping[str, Any], values: Mapping[str, Any]) -> Resident:
-    """The stored resident with the row's non-blank values laid over it."""
-    data = dict(doc)
-    for name in ("name", "gender", "id_number", "phones", "notes"):
-        if name in values:
-            data[name] = values[name]
-    address = dict(doc.get("address") or {})
-    for part in ADDRESS_PARTS:
-        if part in values:
-            address[part] = values[part]
-    data["address"] = address
-    return Resident.model_validate(data)
-
-
-def new_resident(values: Mapping[str, Any], now: datetime) -> Resident:
-    """A resident from normalised values (as :func:`check_fields` returns them)."""
-    return Resident(
-        name=values["name"],
-        gender=values.get("gender"),
-        phones=values.get("phones", []),
-        id_number=values.get("id_number"),
-        address=Address(**{p: values.get(p, "") for p in ADDRESS_PARTS}),
-        notes=values.get("notes", ""),
-        created_at=now,
-        updated_at=now,
-    )
 
 
 def plan_import(
@@ -658,7 +598,7 @@ def plan_import(
             resident = new_resident(row.values, now)
             plan.added.append(resident)
         else:
-            resident = merged(doc, row.values)
+            resident = with_values(doc, row.values)
             if resident.model_dump(mode="json", exclude=set(_VOLATILE)) == _comparable(doc):
                 plan.unchanged += 1
             else:

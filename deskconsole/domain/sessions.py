@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from deskconsole.errors import DeskError
 from deskconsole.models import AuditEntry, DeskSession, Visit, describe
+from deskconsole.models.versions import TICK
 from deskconsole.storage import Repository
 from deskconsole.storage import sessions as session_ops
 
@@ -60,13 +61,20 @@ def start_session(
     return repo.sessions.save(session)
 
 
+def changed_at(session: DeskSession, now: datetime) -> datetime:
+    """The ``updated_at`` of a change to ``session``: after the version it changes, even
+    when this laptop's clock is behind the desk that made that version (merges keep the
+    session changed last)."""
+    return max(now, session.updated_at + TICK)
+
+
 def end_session(repo: Repository, session: DeskSession, now: datetime) -> DeskSession:
     """Close a session (its end time defaults to now if none was set)."""
     ended = session.model_copy(
         update={
             "ended_at": now,
             "end": session.end or now.time().replace(second=0, microsecond=0),
-            "updated_at": now,
+            "updated_at": changed_at(session, now),
         }
     )
     return repo.sessions.save(ended)
@@ -99,7 +107,7 @@ def correct_session(
         raise SessionError("session.not_correctable", fields=", ".join(sorted(unknown)))
     values = session.model_dump()
     values.update(changes)
-    values["updated_at"] = now
+    values["updated_at"] = changed_at(session, now)
     corrected = _checked(values)
     before = session.model_dump(mode="json")
     after = corrected.model_dump(mode="json")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from deskconsole.domain.lifecycle import allowed_moves, may_move
+from deskconsole.domain.timeline import REPORTED_AGAIN
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import (
@@ -49,6 +50,8 @@ BACKWARD: dict[CaseState, CaseState] = {
 }
 
 REASON_LIMIT = 2000
+#: The longest description of a case (as the model allows).
+DESCRIPTION_LIMIT = 4000
 
 
 class WorkflowError(DeskError):
@@ -149,6 +152,25 @@ def needs_reason(source: CaseState, target: CaseState) -> bool:
     if source in ENDED_STATES or source == S.CLOSED:
         return True
     return (source, target) in {(S.RESOLVED, S.IN_PROGRESS), (S.DISPATCHED, S.REGISTERED)}
+
+
+def requirements(source: CaseState, target: CaseState) -> tuple[str, ...]:
+    """The :class:`Step` fields a move from ``source`` to ``target`` reads, in the order a
+    form asks for them; empty when the move needs nothing. :func:`move` says which of
+    them are missing or wrong."""
+    if target == S.DISPATCHED:
+        return ("party", "due_date")
+    if target == S.RESOLVED:
+        return ("outcome", "reply")
+    if target == S.CLOSED:
+        return ("note", "satisfaction")
+    if target == S.RETURNED:
+        return ("reason", "redirect_to")
+    if target == S.DUPLICATE:
+        return ("duplicate_of", "reason")
+    if needs_reason(source, target):
+        return ("reason",)
+    return ()
 
 
 def move_kind(source: CaseState, target: CaseState) -> str:
@@ -329,6 +351,12 @@ def add_note(case: Case, text: str, staff: str, at: datetime, *, reply: bool = F
         event = _event(case, EventKind.REPLY, staff, at, body)
         return _with(case, event, reply=body)
     return _with(case, _event(case, EventKind.NOTE, staff, at, body))
+
+
+def add_report(case: Case, description: str, staff: str, at: datetime) -> Case:
+    """A report made again at the desk, recorded on this open case (a NOTE marked so)."""
+    body = _required(description, "description", DESCRIPTION_LIMIT)
+    return _with(case, _event(case, EventKind.NOTE, staff, at, body, {REPORTED_AGAIN: "1"}))
 
 
 def change_party(

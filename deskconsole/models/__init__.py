@@ -2,6 +2,7 @@
 
 from deskconsole.models.audit import AuditEntry
 from deskconsole.models.case import Case, CaseEvent, ResponsibleParty
+from deskconsole.models.dates import parse_day, parse_moment, parse_time
 from deskconsole.models.enums import (
     ENDED_STATES,
     OPEN_STATES,
@@ -50,5 +51,8 @@ __all__ = [
     "mask_id_number",
     "mask_phone",
     "new_id",
+    "parse_day",
+    "parse_moment",
+    "parse_time",
     "problems",
 ]

@@ -91,6 +91,8 @@ class Resident(MaskedModel):
     notes: str = ""
     created_at: datetime = Field(default_factory=datetime.now)
     updated_at: datetime = Field(default_factory=datetime.now)
+    #: When each field last changed (see :mod:`deskconsole.models.versions`).
+    versions: dict[str, datetime] = Field(default_factory=dict)
 
     @field_validator("name", mode="before")
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -146,10 +146,17 @@ class CaseRepository:
 
     def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:
         """Allocate the next number, build the case with it and save it, atomically."""
+        return self.add_with(desk_code, day, lambda number: [build(number)])[0]
+
+    def add_with(
+        self, desk_code: str, day: date, build: Callable[[str], Sequence[Case]]
+    ) -> list[Case]:
+        """Allocate the next number and save what ``build`` makes of it in one batch: the
+        new case first, then the stored cases it changes (all land or none do)."""
         with self._store.lock:
-            case = build(self.next_number(desk_code, day))
-            self.save(case)
-        return case
+            cases = list(build(self.next_number(desk_code, day)))
+            self._store.commit([op(case) for case in cases])
+        return cases
 
     def save(self, case: Case) -> Case:
         """Add or replace one case durably."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from tinydb import Query
 
 from deskconsole.models import Address, Resident
+from deskconsole.models.versions import stamped_versions
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
 
@@ -83,9 +84,11 @@ class ResidentRepository:
         """Add or replace many residents as one batch: all land or none do."""
         saved = []
         now = self._store.now()
-        for resident in residents:
-            saved.append(touched(resident, now) if touch else resident)
-        self._store.commit([op(r) for r in saved])
+        with self._store.lock:
+            for resident in residents:
+                previous = self._table().raw().get(resident.id) if touch else None
+                saved.append(touched(resident, now, previous) if touch else resident)
+            self._store.commit([op(r) for r in saved])
         return saved
 
     def remove(self, resident_id: str) -> None:
@@ -98,6 +101,10 @@ def op(resident: Resident) -> Op:
     return Op(TABLE, resident.id, resident.model_dump(mode="json"))
 
 
-def touched(resident: Resident, now: datetime) -> Resident:
-    """A copy of ``resident`` with ``updated_at`` set to ``now``."""
-    return resident.model_copy(update={"updated_at": now})
+def touched(
+    resident: Resident, now: datetime, previous: Mapping[str, Any] | None = None
+) -> Resident:
+    """A copy of ``resident`` changed at ``now`` over the ``previous`` stored document:
+    ``updated_at`` is ``now`` and each changed field gets a new version."""
+    versions = stamped_versions(resident.model_dump(mode="json"), previous, now)
+    return resident.model_copy(update={"updated_at": now, "versions": versions})

@@ -188,6 +188,9 @@ async def test_related_open_case_or_mark_as_duplicate(repo: Repository) -> None:
         new = repo.cases.get("JC-20261127-001")
         assert new is not None and new.state == CaseState.DUPLICATE
         assert new.duplicate_of == "JC-20261120-001"
+        original = repo.cases.get("JC-20261120-001")
+        assert original is not None and original.events[-1].kind == EventKind.LINKED
+        assert "duplicate of JC-20261120-001" in banner(screen)
 
 
 async def test_draft_survives_a_restart(repo: Repository, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,12 @@ async def test_previous_next_and_typed_dates(repo: Repository) -> None:
         await settle(app, pilot)
         assert [r[2] for r in table_rows(app)] == ["JC-20261126-001"]
         assert app.screen.query_one(DataTable).has_focus
+        for typed in ("2026/11/27", "11-26"):  # as every other date field takes them
+            await pilot.press("d")
+            field.value = ""
+            await pilot.press(*typed, "enter")
+            await settle(app, pilot)
+            assert field.value == f"2026-{typed[-5:].replace('/', '-')}"
         await pilot.press("t")
         await settle(app, pilot)
         assert len(table_rows(app)) == 5

@@ -13,13 +13,16 @@ from deskconsole.domain.intake import (
     add_to_case,
     check,
     due_for,
+    needs_unit_name,
     register_case,
     register_duplicate,
     related_open_cases,
 )
 from deskconsole.domain.sessions import start_session
+from deskconsole.domain.timeline import describe
+from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
-from deskconsole.models import CaseState, EventKind, Settings
+from deskconsole.models import CaseState, EventKind, PartyKind, Settings
 from deskconsole.storage import Repository
 from tests.factories import make_resident
 
@@ -139,7 +142,19 @@ def test_back_dated_intake_counts_from_its_own_day(repo: Repository) -> None:
     assert case.number == "JC-20261120-001"
     assert case.intake_at == datetime(2026, 11, 20, 9, 45)
     assert case.due_date == date(2026, 11, 23)
-    assert "Back-dated" in case.events[0].note
+    created = case.events[0]
+    assert (created.note, created.data) == ("", {"typed_at": "2026-11-27 10:05"})
+    assert describe(created) == (
+        "Registered (back-dated from a paper page; typed in at 2026-11-27 10:05)"
+    )
+    assert describe(created, "zh") == "登记（据纸质登记补录，录入时间 2026-11-27 10:05）"
+    typed = form(contact_phone="13800138000", intake_at="１１月２１日 １４：３０")
+    later = register_case(repo, typed, settings=SETTINGS, staff="s", now=NOW)
+    assert later.intake_at == datetime(2026, 11, 21, 14, 30)
+    paper = form(contact_phone="13800138000", intake_at="2026/11/19")
+    assert register_case(repo, paper, settings=SETTINGS, staff="s", now=NOW).intake_at == (
+        datetime(2026, 11, 19, 9, 0)
+    )
     with pytest.raises(IntakeInvalid, match="cannot be in the future"):
         register_case(
             repo,
@@ -192,9 +207,10 @@ def test_related_open_cases_of_the_household_and_what_to_do_with_them(repo: Repo
     )
     assert [c.number for c in related_open_cases(repo, resident.id, "property")] == [first.number]
     desk = CaseDesk(repo, "颜成玉", lambda: NOW)
-    noted = add_to_case(desk, first.number, form(description="灯还是不亮"), NOW)
+    noted = add_to_case(desk, first.number, form(description="灯还是不亮"))
     assert noted.events[-1].kind == EventKind.NOTE
-    assert "灯还是不亮" in noted.events[-1].note
+    assert noted.events[-1].note == "灯还是不亮"
+    assert describe(noted.events[-1], "zh") == "在服务台再次反映"
     duplicate = register_duplicate(
         repo,
         desk,
@@ -209,8 +225,67 @@ def test_related_open_cases_of_the_household_and_what_to_do_with_them(repo: Repo
     assert repo.cases.get(duplicate.number).state == CaseState.DUPLICATE  # type: ignore[union-attr]
 
 
+PHONE = "13905361234"  # a walk-in's contact phone
+
+
+def test_a_duplicate_is_saved_marked_and_linked_in_one_commit(repo: Repository) -> None:
+    first = register_case(repo, form(contact_phone=PHONE), settings=SETTINGS, staff="s", now=NOW)
+    desk = CaseDesk(repo, "颜成玉", lambda: NOW)
+    commits: list[int] = []
+    commit = repo.store.commit
+    repo.store.commit = lambda ops: (commits.append(len(ops)), commit(ops))[1]  # type: ignore[method-assign]
+    duplicate = register_duplicate(
+        repo,
+        desk,
+        form(contact_phone=PHONE),
+        first.number,
+        settings=SETTINGS,
+        staff="颜成玉",
+        now=NOW,
+    )
+    assert commits == [2]  # the new case and its original, in one batch
+    assert repo.cases.get(duplicate.number) == duplicate
+    original = repo.cases.get(first.number)
+    assert original is not None and original.events[-1].kind == EventKind.LINKED
+    assert original.events[-1].data == {"case": duplicate.number}
+
+
+@pytest.mark.parametrize(
+    ("fields", "original"),
+    [
+        ({}, "JC-20261101-009"),  # no such case
+        ({"solved_on_spot": True, "outcome": "已答复"}, "JC-20261127-001"),  # resolved already
+    ],
+)
+def test_a_refused_duplicate_saves_nothing(
+    repo: Repository, fields: dict[str, object], original: str
+) -> None:
+    register_case(repo, form(contact_phone=PHONE), settings=SETTINGS, staff="s", now=NOW)
+    before = repo.cases.docs()
+    desk = CaseDesk(repo, "颜成玉", lambda: NOW)
+    with pytest.raises(DeskError):
+        register_duplicate(
+            repo,
+            desk,
+            form(contact_phone=PHONE, **fields),
+            original,
+            settings=SETTINGS,
+            staff="颜成玉",
+            now=NOW,
+        )
+    assert repo.cases.docs() == before
+
+
 def test_form_round_trips_through_a_draft() -> None:
     typed = form(description="楼上漏水", party_kind="property_company", solved_on_spot=True)
     assert IntakeForm.from_json({**typed.to_json(), "unknown": 1}) == typed
     assert IntakeForm().is_blank
     assert not typed.is_blank
+
+
+@pytest.mark.parametrize("kind", [*PartyKind, ""])
+def test_only_a_street_department_or_another_unit_must_be_named(kind: str) -> None:
+    named = kind in (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
+    assert needs_unit_name(kind) is named
+    unnamed = check(form(contact_phone=PHONE, party_kind=kind), SETTINGS, NOW)
+    assert ("party_name" in [p.field for p in unnamed]) is named

@@ -19,6 +19,7 @@ from deskconsole.domain.merge import (
     order_events,
     touched,
 )
+from deskconsole.domain.timeline import describe
 from deskconsole.models import (
     CaseEvent,
     CaseState,
@@ -170,10 +171,16 @@ def test_both_sides_change_a_field_differently_is_a_conflict_with_both_values() 
     assert len(conflicts) == 1
     data = conflicts[0].data
     assert data["field"] == "description"
-    assert data["kept"] == "地下室灯不亮，物业已看"
-    assert data["other"] == "地下室灯不亮，已报修"
+    assert data["kept_value"] == '"地下室灯不亮，物业已看"'  # the value, in no language
+    assert data["other_value"] == '"地下室灯不亮，已报修"'
     assert "刘宗辉" in data["kept_by"] and "颜成玉" in data["other_by"]
-    assert "地下室灯不亮，已报修" in conflicts[0].note
+    assert conflicts[0].note == ""
+    assert describe(conflicts[0]).startswith(
+        'Merge conflict on Description: kept "地下室灯不亮，物业已看"'
+    )
+    assert describe(conflicts[0], "zh").startswith(
+        "合并冲突，诉求内容：保留“地下室灯不亮，物业已看”"
+    )
     assert [(c.field, c.kept) for c in one.conflicts] == [("description", "地下室灯不亮，物业已看")]
     assert one.conflicts == two.conflicts
     assert "Description" in one.conflicts[0].message

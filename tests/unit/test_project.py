@@ -1,8 +1,10 @@
-"""The project's shape: layering, the message catalog, styles shipped in the wheel."""
+"""The project's shape: layering, the message catalog, styles shipped in the wheel, and
+property tests that never fail by chance in `make test`."""
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import string
 import subprocess
@@ -11,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from deskconsole.i18n import catalog
 
@@ -153,3 +156,15 @@ def test_wheel_ships_the_styles_and_finds_them(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"},
     )
     assert result.stdout.strip() == str(tmp_path / "site" / "deskconsole" / "styles" / "app.tcss")
+
+
+def test_make_test_runs_property_tests_derandomised_and_make_fuzz_at_random() -> None:
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") != "ci":
+        pytest.skip("running under another hypothesis profile")
+    current = settings()  # what a test gets from the loaded profile
+    assert current.derandomize is True
+    assert current.database is None
+    fuzz = settings.get_profile("fuzz")
+    assert not fuzz.derandomize and fuzz.max_examples > current.max_examples
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "HYPOTHESIS_PROFILE=fuzz" in makefile.split("\nfuzz:", 1)[1].split("\n\n", 1)[0]

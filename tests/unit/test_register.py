@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -16,8 +17,9 @@ from deskconsole.domain.register import (
     unmasked_export_audit,
 )
 from deskconsole.errors import DeskError
+from deskconsole.export.audited import export_register
 from deskconsole.i18n import set_language
-from deskconsole.storage import Repository
+from deskconsole.storage import Repository, StoreWriteError
 from tests import register_data as data
 from tests.conftest import FIXED_NOW
 
@@ -145,6 +147,35 @@ def test_audit_entry_says_who_what_and_where(filled: Repository, tmp_path) -> No
     assert entry.detail["format"] == "csv"
     assert entry.detail["rows"] == "5"
     assert entry.detail["path"].endswith("r.csv")
+
+
+def test_an_unmasked_export_is_on_record_before_the_file_is_written(
+    filled: Repository, tmp_path: Path
+) -> None:
+    register = build_register(filled, data.DAY, masked=False)
+    written = export_register(filled, register, "csv", tmp_path, staff="颜成玉", at=FIXED_NOW)
+    assert written == tmp_path / "register-JC-2026-11-27.csv"
+    assert "13800138000" in written.read_text(encoding="utf-8-sig")
+    [entry] = filled.audit.all()
+    assert (entry.staff, entry.at, entry.detail["path"]) == ("颜成玉", FIXED_NOW, str(written))
+    masked = build_register(filled, data.DAY)
+    export_register(filled, masked, "json", tmp_path, staff="颜成玉", at=FIXED_NOW)
+    assert len(filled.audit.all()) == 1  # a masked export needs no record
+
+
+def test_no_unmasked_file_is_written_when_the_record_cannot_be(
+    filled: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(entry: object) -> None:
+        raise StoreWriteError(filled.data_dir / "journal", "No space left on device")
+
+    monkeypatch.setattr(filled.audit, "add", full_disk)
+    register = build_register(filled, data.DAY, masked=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(StoreWriteError):
+        export_register(filled, register, "csv", out, staff="颜成玉", at=FIXED_NOW)
+    assert list(out.iterdir()) == []
 
 
 def test_register_and_export_do_not_import_textual() -> None:

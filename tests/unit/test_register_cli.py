@@ -77,6 +77,18 @@ def test_out_file_and_folder(
     assert [p.name for p in folder.iterdir()] == ["register-JC-2026-11-27-5e55104a.xlsx"]
 
 
+@pytest.mark.parametrize("day", ["2026/11/27", "2026年11月27日", "２０２６－１１－２７"])
+def test_the_date_is_read_as_every_date_field_reads_it(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str
+) -> None:
+    target = tmp_path / "r.json"
+    code, out, _ = run(
+        capsys, "export", "--data-dir", str(store), "--date", day, "--format", "json",
+        "--out", str(target),
+    )  # fmt: skip
+    assert code == 0 and "2026-11-27" in out and target.exists()
+
+
 def test_a_day_without_cases_exports_a_register_that_says_so(
     store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
+from deskconsole.domain.merge import Status, merge_session
 from deskconsole.domain.sessions import (
     SessionError,
     correct_session,
@@ -78,3 +79,16 @@ def test_corrections_are_audited(repo: Repository) -> None:
     assert len(repo.audit.all()) == 1
     with pytest.raises(SessionError, match="cannot be corrected: visits"):
         correct_session(repo, corrected, {"visits": []}, "王晓丽", NOW)
+
+
+def test_a_correction_outlives_the_copy_it_corrected_whatever_the_clocks(
+    repo: Repository,
+) -> None:
+    session = end_session(repo, _start(repo), datetime(2026, 11, 27, 11, 40))
+    # The session came back from a desk whose clock runs an hour ahead of this one.
+    ahead = session.model_copy(update={"updated_at": datetime(2026, 11, 27, 12, 40)})
+    corrected = correct_session(repo, ahead, {"compound": "锦绣苑"}, "王晓丽", NOW)
+    assert corrected.updated_at > ahead.updated_at
+    merged, status = merge_session(corrected, ahead)
+    assert merged.compound == "锦绣苑" and status is Status.UNCHANGED
+    assert merge_session(ahead, corrected)[0] == corrected

@@ -91,6 +91,24 @@ def test_every_allowed_move_lands_with_an_event(source: CaseState, target: CaseS
     assert moved.updated_at == AT
 
 
+#: The step field a refusal names, where it is not the step field's own name.
+REPORTED_AS = {"end_reason": "reason", "notes": "note"}
+
+
+@pytest.mark.parametrize(("source", "target"), [p for p in ALL_PAIRS if p[1] in ALLOWED[p[0]]])
+def test_a_move_needs_only_the_fields_its_requirements_name(
+    source: CaseState, target: CaseState
+) -> None:
+    case = make_case(source)
+    needed = workflow.requirements(source, target)
+    only = Step(**{name: getattr(FULL, name) for name in needed})
+    assert workflow.move(case, target, "颜成玉", AT, only).state == target
+    try:
+        workflow.move(case, target, "颜成玉", AT, Step())
+    except StepIncomplete as missing:
+        assert REPORTED_AS.get(missing.field or "", missing.field) in needed
+
+
 @pytest.mark.parametrize(("source", "target"), [p for p in ALL_PAIRS if p[1] not in ALLOWED[p[0]]])
 def test_every_move_outside_the_table_is_refused_saying_what_is_allowed(
     source: CaseState, target: CaseState

@@ -17,6 +17,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.event_due_changed": ("Due date: {old} > {new}", "期限：{old} > {new}"),
     "case.event_linked": ("Linked with {number}", "关联 {number}"),
     "case.event_revealed": ("{field} shown in full", "查看完整{field}"),
+    "case.event_backdated": (
+        "{kind} (back-dated from a paper page; typed in at {typed_at})",
+        "{kind}（据纸质登记补录，录入时间 {typed_at}）",
+    ),
+    "case.event_reported_again": ("Reported again at the desk", "在服务台再次反映"),
+    "case.event_conflict": (
+        'Merge conflict on {field}: kept "{kept}" ({kept_by}); other "{other}" ({other_by})',
+        "合并冲突，{field}：保留“{kept}”（{kept_by}）；另一值“{other}”（{other_by}）",
+    ),
+    "case.no": ("no", "否"),
     # keys
     "case.key_back": ("Back", "返回"),
     "case.key_back_tip": ("Back to the previous screen", "返回上一界面"),

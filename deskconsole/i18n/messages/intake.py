@@ -12,14 +12,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "say how it was solved on the spot",
         "请填写当场解决的办理结果",
     ),
-    "intake.event_backdated": (
-        "Back-dated from a paper page; typed in at {typed_at}",
-        "据纸质登记补录，录入时间 {typed_at}",
-    ),
-    "intake.event_added": (
-        "Reported again at the desk on {at}: {description}",
-        "{at} 在服务台再次反映：{description}",
-    ),
 }
 
 MESSAGES.update(

@@ -116,6 +116,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Already on the roster: {name}, {address}, same phone. Open that resident instead.",
         "花名册中已有：{name}，{address}，电话相同。请直接打开该居民。",
     ),
+    "lookup.same_address": (
+        "Already on the roster: {name}, {address}, same name at this address. Open that "
+        "resident instead, or give a phone or an ID number.",
+        "花名册中已有：{name}，{address}，同名同住址。请直接打开该居民，或填写电话或身份证号。",
+    ),
     "lookup.saved_new": ("Added {name}", "已新增 {name}"),
     "lookup.saved_edit": ("Saved {name}", "已保存 {name}"),
     "lookup.no_address": ("no address", "无住址"),

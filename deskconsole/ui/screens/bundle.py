@@ -16,6 +16,7 @@ from deskconsole.domain.bundle import SUFFIX, ImportPlan, apply_plan, plan_impor
 from deskconsole.errors import DeskError
 from deskconsole.export.layout import display_width
 from deskconsole.i18n import t
+from deskconsole.models import parse_day
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import nfkc
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
@@ -41,12 +42,9 @@ def clip(text: str, width: int = VALUE_WIDTH) -> str:
     return kept + "..."
 
 
-def parse_since(text: str) -> date | None:
-    """``""`` is everything; else ``YYYY-MM-DD`` (full-width digits and / accepted)."""
-    cleaned = nfkc(text).replace("/", "-")
-    if not cleaned:
-        return None
-    return date.fromisoformat(cleaned)
+def parse_since(text: str, today: date) -> date | None:
+    """``""`` is everything; else a day as :func:`parse_day` reads it."""
+    return parse_day(text, today) if nfkc(text) else None
 
 
 class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
@@ -103,7 +101,7 @@ class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
             self.query_one("#bundle-out", Input).focus()
             return
         try:
-            since = parse_since(self.query_one("#bundle-since", Input).value)
+            since = parse_since(self.query_one("#bundle-since", Input).value, self.desk.today())
         except ValueError:
             error.update(t("err.field", field=t("bundle.field_since"), reason=t("err.date")))
             self.query_one("#bundle-since", Input).focus()

@@ -9,7 +9,6 @@ cursor on it and nothing typed lost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,8 +25,14 @@ from textual.widgets.option_list import Option
 from deskconsole.domain.choices import Choice
 from deskconsole.domain.workflow import Step, WorkflowError
 from deskconsole.i18n import t
-from deskconsole.models import CaseState, PartyKind, ResponsibleParty, Satisfaction, Settings
-from deskconsole.models.text import nfkc
+from deskconsole.models import (
+    CaseState,
+    PartyKind,
+    ResponsibleParty,
+    Satisfaction,
+    Settings,
+    parse_day,
+)
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.widgets.choice import ChoiceField
 
@@ -69,23 +74,6 @@ class StepAnswer:
 
     step: Step
     target: CaseState
-
-
-def parse_date(text: str, today: date) -> date:
-    """``2026-12-03``, ``2026/12/3``, ``20261203`` or ``12-03`` (this year)."""
-    value = nfkc(text).replace("/", "-").replace(".", "-")
-    value = value.replace("年", "-").replace("月", "-").replace("日", "").strip("- ")
-    if re.fullmatch(r"\d{8}", value):
-        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    parts = value.split("-")
-    try:
-        if len(parts) == 2:
-            return date(today.year, int(parts[0]), int(parts[1]))
-        if len(parts) == 3:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        pass
-    raise ValueError(value)
 
 
 class DialogBase(DeskModal[object]):
@@ -264,7 +252,7 @@ class StepDialog(DialogBase):
         due_text = self._value("due_date").strip()
         if due_text:
             try:
-                due = parse_date(due_text, self.today)
+                due = parse_day(due_text, self.today)
             except ValueError:
                 raise _FieldProblem("due_date", t("err.date")) from None
         satisfaction = self._value("satisfaction")

@@ -18,13 +18,14 @@ from textual.widgets import Static
 
 from deskconsole.domain.board import DueCalendar
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.timeline import describe
 from deskconsole.domain.workflow import (
     Step,
     linked_numbers,
 )
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
-from deskconsole.models import Case, CaseEvent, CaseState, EventKind, Resident, mask_phone
+from deskconsole.models import Case, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
@@ -33,35 +34,6 @@ from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 Apply = Callable[[CaseDesk, Step, bool], Case]
-
-
-def describe_event(event: CaseEvent) -> str:
-    """What happened, in the current language (the note is shown beside it)."""
-    data = event.data
-    if event.kind == EventKind.MOVED and event.to_state is not None:
-        source = event.from_state.label if event.from_state else ""
-        text = t("case.event_moved", source=source, target=event.to_state.label)
-        extra = []
-        if "party" in data:
-            extra.append(t("case.event_party", party=data["party"]))
-        if "due_date" in data:
-            extra.append(t("case.event_due", due=data["due_date"]))
-        if "satisfaction" in data:
-            extra.append(t(f"enum.Satisfaction.{data['satisfaction']}"))
-        if "redirect_to" in data:
-            extra.append(t("case.event_redirect", where=data["redirect_to"]))
-        if "duplicate_of" in data:
-            extra.append(t("case.event_duplicate", number=data["duplicate_of"]))
-        return f"{text} ({'; '.join(extra)})" if extra else text
-    if event.kind == EventKind.PARTY:
-        return t("case.event_party_changed", old=data.get("from", "-"), new=data.get("to", ""))
-    if event.kind == EventKind.DUE:
-        return t("case.event_due_changed", old=data.get("from", "-"), new=data.get("to", ""))
-    if event.kind == EventKind.LINKED:
-        return t("case.event_linked", number=data.get("case", ""))
-    if event.kind == EventKind.REVEALED:
-        return t("case.event_revealed", field=t(f"field.{data.get('field', 'phone')}"))
-    return event.kind.label
 
 
 def timeline_text(case: Case) -> Text:
@@ -73,7 +45,7 @@ def timeline_text(case: Case) -> Text:
             "  ",
             (event.staff or "-", "bold"),
             "  ",
-            describe_event(event),
+            describe(event),
         )
         if event.kind == EventKind.REPLY:
             line.stylize("green", 0)

@@ -13,9 +13,12 @@ from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.domain.intake import (
     IntakeForm,
     IntakeInvalid,
+    RelatedChoice,
+    RelatedDecision,
     add_to_case,
     check,
     due_for,
+    needs_unit_name,
     register_case,
     register_duplicate,
     related_open_cases,
@@ -286,7 +289,7 @@ class IntakeScreen(DeskScreen):
             return
         has_resident = bool(self.query_one(ResidentPicker).resident_id)
         self.query_one("#row-contact").display = not has_resident
-        needs_name = self._choice("party_kind").value in ("street_department", "other_unit")
+        needs_name = needs_unit_name(str(self._choice("party_kind").value))
         self.query_one("#row-party_name").display = needs_name
         self.query_one("#row-outcome").display = self.query_one("#f-solved_on_spot", Checkbox).value
 
@@ -343,22 +346,23 @@ class IntakeScreen(DeskScreen):
             else []
         )
         if not related:
-            self._save(form, "new", "")
+            self._save(form, RelatedDecision(RelatedChoice.NEW))
             return
 
-        def decided(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self._save(form, *choice)
+        def decided(decision: RelatedDecision | None) -> None:
+            if decision is not None:
+                self._save(form, decision)
 
         self.app.push_screen(RelatedCasesDialog(related, self.desk.settings), decided)
 
-    def _save(self, form: IntakeForm, how: str, number: str) -> None:
+    def _save(self, form: IntakeForm, decision: RelatedDecision) -> None:
         desk = CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
         settings, staff, now = self.desk.settings, self.desk.staff, self.desk.now()
+        how, number = decision.choice, decision.number
         try:
-            if how == "add":
-                case = add_to_case(desk, number, form, now)
-            elif how == "duplicate":
+            if how is RelatedChoice.ADD:
+                case = add_to_case(desk, number, form)
+            elif how is RelatedChoice.DUPLICATE:
                 case = register_duplicate(
                     self.desk.repo, desk, form, number, settings=settings, staff=staff, now=now
                 )
@@ -378,10 +382,11 @@ class IntakeScreen(DeskScreen):
             self.draft.clear()
         self.set_focus(self.query_one(ResidentPicker).input)
 
-    def _announce(self, case: Case, how: str) -> None:
-        key = {"add": "intake.saved_added", "duplicate": "intake.saved_duplicate"}.get(
-            how, "intake.saved_on_spot" if case.solved_on_spot else "intake.saved"
-        )
+    def _announce(self, case: Case, how: RelatedChoice) -> None:
+        key = {
+            RelatedChoice.ADD: "intake.saved_added",
+            RelatedChoice.DUPLICATE: "intake.saved_duplicate",
+        }.get(how, "intake.saved_on_spot" if case.solved_on_spot else "intake.saved")
         banner = self.query_one("#intake-banner", Static)
         banner.update(
             t(key, number=case.number, due=case.due_date or "-", original=case.duplicate_of or "")

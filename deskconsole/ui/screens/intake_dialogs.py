@@ -9,14 +9,15 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from deskconsole.domain.intake import RelatedChoice, RelatedDecision
 from deskconsole.i18n import t
 from deskconsole.models import Case, Settings
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.widgets.footer import DeskFooter
 
 
-class RelatedCasesDialog(DeskModal[tuple[str, str] | None]):
-    """Returns ``("add", number)``, ``("duplicate", number)``, ``("new", "")`` or ``None``."""
+class RelatedCasesDialog(DeskModal[RelatedDecision | None]):
+    """Returns what to do with the report and the open case chosen, or ``None`` (back)."""
 
     BINDINGS = [
         Binding("a", "decide('add')", "intake.key_add_to", tooltip="intake.key_add_to_tip"),
@@ -24,7 +25,7 @@ class RelatedCasesDialog(DeskModal[tuple[str, str] | None]):
             "d", "decide('duplicate')", "intake.key_duplicate", tooltip="intake.key_duplicate_tip"
         ),
         Binding("n", "decide('new')", "intake.key_new_anyway", tooltip="intake.key_new_anyway_tip"),
-        Binding("escape", "decide('back')", "intake.key_back", tooltip="intake.key_back_tip"),
+        Binding("escape", "back", "intake.key_back", tooltip="intake.key_back_tip"),
     ]
 
     def __init__(self, cases: list[Case], settings: Settings) -> None:
@@ -49,13 +50,14 @@ class RelatedCasesDialog(DeskModal[tuple[str, str] | None]):
             yield Static(t("intake.related_hint"), classes="dialog-hint")
         yield DeskFooter()
 
+    def action_back(self) -> None:
+        self.dismiss(None)
+
     def action_decide(self, how: str) -> None:
-        if how == "back":
-            self.dismiss(None)
-            return
-        if how == "new":
-            self.dismiss(("new", ""))
+        choice = RelatedChoice(how)
+        if choice is RelatedChoice.NEW:
+            self.dismiss(RelatedDecision(choice))
             return
         options = self.query_one(OptionList)
         index = options.highlighted if options.highlighted is not None else 0
-        self.dismiss((how, self.cases[index].number))
+        self.dismiss(RelatedDecision(choice, self.cases[index].number))

@@ -18,9 +18,9 @@ from deskconsole.domain.workflow import (
     MoveRefused,
     Step,
     move_kind,
-    needs_reason,
     next_state,
     previous_state,
+    requirements,
 )
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
@@ -33,21 +33,20 @@ if TYPE_CHECKING:
 S = CaseState
 
 
+#: The dialog fields that collect a step field (the others are named alike).
+DIALOG_FIELDS: dict[str, tuple[str, ...]] = {
+    "party": ("party_kind", "party_name"),
+    "note": ("result",),  # the follow-up call's result
+}
+
+
 def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> tuple[str, ...]:
-    """The dialog fields a move needs; empty when it needs nothing."""
-    if target == S.DISPATCHED:
-        return ("party_kind", "party_name", "due_date")
-    if target == S.RESOLVED:
-        return ("outcome", "reply")
-    if target == S.CLOSED:
-        return ("result", "satisfaction", "decision") if followup else ("result", "satisfaction")
-    if target == S.RETURNED:
-        return ("reason", "redirect_to")
-    if target == S.DUPLICATE:
-        return ("duplicate_of", "reason")
-    if needs_reason(source, target):
-        return ("reason",)
-    return ()
+    """The dialog fields for what the move needs (:func:`requirements`); on the follow-up
+    list, closing also offers to send the case back for rework."""
+    fields = tuple(
+        field for name in requirements(source, target) for field in DIALOG_FIELDS.get(name, (name,))
+    )
+    return (*fields, "decision") if followup and target == S.CLOSED else fields
 
 
 def move_title(case: Case, target: CaseState) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,12 +21,12 @@ from deskconsole.domain.register import (
     headings,
     own_sessions,
     sessions_on,
-    unmasked_export_audit,
 )
 from deskconsole.errors import DeskError
-from deskconsole.export import default_name, write
+from deskconsole.export import default_name
+from deskconsole.export.audited import export_register
 from deskconsole.i18n import t
-from deskconsole.models import DeskSession
+from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
@@ -40,13 +39,10 @@ PREVIEW_WIDTH = {"address": 22, "matter": 28, "handling": 26}
 STORE_TABLES = frozenset({"cases", "sessions", "residents", "meta"})
 
 
-def parse_date(text: str) -> date | None:
-    """``2026-11-27`` (full-width digits welcome) -> date, else None."""
-    value = unicodedata.normalize("NFKC", text).strip()
-    if len(value) != 10:
-        return None
+def parse_date(text: str, today: date) -> date | None:
+    """The day typed (as :func:`parse_day` reads it), else None."""
     try:
-        return date.fromisoformat(value)
+        return parse_day(text, today)
     except ValueError:
         return None
 
@@ -254,7 +250,7 @@ class RegisterScreen(DeskScreen):
 
     @on(Input.Submitted, "#register-date")
     def _date_typed(self, event: Input.Submitted) -> None:
-        day = parse_date(event.value)
+        day = parse_date(event.value, self.desk.today())
         if day is None:
             self._set_status(t("register.bad_date", value=event.value), error=True)
             return
@@ -322,11 +318,9 @@ class RegisterScreen(DeskScreen):
         """Write the file (and, unmasked, the audit record first) off the UI thread."""
         path = self.output_dir / default_name(register, fmt)
         try:
-            if not register.masked:
-                self.desk.repo.audit.add(
-                    unmasked_export_audit(register, fmt, path, self.desk.staff, self.desk.now())
-                )
-            written = write(register, fmt, path, self.desk.repo.data_dir)
+            written = export_register(
+                self.desk.repo, register, fmt, path, staff=self.desk.staff, at=self.desk.now()
+            )
         except DeskError as error:
             self.app.call_from_thread(self._set_status, str(error), True)
             return

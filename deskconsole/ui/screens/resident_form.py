@@ -14,11 +14,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from deskconsole.domain.choices import Choice
-from deskconsole.domain.roster import check_fields, new_resident
+from deskconsole.domain.residents import new_resident, same_person, with_values
+from deskconsole.domain.roster import check_fields
 from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
-from deskconsole.models import Address, Gender, Resident
-from deskconsole.models.text import is_cjk, mask_phone
+from deskconsole.models import Gender, Resident
+from deskconsole.models.text import is_cjk
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.screens.dialogs import ConfirmDialog
@@ -198,29 +199,12 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
 # -- saving: the screens that open the dialog do the work -----------------------------------------
 
 
-def _where(resident: Resident) -> str:
-    return resident.address.label or t("lookup.no_address")
-
-
 def duplicate_check(repo: Repository, own_id: str | None = None) -> Check:
-    """Refuse an ID number that belongs to someone else; on add, also the same name + phone."""
+    """The form's last check: do the values describe another stored resident?"""
 
     def check(values: dict[str, Any]) -> str | None:
-        id_number = values.get("id_number")
-        if id_number:
-            other = repo.residents.by_id_number(id_number)
-            if other is not None and other.id != own_id:
-                return t("lookup.same_id_number", name=other.name, address=_where(other))
-        if own_id is None:
-            for phone in values.get("phones", []):
-                other = repo.residents.by_name_and_phone(values.get("name", ""), phone)
-                if other is not None:
-                    return t(
-                        "lookup.same_person",
-                        name=other.name,
-                        address=f"{_where(other)} {mask_phone(phone)}",
-                    )
-        return None
+        found = same_person(repo.residents.docs(), values, own_id)
+        return found.message if found is not None else None
 
     return check
 
@@ -277,7 +261,7 @@ def edit_resident(
     def saved(clean: dict[str, Any] | None) -> None:
         if clean is None:
             return
-        changed = replaced(resident, clean)
+        changed = with_values(resident, clean, clear_missing=True)
         try:
             repo.residents.save(changed)
         except StoreError as error:
@@ -293,20 +277,6 @@ def edit_resident(
         duplicate_check(repo, resident.id),
     )
     screen.app.push_screen(dialog, saved)
-
-
-def replaced(resident: Resident, clean: Mapping[str, Any]) -> Resident:
-    """``resident`` with every field from the dialog (a blank field clears it)."""
-    data = resident.model_dump()
-    data.update(
-        name=clean["name"],
-        gender=clean.get("gender"),
-        phones=clean.get("phones", []),
-        id_number=clean.get("id_number"),
-        notes=clean.get("notes", ""),
-        address=Address(**{p: clean.get(p, "") for p in ("compound", "building", "unit", "room")}),
-    )
-    return Resident.model_validate(data)
 
 
 def _as_text(clean: Mapping[str, Any]) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any
 
 from textual import on
@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from deskconsole.domain.sessions import correct_session
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
-from deskconsole.models import DeskSession, Settings
+from deskconsole.models import DeskSession, Settings, parse_day, parse_time
 from deskconsole.models.text import nfkc
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
@@ -25,15 +25,8 @@ from deskconsole.ui.widgets.header import DeskHeader
 FIELDS = ("date", "compound", "start", "end", "staff", "partners")
 
 
-def _parse_date(text: str) -> date:
-    return datetime.strptime(nfkc(text).replace("/", "-"), "%Y-%m-%d").date()
-
-
 def _parse_time(text: str) -> time | None:
-    cleaned = nfkc(text).replace("：", ":")
-    if not cleaned:
-        return None
-    return datetime.strptime(cleaned, "%H:%M").time()
+    return parse_time(text) if nfkc(text) else None
 
 
 class SessionDialog(DeskModal[dict[str, Any] | None]):
@@ -55,6 +48,7 @@ class SessionDialog(DeskModal[dict[str, Any] | None]):
         super().__init__()
         self.session = session
         self.settings = settings
+        self.today = today
         known = list(dict.fromkeys([*settings.compounds, *(compounds or [])]))
         self.suggester = SuggestFromList(known, case_sensitive=False)
         if session is None:
@@ -108,7 +102,7 @@ class SessionDialog(DeskModal[dict[str, Any] | None]):
     def action_submit(self) -> None:
         error = self.query_one("#session-error", Static)
         try:
-            day = _parse_date(self._value("date"))
+            day = parse_day(self._value("date"), self.today)
         except ValueError:
             error.update(t("err.field", field=t("session.field_date"), reason=t("err.date")))
             self.query_one("#session-date", Input).focus()

@@ -157,8 +157,9 @@ class StatsScreen(DeskScreen):
 
     @on(Input.Submitted)
     def _range_typed(self, event: Input.Submitted) -> None:
-        first = parse_date(self.query_one("#stats-from", Input).value)
-        last = parse_date(self.query_one("#stats-to", Input).value)
+        today = self.desk.today()
+        first = parse_date(self.query_one("#stats-from", Input).value, today)
+        last = parse_date(self.query_one("#stats-to", Input).value, today)
         summary = self.query_one("#stats-summary", Static)
         for value, parsed in (
             (self.query_one("#stats-from", Input).value, first),

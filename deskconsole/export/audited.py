@@ -1,0 +1,35 @@
+"""Writing the register to a file, the one way the CLI and the console both use.
+
+A register with full phone and ID numbers leaves the store only on record: the
+audit entry (who, when, what, where) is saved durably first, and when it cannot
+be, no file is written.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from deskconsole.domain.register import Register, unmasked_export_audit
+from deskconsole.export import default_name, render, write_atomic
+from deskconsole.output import check_target, output_path
+from deskconsole.storage import Repository
+
+
+def export_register(
+    repo: Repository,
+    register: Register,
+    fmt: str,
+    path: Path | str | None,
+    *,
+    staff: str,
+    at: datetime,
+) -> Path:
+    """Write ``register`` in ``fmt`` to ``path`` (a folder gets the default name), never
+    into the store's own files; an unmasked one is recorded in the audit log first.
+    Returns the file written."""
+    target = check_target(output_path(path, default_name(register, fmt)), repo.data_dir)
+    content = render(register, fmt)
+    if not register.masked:
+        repo.audit.add(unmasked_export_audit(register, fmt, target, staff, at))
+    return write_atomic(target, content, repo.data_dir)
