@@ -190,6 +190,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.info_residents": ("Residents", "居民"),
     "bundle.info_sessions": ("Desk sessions", "驻点"),
     "bundle.info_backups": ("Backups", "备份"),
+    "bundle.info_register_lang": ("Register language", "登记簿语言"),
+    "bundle.register_lang_zh": ("Chinese (简体中文)", "简体中文"),
+    "bundle.register_lang_en": ("English", "英文（English）"),
     "bundle.info_backups_value": (
         "{count} in {folder}, newest {newest}, keeping {keep}",
         "{folder} 中 {count} 份，最新 {newest}，保留 {keep} 份",
