@@ -24,9 +24,9 @@ from deskconsole.domain.register import (
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
 from deskconsole.errors import DeskError
-from deskconsole.export import default_name, write
+from deskconsole.export import default_name, target_path, write
 from deskconsole.export.layout import display_width, pad
-from deskconsole.i18n import t
+from deskconsole.i18n import get_language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository, StoreError, StoreLockedError
 
@@ -56,8 +56,7 @@ def parse_day(value: str | None, hint: str = "--date") -> date | None:
 def _target(register: Register, fmt: str, out: Path | None) -> Path:
     if out is None:
         return Path.cwd() / default_name(register, fmt)
-    out = out.expanduser()
-    return out / default_name(register, fmt) if out.is_dir() else out
+    return target_path(register, fmt, out.expanduser())
 
 
 def _open_for_audit(data_dir: Path) -> Repository:
@@ -91,15 +90,16 @@ def export_register(
         Path | None,
         typer.Option(
             "--out",
-            help="File or folder to write (default: register-<desk>-<date>.<ext> here).",
+            help="File or folder to write (default: register-<desk>-<date>.<ext> here); "
+            "an unmasked register adds -full to the name, never replacing the masked file.",
         ),
     ] = None,
     unmasked: Annotated[
         bool,
         typer.Option(
             "--unmasked",
-            help="Write phone and ID numbers in full; recorded in the store's audit log "
-            "(needs the store not to be open in a console).",
+            help="Write phone and ID numbers in full, to a file named ...-full.<ext>; "
+            "recorded in the store's audit log (needs the store not to be open in a console).",
         ),
     ] = False,
 ) -> None:
@@ -118,7 +118,7 @@ def export_register(
     finally:
         repo.close()
     if register.is_empty:
-        typer.echo(register.empty_note())
+        typer.echo(register.empty_note(get_language()))
     else:
         typer.echo(
             t(

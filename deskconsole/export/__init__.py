@@ -7,6 +7,7 @@ appears under its name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,16 +34,46 @@ def render(register: Register, fmt: str) -> bytes:
     return renderer(register)
 
 
+FULL_SUFFIX = "-full"
+_SAYS_FULL = re.compile(r"(^|[-_. ])full$", re.IGNORECASE)
+
+
 def default_name(register: Register, fmt: str) -> str:
-    """``register-<desk code>-<date>.<ext>``; a one-session register adds the session."""
+    """``register-<desk code>-<date>.<ext>``; a one-session register adds the session, an
+    unmasked one ends in ``-full`` (``register-JC-2026-11-27-full.xlsx``)."""
     session = f"-{register.session_id[:8]}" if register.session_id else ""
-    return f"register-{register.desk_code}-{register.day.isoformat()}{session}.{fmt}"
+    full = "" if register.masked else FULL_SUFFIX
+    return f"register-{register.desk_code}-{register.day.isoformat()}{session}{full}.{fmt}"
+
+
+def full_name(path: Path) -> Path:
+    """``day.xlsx`` -> ``day-full.xlsx``: the unmasked register never takes the name of a
+    masked one (a name that already says ``full`` is kept: ``full.csv``, ``day_full.csv``)."""
+    if _SAYS_FULL.search(path.stem):
+        return path
+    return path.with_name(f"{path.stem}{FULL_SUFFIX}{path.suffix}")
+
+
+def target_path(register: Register, fmt: str, path: Path) -> Path:
+    """Where the register goes: a folder gets the default name; an unmasked register
+    named after a file gets ``-full`` added to that name."""
+    if path.is_dir():
+        return path / default_name(register, fmt)
+    return path if register.masked else full_name(path)
 
 
 def write(register: Register, fmt: str, path: Path) -> Path:
-    """Write the register in ``fmt`` to ``path`` (a directory gets the default name)."""
-    target = path / default_name(register, fmt) if path.is_dir() else path
-    return write_atomic(target, render(register, fmt))
+    """Write the register in ``fmt`` to ``path`` (see :func:`target_path`)."""
+    return write_atomic(target_path(register, fmt, path), render(register, fmt))
 
 
-__all__ = ["FORMATS", "ExportError", "default_name", "render", "write", "write_atomic"]
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "default_name",
+    "full_name",
+    "render",
+    "target_path",
+    "write",
+    "write_atomic",
+]

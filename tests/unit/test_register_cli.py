@@ -87,7 +87,7 @@ def test_a_day_without_cases_exports_a_register_that_says_so(
     )  # fmt: skip
     assert code == 0
     assert "No cases were taken on 2026-11-28." in out
-    assert "No cases were taken on 2026-11-28." in target.read_text("utf-8")
+    assert "2026-11-28 没有受理诉求。" in target.read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -146,6 +146,7 @@ def test_unmasked_writes_full_numbers_and_records_an_audit_entry(
     )  # fmt: skip
     assert code == 0
     assert "Recorded in the audit log: unmasked export by 颜成玉." in out
+    assert f"Register written: {target}" in out  # "full" in the name: kept as given
     text = target.read_text("utf-8-sig")
     assert data.JIANG_PHONE in text and data.JIANG_ID in text
     with Repository.open(store, readonly=True) as repo:
