@@ -52,9 +52,9 @@ table.register tr { break-inside: avoid; page-break-inside: avoid; }
 td.c-no, td.c-time, td.c-number, td.c-phone, td.c-id_number, td.c-request_type,
 td.c-state, td.c-staff, td.c-name, td.c-category { white-space: nowrap; }
 td.c-number, td.c-phone, td.c-id_number { font-variant-numeric: tabular-nums; }
-td.c-matter { min-width: 40mm; }
-td.c-address { min-width: 30mm; }
-td.c-handling { min-width: 36mm; }
+th.c-matter { width: 30%; }
+th.c-address { width: 14%; }
+th.c-handling { width: 15%; }
 table.register td.empty { text-align: center; padding: 6mm; }
 .nobr { white-space: nowrap; }
 .totals { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 3mm 0 0 0; }
@@ -98,7 +98,10 @@ def render_text(register: Register) -> str:
     """The page as text."""
     lang = "zh-CN" if register.language == "zh" else "en"
     title = f"{register.title} {register.day.isoformat()}"
-    head_cells = "".join(f"<th>{escape(h)}</th>" for h in register.headings())
+    head_cells = "".join(
+        f'<th class="c-{name}">{escape(title)}</th>'
+        for (name, _), title in zip(COLUMNS, register.headings(), strict=True)
+    )
     body_rows = []
     for row in register.rows:
         cells = "".join(

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from deskconsole.domain.register import COLUMNS, Register
@@ -27,10 +28,10 @@ from deskconsole.export.layout import display_width
 
 HEADING_ROW = 3
 WRAPPED = {"matter", "handling", "address"}
-MAX_WIDTH = {"matter": 36, "handling": 30, "address": 26}
+MAX_WIDTH = {"matter": 32, "handling": 24, "address": 20}
 SIGNATURES = ("register.sign_recorder", "register.sign_head", "register.sign_date")
-LINE_HEIGHT = 16.0
-"""Points per line of 11 pt text (CJK fonts are taller than Latin ones)."""
+LINE_HEIGHT = 15.0
+"""Points per line of 11 pt text (CJK fonts are a little taller than Latin ones)."""
 ROW_PADDING = 4.0
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -105,6 +106,7 @@ def build(register: Register) -> Workbook:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    number = Alignment(horizontal="center", vertical="top")
     row_index = HEADING_ROW
     for row in register.rows:
         row_index += 1
@@ -116,7 +118,7 @@ def build(register: Register) -> Workbook:
                 _text_cell(sheet, row_index, column, text)
             cell = sheet.cell(row=row_index, column=column)
             cell.border = _BOX
-            cell.alignment = wrap if name in WRAPPED else top
+            cell.alignment = wrap if name in WRAPPED else number if name == "no" else top
         sheet.row_dimensions[row_index].height = row_height(cells, widths)
     if register.is_empty:
         row_index += 1
@@ -139,6 +141,7 @@ def build(register: Register) -> Workbook:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, footer=0.3)
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddFooter.center.text = "&P / &N"
     return book
