@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from deskconsole.cli.app import DataDirOption, app, data_dir_of
-from deskconsole.domain.roster import apply_plan, prepare_import, write_problems
+from deskconsole.domain.roster import (
+    apply_plan,
+    parse_sheet,
+    plan_import,
+    read_sheet,
+    write_problems,
+)
 from deskconsole.i18n import t
 from deskconsole.storage import Repository
 
@@ -21,18 +29,25 @@ def import_residents(
     file: Annotated[
         Path,
         typer.Argument(
-            help="Roster to import: .xlsx, or .csv in UTF-8, UTF-8 with BOM, GBK or GB18030.",
+            help="Roster to import: .xlsx, .ods, or .csv in UTF-8 (with or without BOM), "
+            "GBK or GB18030.",
             show_default=False,
         ),
     ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check the file and report; save nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Check the file and report what would change; write nothing (not even a "
+            "new store).",
+        ),
     ] = False,
     problems_file: Annotated[
         Path | None,
         typer.Option(
             "--problems",
-            help="Also write the skipped rows to this CSV (opens in Excel and WPS).",
+            help="Also write the skipped rows to this CSV, each with its own cells and its "
+            "problems: fix them there and import that file.",
             dir_okay=False,
             show_default=False,
         ),
@@ -42,13 +57,19 @@ def import_residents(
     """Import residents from a roster; a re-import updates, never duplicates.
 
     Bad rows are skipped and listed with their spreadsheet row number; the rest is
-    saved as one batch, so the store gets all of it or none of it.
+    saved as one batch, so the store gets all of it or none of it. Old 15-digit ID
+    numbers are converted to 18 characters, and a gender that disagrees with the ID
+    number is imported as written; both are listed to check.
     """
-    with Repository.open(data_dir_of(ctx, data_dir)) as repo:
-        plan = prepare_import(file, repo)
-        if not dry_run:
+    target = data_dir_of(ctx, data_dir)
+    now = datetime.now()
+    parsed = parse_sheet(read_sheet(file), now.date())  # a bad file creates no store
+    if dry_run:
+        plan = plan_import(parsed, _stored_residents(target), now)
+    else:
+        with Repository.open(target) as repo:
+            plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
             apply_plan(plan, repo)
-    parsed = plan.parsed
     echo = typer.echo
     echo(t("roster.read", rows=parsed.rows_read, path=str(file), encoding=parsed.encoding))
     if parsed.columns.unknown:
@@ -60,7 +81,22 @@ def import_residents(
             echo(f"  {problem.message}")
         if len(problems) > PROBLEMS_SHOWN:
             echo(f"  {t('roster.more_problems', count=len(problems) - PROBLEMS_SHOWN)}")
+    notes = plan.notes
+    if notes:
+        echo(t("roster.notes_head"))
+        for note in notes[:PROBLEMS_SHOWN]:
+            echo(f"  {note.message}")
+        if len(notes) > PROBLEMS_SHOWN:
+            echo(f"  {t('roster.more_problems', count=len(notes) - PROBLEMS_SHOWN)}")
     if problems_file is not None:
-        write_problems(problems, problems_file)
+        write_problems(plan, problems_file)
         echo(t("roster.problems_written", path=str(problems_file)))
     echo(plan.summary(dry_run))
+
+
+def _stored_residents(data_dir: Path) -> Iterable[Mapping[str, Any]]:
+    """The residents a dry run compares with, read without locking or creating anything."""
+    if not data_dir.is_dir():
+        return []
+    with Repository.open(data_dir, readonly=True) as repo:
+        return list(repo.residents.docs())
