@@ -184,6 +184,10 @@ def _check_print(pdf: Path, centered: bool, pages: int) -> list[str]:
             heading(words, title, page)
     top = heading(words, "诉求事项").y1
     matter = column_text(words, *_matter_column(words, centered), below=top)
+    if pages == 1:  # the line break typed in TWO_LINES is printed as one
+        first = next(w for w in words if w.text.startswith("第一件"))
+        second = next(w for w in words if w.text.startswith("第二件"))
+        assert abs(second.x0 - first.x0) < 2 and second.y0 > first.y1 - 1
     return [matter, "".join(text)]
 
 
