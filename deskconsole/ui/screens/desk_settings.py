@@ -23,7 +23,7 @@ from deskconsole.domain.desk import (
     update_desk,
 )
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import Language, t
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
@@ -295,7 +295,7 @@ class DeskSettingsScreen(DeskScreen):
 
     def action_register_lang(self) -> None:
         """Switch the exported register between Chinese (the default) and English."""
-        wanted = "en" if self.desk.repo.settings.get().register_lang == "zh" else "zh"
+        wanted: Language = "en" if self.desk.repo.settings.get().register_lang == "zh" else "zh"
         try:
             update_desk(self.desk.repo, register_lang=wanted)
         except DeskError as error:
