@@ -3,8 +3,9 @@
 Layout of the one sheet: the title in row 1, the header line (community, compound,
 date, session, staff) in row 2, the column headings in row 3 (frozen with the rows
 above, and repeated on every printed page), one row per case, then the footer lines
-and the signature line. 序号 is a number; every other cell holds text, never a formula
-or a number, so case numbers, times, phones and ID numbers arrive exactly as written.
+and the signature line. 序号 and the footer's counts are numbers; every other cell holds
+text, never a formula or a number, so case numbers, times, phones and ID numbers arrive
+exactly as written.
 Each row is made tall enough for its wrapped cells (estimated from the text's width in
 the column), since a spreadsheet that opens the file does not grow rows by itself and
 would print only their first line. Printing is set to A4 landscape, fitted to the page
@@ -29,6 +30,8 @@ from deskconsole.export.layout import display_width
 HEADING_ROW = 3
 WRAPPED = {"matter", "handling", "address"}
 MAX_WIDTH = {"matter": 32, "handling": 24, "address": 20}
+COUNT_COLUMN = 4
+"""The footer's counts stand in the fourth column, clear of their labels."""
 SIGNATURES = ("register.sign_recorder", "register.sign_head", "register.sign_date")
 LINE_HEIGHT = 15.0
 """Points per line of 11 pt text (CJK fonts are a little taller than Latin ones)."""
@@ -127,7 +130,14 @@ def build(register: Register) -> Workbook:
     cases_label = register.text("register.f_cases")
     for label, value in register.footer_lines():
         row_index += 1
-        _line(sheet, row_index, register.pair(label, value), bold=label == cases_label)
+        bold = label == cases_label
+        if value.isdigit():  # a count: the label, then the number in a cell of its own
+            _line(sheet, row_index, register.pair(label, ""), bold=bold)
+            count = sheet.cell(row=row_index, column=COUNT_COLUMN, value=int(value))
+            count.alignment = Alignment(horizontal="left")
+            count.font = Font(bold=bold)
+        else:
+            _line(sheet, row_index, register.pair(label, value), bold=bold)
     row_index += 1
     _line(sheet, row_index, register.masked_note())
     row_index += 2

@@ -153,6 +153,8 @@ def test_xlsx_cells_read_back_as_written(exports: Exports, calc: LibreOffice) ->
     assert body[1][9].value == LONG_MATTER and body[3][9].value == TWO_LINES
     assert body[2][9].value == data.FORMULA and body[2][9].data_type == "s"
     assert sheet.cell(row=9, column=1).value is None  # five rows, then the footer
+    footer = {row[0].value: row[3].value for row in sheet.iter_rows(min_row=10) if row[0].value}
+    assert footer["受理诉求（件）："] == 5 and footer["来访咨询（人次）："] == 6  # numbers
     masked_text = " ".join(str(v) for row in _cells(masked) for v in row if v is not None)
     assert "138****8000" in masked_text
     for number in (data.JIANG_PHONE, data.JIANG_ID, data.WANG_ID, data.ANON_PHONE):

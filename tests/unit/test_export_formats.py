@@ -208,10 +208,14 @@ def test_xlsx_header_and_footer_lines(register: Register) -> None:
     assert "金城社区流动服务台登记簿" in sheet["A1"].value
     assert "小区：金域华府" in sheet["A2"].value
     assert "值班人员：颜成玉、刘宗辉" in sheet["A2"].value
-    below = [sheet.cell(row=r, column=1).value for r in range(9, sheet.max_row + 1)]
-    assert "来访咨询（人次）：6" in below
-    assert "受理诉求（件）：5" in below
-    assert any(v and v.startswith("登记人（签字）：") for v in below)
+    below = [
+        (sheet.cell(row=r, column=1).value, sheet.cell(row=r, column=4).value)
+        for r in range(9, sheet.max_row + 1)
+    ]
+    assert ("来访咨询（人次）：", 6) in below  # counts are numbers, in a cell of their own
+    assert ("受理诉求（件）：", 5) in below
+    assert ("分类：物业设施 2、环境卫生 1、住房保障 1、政策咨询 1", None) in below
+    assert any(v and v.startswith("登记人（签字）：") for v, _ in below)
     widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLM"]
     assert all(5 <= w <= 42 for w in widths)
     assert widths[9] > widths[0]  # the matter is wider than the number column
