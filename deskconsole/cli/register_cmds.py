@@ -106,7 +106,7 @@ def export_register(
     """Export the register of one day (read-only; works beside a running console).
 
     The register is in Chinese whatever the interface language, unless
-    ``deskconsole settings --register-lang en`` says otherwise.
+    "deskconsole settings --register-lang en" says otherwise.
     """
     when = parse_day(day) or date.today()
     target_dir = data_dir_of(ctx, data_dir)
