@@ -530,10 +530,11 @@ def parse_sheet(
 
 def _numeric_id(value: Any) -> bool:
     """An ID number typed into a number cell: past 15 digits the spreadsheet lost some
-    (an exact integer, as other tools write it, is checked like text). In a CSV it
-    arrives as the spreadsheet showed it: ``3.70785194405011E+017``."""
+    (an exact integer, as other tools write it, and an old 15-digit number, which a
+    number cell holds whole, are checked like text). In a CSV it arrives as the
+    spreadsheet showed it: ``3.70785194405011E+017``."""
     if isinstance(value, float):
-        return len(_cell_text(value)) >= 15
+        return len(_cell_text(value)) > 15
     return isinstance(value, str) and bool(_SCIENTIFIC.fullmatch(nfkc(value).strip()))
 
 
@@ -661,7 +662,6 @@ class ImportPlan:
         return text
 
 
-
 class ResidentMatcher:
     """Finds the resident a row describes, among stored ones and earlier rows."""
 
@@ -782,6 +782,14 @@ def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
     return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
 
 
+def _problem_cell(value: Any) -> str:
+    """A cell as the clerk saw it: a number too long for a spreadsheet as it showed it
+    (``3.70705195003031E+17``), never with made-up trailing digits."""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return f"{value:.15G}"
+    return _cell_text(value)
+
+
 def write_problems(plan: ImportPlan, path: Path) -> Path:
     """Each skipped row as it was in the file (its own cells, under the file's own
     headers), then its row number and problems: a CSV that opens in Excel, WPS and
@@ -800,7 +808,7 @@ def write_problems(plan: ImportPlan, path: Path) -> Path:
         [defuse(h) for h in columns.headers] + [t("roster.col_row"), t("roster.col_reason")]
     )
     for number, texts in reasons.items():
-        cells = [_cell_text(c) for c in plan.parsed.cells.get(number, [])]
+        cells = [_problem_cell(c) for c in plan.parsed.cells.get(number, [])]
         cells = (cells + [""] * width)[:width]  # cells past the last header have no column
         writer.writerow([as_text(c) for c in cells] + [str(number), defuse("; ".join(texts))])
     try:

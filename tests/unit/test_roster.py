@@ -624,3 +624,21 @@ def test_cli_lists_what_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert f"row 2, 身份证号: old 15-digit number {WANG_15} converted to {WANG_18}" in out
     assert "row 2, 性别: the row says Female but the ID number is of a Male resident" in out
     assert "1 added" in out and "1 old 15-digit ID numbers converted" in out
+
+
+def test_xlsx_numbers_keep_their_shown_form_in_the_problems_file(
+    tmp_path: Path, repo: Repository
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号"])
+    sheet.append(["江建国", 370705195003031256.0])  # digits lost: a number cell
+    sheet.append(["王芳", float(WANG_15)])  # 15 digits: a number cell holds them whole
+    book.save(tmp_path / "roster.xlsx")
+    plan = prepare_import(tmp_path / "roster.xlsx", repo)
+    assert [p.row for p in plan.problems] == [2]
+    assert [r.id_number for r in plan.added] == [WANG_18]
+    report = write_problems(plan, tmp_path / "problems.csv")
+    rows = list(csv.reader(io.StringIO(report.read_text("utf-8-sig"))))
+    assert rows[1][:2] == ["江建国", '="3.70705195003031E+17"']
