@@ -73,7 +73,7 @@ table.register td.empty { text-align: center; padding: 6mm; }
 def cell_html(text: str) -> str:
     """Escaped text with its line breaks kept and dates or numbers held on one line."""
     lines = []
-    for line in text.split("\n"):
+    for line in text.splitlines() or [""]:
         out, last = [], 0
         for match in _UNBREAKABLE.finditer(line):
             if len(match.group()) > _UNBREAKABLE_MAX:
@@ -99,8 +99,8 @@ def render_text(register: Register) -> str:
     lang = "zh-CN" if register.language == "zh" else "en"
     title = f"{register.title} {register.day.isoformat()}"
     head_cells = "".join(
-        f'<th class="c-{name}">{escape(title)}</th>'
-        for (name, _), title in zip(COLUMNS, register.headings(), strict=True)
+        f'<th class="c-{name}">{escape(heading)}</th>'
+        for (name, _), heading in zip(COLUMNS, register.headings(), strict=True)
     )
     body_rows = []
     for row in register.rows:
