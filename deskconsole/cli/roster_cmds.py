@@ -15,8 +15,8 @@ from deskconsole.domain.roster import (
     parse_sheet,
     plan_import,
     read_sheet,
-    write_problems,
 )
+from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import t
 from deskconsole.storage import Repository
 

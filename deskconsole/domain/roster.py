@@ -21,8 +21,9 @@ The steps, each usable on its own:
   unchanged and skipped; an unchanged resident is not written at all;
 - :func:`apply_plan` writes added and updated residents as one batch: the import lands
   whole or not at all;
-- :func:`write_problems` writes each skipped row's own cells and its problems, so the
-  clerk can fix them in a spreadsheet and import that file.
+- :func:`deskconsole.domain.roster_problems.write_problems` writes each skipped row's
+  own cells and its problems, so the clerk can fix them in a spreadsheet and import
+  that file.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from deskconsole.domain.sheet_cells import as_text, defuse, from_text
+from deskconsole.domain.roster_encoding import UNKNOWN_ENCODING, other_encoding
+from deskconsole.domain.sheet_cells import from_text
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
@@ -109,24 +111,6 @@ _GENDERS = {
     "f": "female",
     "female": "female",
 }
-_GB_CODECS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
-_ENCODING_NAMES = {
-    "big5": "Big5",
-    "big5hkscs": "Big5-HKSCS",
-    "cp950": "Big5",
-    "cp932": "Shift-JIS",
-    "shift_jis": "Shift-JIS",
-    "shift_jis_2004": "Shift-JIS",
-    "shift_jisx0213": "Shift-JIS",
-    "euc_jp": "EUC-JP",
-    "euc_jis_2004": "EUC-JP",
-    "cp949": "EUC-KR",
-    "euc_kr": "EUC-KR",
-    "johab": "Johab",
-    "latin_1": "Latin-1",
-    "cp1252": "Windows-1252 (Latin-1)",
-    "cp1250": "Windows-1250",
-}
 # What a spreadsheet writes for a number too long for it: 3.70785194405011E+017.
 _SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
 
@@ -185,7 +169,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            codec, label = _guess_gb(data, path), t("roster.encoding_gb")
+            codec, label = _gb18030_or_refuse(data, path), t("roster.encoding_gb")
         else:
             return _text_only(text, path), "UTF-8"
     try:
@@ -195,30 +179,21 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     return _text_only(text, path), label
 
 
+def _gb18030_or_refuse(data: bytes, path: Path) -> str:
+    if data.startswith(b"\x00") or b"\x00\x00" in data[:4096]:
+        raise RosterError("roster.err_binary", path=str(path))
+    guess = other_encoding(data)
+    if guess == UNKNOWN_ENCODING:
+        raise RosterError("roster.err_encoding", path=str(path))
+    if guess is not None:
+        raise RosterError("roster.err_encoding_guess", path=str(path), guess=guess)
+    return "gb18030"
+
+
 def _text_only(text: str, path: Path) -> str:
     if "\x00" in text:
         raise RosterError("roster.err_binary", path=str(path))
     return text
-
-
-def _guess_gb(data: bytes, path: Path) -> str:
-    """``gb18030`` if the bytes are GBK/GB18030 as likely as anything else; otherwise a
-    :class:`RosterError` naming what they look like. (GB18030 decodes almost any
-    bytes, so decoding alone would take Big5 or Latin-1 for garbled Chinese.)"""
-    from charset_normalizer import from_bytes  # imported here: only a CSV import needs it
-
-    if data.startswith(b"\x00") or b"\x00\x00" in data[:4096]:
-        raise RosterError("roster.err_binary", path=str(path))
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise RosterError("roster.err_encoding", path=str(path))
-    # A few Chinese characters fit several East Asian encodings equally well: GBK wins ties.
-    if any(m.encoding in _GB_CODECS for m in matches if m.chaos <= best.chaos + 0.01):
-        return "gb18030"
-    guess = best.encoding
-    name = _ENCODING_NAMES.get(guess, guess.replace("_", "-").upper())
-    raise RosterError("roster.err_encoding_guess", path=str(path), guess=name)
 
 
 def _csv_rows(text: str, path: Path) -> list[tuple[int, list[Any]]]:
@@ -485,7 +460,8 @@ class ParsedRoster:
         return len({p.row for p in self.problems})
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell's value as text (a whole number without ``.0``, a date as ISO)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -534,7 +510,7 @@ def _numeric_id(value: Any) -> bool:
     number cell holds whole, are checked like text). In a CSV it arrives as the
     spreadsheet showed it: ``3.70785194405011E+017``."""
     if isinstance(value, float):
-        return len(_cell_text(value)) > 15
+        return len(cell_text(value)) > 15
     return isinstance(value, str) and bool(_SCIENTIFIC.fullmatch(nfkc(value).strip()))
 
 
@@ -585,7 +561,7 @@ def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _Row
         if name == "id_number" and _numeric_id(value):
             found.append((columns.header(name), t("roster.id_as_number")))
             continue
-        raw[name] = _cell_text(value)
+        raw[name] = cell_text(value)
     if not raw.get("name"):
         raw["name"] = ""
     raw_id = str(raw.get("id_number") or "")
@@ -596,7 +572,7 @@ def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _Row
     found.extend((columns.header(p.field), p.reason) for p in problems)
     phones: list[str] = []
     for index in columns.fields.get("phone", []):
-        text = _cell_text(cell(index))
+        text = cell_text(cell(index))
         if not text:
             continue
         numbers, phone_problems = check_fields({"phones": text}, today)
@@ -780,42 +756,6 @@ def plan_import(
 
 def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
     return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
-
-
-def _problem_cell(value: Any) -> str:
-    """A cell as the clerk saw it: a number too long for a spreadsheet as it showed it
-    (``3.70705195003031E+17``), never with made-up trailing digits."""
-    if isinstance(value, float) and abs(value) >= 1e15:
-        return f"{value:.15G}"
-    return _cell_text(value)
-
-
-def write_problems(plan: ImportPlan, path: Path) -> Path:
-    """Each skipped row as it was in the file (its own cells, under the file's own
-    headers), then its row number and problems: a CSV that opens in Excel, WPS and
-    LibreOffice (UTF-8 with BOM, ID numbers and phones kept as text). The clerk fixes
-    the rows there and imports that file; the two added columns are ignored."""
-    columns = plan.parsed.columns
-    reasons: dict[int, list[str]] = {}
-    for problem in plan.problems:
-        reasons.setdefault(problem.row, []).append(
-            t("err.field", field=problem.column, reason=problem.reason)
-        )
-    width = len(columns.headers)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [defuse(h) for h in columns.headers] + [t("roster.col_row"), t("roster.col_reason")]
-    )
-    for number, texts in reasons.items():
-        cells = [_problem_cell(c) for c in plan.parsed.cells.get(number, [])]
-        cells = (cells + [""] * width)[:width]  # cells past the last header have no column
-        writer.writerow([as_text(c) for c in cells] + [str(number), defuse("; ".join(texts))])
-    try:
-        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
-    except OSError as error:
-        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
-    return Path(path)
 
 
 def apply_plan(plan: ImportPlan, repo: Repository) -> None:

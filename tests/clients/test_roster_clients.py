@@ -15,7 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from deskconsole.domain.roster import ImportPlan, prepare_import, write_problems
+from deskconsole.domain.roster import ImportPlan, prepare_import
+from deskconsole.domain.roster_problems import write_problems
 from deskconsole.storage import Repository
 from tests.conftest import FIXED_NOW
 from tests.real_clients import CSV_DIALOG_DEFAULTS, LibreOffice

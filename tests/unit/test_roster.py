@@ -21,8 +21,8 @@ from deskconsole.domain.roster import (
     parse_sheet,
     prepare_import,
     read_sheet,
-    write_problems,
 )
+from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import set_language
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
