@@ -455,8 +455,8 @@ async def test_import_lists_rows_to_check(filled: Repository, tmp_path: Path) ->
         await pilot.press("enter")
         await settle(app, pilot)
         report = str(screen.query_one("#import-report", Static).render())
-        assert "1 old 15-digit ID numbers converted to 18 characters." in report
-        assert "1 rows to check." in report
+        assert "Old 15-digit ID numbers converted to 18 characters: 1." in report
+        assert "Rows to check: 1." in report
         table = rows(screen.query_one("#import-problems", DataTable))
         assert [row[:2] for row in table] == [["2", "身份证号"], ["2", "性别"]]
         assert table[0][2] == (

@@ -577,7 +577,7 @@ def test_15_digit_ids_are_converted_and_noted(tmp_path: Path, repo: Repository) 
     assert [p.row for p in plan.problems] == [3]  # 12 digits: neither 15 nor 18
     assert [(n.row, n.column) for n in plan.notes] == [(2, "身份证号")]
     assert f"{WANG_15} converted to {WANG_18}" in plan.notes[0].message
-    assert "1 old 15-digit ID numbers converted to 18 characters." in plan.summary()
+    assert "Old 15-digit ID numbers converted to 18 characters: 1." in plan.summary()
 
 
 def test_a_gender_that_disagrees_with_the_id_is_a_warning(tmp_path: Path, repo: Repository) -> None:
@@ -589,14 +589,14 @@ def test_a_gender_that_disagrees_with_the_id_is_a_warning(tmp_path: Path, repo: 
     assert [r.name for r in plan.added] == ["王芳", "李秀英"]  # imported as written
     assert plan.added[0].gender == "female"
     assert [(n.row, n.column, n.reason) for n in plan.notes] == [
-        (2, "性别", "the row says Female but the ID number is of a Male resident; imported "
+        (2, "性别", "Female here, but the ID number says Male (its 17th digit); imported "
          "as written, check which is right")
     ]  # fmt: skip
-    assert "1 rows to check." in plan.summary()
+    assert "Rows to check: 1." in plan.summary()
     set_language("zh")
     chinese = prepare_import(path, repo)
     assert chinese.notes[0].message == (
-        "第 2 行，性别：本行填写为女，但身份证号显示为男；已按所填导入，请核对"
+        "第 2 行，性别：填写为女，但身份证号第 17 位表示男；已按所填导入，请核对"
     )
 
 
@@ -622,8 +622,8 @@ def test_cli_lists_what_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert "Imported, but check:" in out
     assert f"row 2, 身份证号: old 15-digit number {WANG_15} converted to {WANG_18}" in out
-    assert "row 2, 性别: the row says Female but the ID number is of a Male resident" in out
-    assert "1 added" in out and "1 old 15-digit ID numbers converted" in out
+    assert "row 2, 性别: Female here, but the ID number says Male" in out
+    assert "1 added" in out and "15-digit ID numbers converted to 18 characters: 1" in out
 
 
 def test_xlsx_numbers_keep_their_shown_form_in_the_problems_file(

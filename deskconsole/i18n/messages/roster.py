@@ -48,8 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是文本文件；请把花名册另存为 .xlsx 或 CSV",
     ),
     "roster.err_bad_xlsx": (
-        "{path}: not a readable .xlsx workbook ({reason})",
-        "{path}：不是可读取的 .xlsx 工作簿（{reason}）",
+        "{path}: not a readable .xlsx workbook ({reason}); open it in Excel or WPS and save "
+        "it again",
+        "{path}：不是可读取的 .xlsx 工作簿（{reason}）；请用 Excel 或 WPS 打开后重新保存",
     ),
     "roster.err_empty": ("{path}: the file has no rows", "{path}：文件中没有数据"),
     "roster.err_no_name_column": (
@@ -72,9 +73,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "旧的 15 位号码 {old} 已升位为 {new}",
     ),
     "roster.note_gender": (
-        "the row says {given} but the ID number is of a {by_id} resident; imported as written, "
+        "{given} here, but the ID number says {by_id} (its 17th digit); imported as written, "
         "check which is right",
-        "本行填写为{given}，但身份证号显示为{by_id}；已按所填导入，请核对",
+        "填写为{given}，但身份证号第 17 位表示{by_id}；已按所填导入，请核对",
     ),
     "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
     "roster.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
@@ -111,9 +112,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster.notes_head": ("Imported, but check:", "已导入，但请核对："),
     "roster.note_check": ("imported, check: {reason}", "已导入，请核对：{reason}"),
     "roster.summary_converted": (
-        "{count} old 15-digit ID numbers converted to 18 characters.",
-        "{count} 个旧的 15 位身份证号已升为 18 位。",
+        "Old 15-digit ID numbers converted to 18 characters: {count}.",
+        "旧的 15 位身份证号已升为 18 位：{count} 个。",
     ),
-    "roster.summary_check": ("{count} rows to check.", "{count} 行需核对。"),
+    "roster.summary_check": ("Rows to check: {count}.", "需核对：{count} 行。"),
     "roster.more_problems": ("... and {count} more", "……另有 {count} 条"),
 }
