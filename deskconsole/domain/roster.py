@@ -629,13 +629,14 @@ class ImportPlan:
             unchanged=self.unchanged,
             skipped=self.skipped,
         )
+        sentences = [text]
         converted = len(self.parsed.converted_ids - {p.row for p in self.problems})
         if converted:
-            text += " " + t("roster.summary_converted", count=converted)
+            sentences.append(t("roster.summary_converted", count=converted))
         to_check = len({n.row for n in self.notes})
         if to_check:
-            text += " " + t("roster.summary_check", count=to_check)
-        return text
+            sentences.append(t("roster.summary_check", count=to_check))
+        return t("roster.sentence_sep").join(sentences)
 
 
 class ResidentMatcher:
