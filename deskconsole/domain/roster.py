@@ -636,7 +636,10 @@ class ImportPlan:
         to_check = len({n.row for n in self.notes})
         if to_check:
             sentences.append(t("roster.summary_check", count=to_check))
-        return t("roster.sentence_sep").join(sentences)
+        text = sentences[0]
+        for sentence in sentences[1:]:
+            text = t("roster.sentences", first=text, then=sentence)
+        return text
 
 
 class ResidentMatcher:

@@ -116,6 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "旧的 15 位身份证号已升为 18 位：{count} 个。",
     ),
     "roster.summary_check": ("Rows to check: {count}.", "需核对：{count} 行。"),
-    "roster.sentence_sep": (" ", ""),
+    "roster.sentences": ("{first} {then}", "{first}{then}"),
     "roster.more_problems": ("... and {count} more", "……另有 {count} 条"),
 }
