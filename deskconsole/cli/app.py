@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-from deskconsole import __version__
+from deskconsole import __version__, crash
 from deskconsole.config import resolve_data_dir, resolve_language, resolve_staff
+from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
+from deskconsole.storage import Repository, StoreError, StoreLockedError
 
 app = typer.Typer(
     name="deskconsole",
@@ -48,7 +50,34 @@ class Globals:
 def data_dir_of(ctx: typer.Context, own: Path | None) -> Path:
     """The command's own ``--data-dir``, else the global one, else the default."""
     globals_: Globals = ctx.obj or Globals()
-    return resolve_data_dir(own or globals_.data_dir)
+    data_dir = resolve_data_dir(own or globals_.data_dir)
+    crash.set_crash_dir(data_dir)
+    _used.append(data_dir)
+    return data_dir
+
+
+_used: list[Path] = []
+
+
+def data_dir_used() -> Path | None:
+    """The data dir the running command works on (named when an error names no file)."""
+    return _used[-1] if _used else None
+
+
+def forget_data_dir() -> None:
+    """A new command starts: no data dir resolved yet."""
+    _used.clear()
+
+
+def open_for_audit(data_dir: Path, locked_key: str) -> Repository:
+    """The store opened for writing, to record a disclosure in its audit log; a store
+    another console holds is refused with ``locked_key`` (which names the holder)."""
+    if not data_dir.is_dir():
+        raise StoreError("store.missing", data_dir=str(data_dir))
+    try:
+        return Repository.open(data_dir)
+    except StoreLockedError as error:
+        raise DeskError(locked_key, holder=error.holder) from None
 
 
 def staff_of(ctx: typer.Context) -> str:

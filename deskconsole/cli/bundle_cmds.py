@@ -1,8 +1,8 @@
 """``deskconsole bundle export|import`` (several desks, no server) and ``deskconsole settings``.
 
-``bundle export`` and ``settings`` without changes read the store without locking it,
-so they work beside a running console; ``bundle import`` and changing settings need
-the writer lock.
+``settings`` without changes reads the store without locking it, so it works beside a
+running console; ``bundle import``, changing settings and ``bundle export`` (which
+records in the audit log who wrote full numbers where) need the writer lock.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
@@ -37,13 +37,15 @@ bundle_app = typer.Typer(
 app.add_typer(bundle_app)
 
 
-def _open_writer(data_dir: Path, *, create: bool = False) -> Repository:
+def _open_writer(
+    data_dir: Path, *, create: bool = False, locked: str = "bundle.err_locked"
+) -> Repository:
     if not create and not data_dir.is_dir():
         raise StoreError("store.missing", data_dir=str(data_dir))
     try:
         return Repository.open(data_dir)
     except StoreLockedError as error:
-        raise BundleError("bundle.err_locked", holder=error.holder) from None
+        raise BundleError(locked, holder=error.holder) from None
 
 
 @bundle_app.command("export")
@@ -57,11 +59,12 @@ def export_cmd(
         ),
     ] = None,
     out: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--out",
-            help="File or folder to write (default: bundle-<desk>-<date>-<time>.dcb here); "
-            "a name ending in .gz is compressed.",
+            metavar="<path>",
+            help="File or folder to write (default: bundle-<desk>-<date>-<time>.dcb here; "
+            "a name ending in / is a folder); a name ending in .gz is compressed.",
             show_default=False,
         ),
     ] = None,
@@ -69,12 +72,14 @@ def export_cmd(
 ) -> None:
     """Write one file with the residents, sessions and cases changed since a day.
 
-    Read-only: works beside a running console. The file holds personal data and is
-    written with mode 0600.
+    The file holds full phone and ID numbers: it is written with mode 0600, never inside
+    the store's folder, and recorded in the store's audit log (so it needs the store not
+    to be open in a console; there, use the palette's Export bundle).
     """
     day = parse_day(since, "--since")
-    with Repository.open(data_dir_of(ctx, data_dir), readonly=True) as repo:
-        bundle, path = export_bundle(repo, out, day, datetime.now())
+    target = data_dir_of(ctx, data_dir)
+    with _open_writer(target, locked="bundle.err_locked_export") as repo:
+        bundle, path = export_bundle(repo, out, day, datetime.now(), staff=staff_of(ctx))
     typer.echo(export_summary(bundle, path))
 
 
@@ -94,7 +99,8 @@ def import_cmd(
 
     Importing the same bundle twice changes nothing. The summary lists what was added,
     updated and unchanged, and every case both desks changed differently (a conflict:
-    the later value is kept, both are in the case's timeline).
+    the later value is kept, both are in the case's timeline). A bundle may be at
+    most 256 MB, on disk and unpacked.
     """
     with _open_writer(data_dir_of(ctx, data_dir)) as repo:
         plan = import_bundle(repo, file, dry_run=dry_run)

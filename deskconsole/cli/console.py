@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
+from deskconsole import crash
 from deskconsole.cli.app import Globals
 from deskconsole.config import RunConfig, demo_data_dir, resolve_data_dir, resolve_staff
 from deskconsole.domain import demo
@@ -18,6 +19,7 @@ def open_console(options: Globals, use_demo: bool) -> None:
     data_dir = resolve_data_dir(options.data_dir)
     if use_demo:
         data_dir = demo_data_dir(data_dir)
+    crash.set_crash_dir(data_dir)
     repo = Repository.open(data_dir)
     try:
         if use_demo and repo.store.is_empty:

@@ -9,26 +9,24 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
 from deskconsole.domain.register import (
-    Register,
     build_register,
     find_session,
     own_sessions,
     unmasked_export_audit,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
-from deskconsole.errors import DeskError
-from deskconsole.export import default_name, target_path, write
+from deskconsole.export import target_path, write
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import get_language, t
 from deskconsole.models import Settings
-from deskconsole.storage import Repository, StoreError, StoreLockedError
+from deskconsole.output import check_target
+from deskconsole.storage import Repository
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -53,21 +51,6 @@ def parse_day(value: str | None, hint: str = "--date") -> date | None:
         raise typer.BadParameter(t("register.cli_bad_date", value=value), param_hint=hint) from None
 
 
-def _target(register: Register, fmt: str, out: Path | None) -> Path:
-    if out is None:
-        return Path.cwd() / default_name(register, fmt)
-    return target_path(register, fmt, out.expanduser())
-
-
-def _open_for_audit(data_dir: Path) -> Repository:
-    if not data_dir.is_dir():
-        raise StoreError("store.missing", data_dir=str(data_dir))
-    try:
-        return Repository.open(data_dir)
-    except StoreLockedError as error:
-        raise DeskError("register.cli_locked", holder=error.holder) from None
-
-
 @app.command("export")
 def export_register(
     ctx: typer.Context,
@@ -87,11 +70,13 @@ def export_register(
         RegisterFormat, typer.Option("--format", help="File format.", case_sensitive=False)
     ] = RegisterFormat.csv,
     out: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--out",
-            help="File or folder to write (default: register-<desk>-<date>.<ext> here); "
-            "an unmasked register adds -full to the name, never replacing the masked file.",
+            metavar="<path>",
+            help="File or folder to write (default: register-<desk>-<date>.<ext> here; "
+            "a name ending in / is a folder). Never inside the store's folder; an "
+            "unmasked register adds -full to the name, never replacing the masked file.",
         ),
     ] = None,
     unmasked: Annotated[
@@ -111,14 +96,18 @@ def export_register(
     when = parse_day(day) or date.today()
     target_dir = data_dir_of(ctx, data_dir)
     staff = staff_of(ctx)
-    repo = _open_for_audit(target_dir) if unmasked else Repository.open(target_dir, readonly=True)
+    repo = (
+        open_for_audit(target_dir, "register.cli_locked")
+        if unmasked
+        else Repository.open(target_dir, readonly=True)
+    )
     try:
         session_id = find_session(own_sessions(repo), when, session).id if session else None
         register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
-        path = _target(register, fmt.value, out)
+        path = check_target(target_path(register, fmt.value, out), target_dir)
         if unmasked:
             repo.audit.add(unmasked_export_audit(register, fmt.value, path, staff, datetime.now()))
-        written = write(register, fmt.value, path)
+        written = write(register, fmt.value, path, target_dir)
     finally:
         repo.close()
     if register.is_empty:

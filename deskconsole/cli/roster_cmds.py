@@ -18,6 +18,7 @@ from deskconsole.domain.roster import (
 )
 from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import t
+from deskconsole.output import check_target, output_path
 from deskconsole.storage import Repository
 
 PROBLEMS_SHOWN = 200
@@ -38,17 +39,18 @@ def import_residents(
         bool,
         typer.Option(
             "--dry-run",
-            help="Check the file and report what would change; write nothing (not even a "
-            "new store).",
+            help="Check the file and report what would change; write nothing to the store "
+            "(not even a new one). --problems still writes its file.",
         ),
     ] = False,
     problems_file: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--problems",
+            metavar="<path>",
             help="Also write the skipped rows to this CSV, each with its own cells and its "
-            "problems: fix them there and import that file.",
-            dir_okay=False,
+            "problems: fix them there and import that file. A folder gets "
+            "<roster>-problems.csv. Never inside the store's folder.",
             show_default=False,
         ),
     ] = None,
@@ -59,16 +61,25 @@ def import_residents(
     Bad rows are skipped and listed with their spreadsheet row number; the rest is
     saved as one batch, so the store gets all of it or none of it. Old 15-digit ID
     numbers are converted to 18 characters, and a gender that disagrees with the ID
-    number is imported as written; both are listed to check.
+    number is imported as written; both are listed to check. The problems file is
+    written before the batch: when it cannot be written, nothing is imported.
+    A roster may be at most 20 MB (an xlsx or ods 64 MB unpacked) and 100,000 filled rows.
     """
     target = data_dir_of(ctx, data_dir)
+    problems_path = None
+    if problems_file is not None:
+        default = f"{file.stem}-problems.csv"
+        problems_path = check_target(output_path(problems_file, default), target)
     now = datetime.now()
     parsed = parse_sheet(read_sheet(file), now.date())  # a bad file creates no store
     if dry_run:
         plan = plan_import(parsed, _stored_residents(target), now)
+        written = write_problems(plan, problems_path, target) if problems_path else None
     else:
         with Repository.open(target) as repo:
             plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
+            written = write_problems(plan, problems_path, target) if problems_path else None
+            apply_plan(plan, repo)
             apply_plan(plan, repo)
     echo = typer.echo
     echo(t("roster.read", rows=parsed.rows_read, path=str(file), encoding=parsed.encoding))
@@ -88,9 +99,8 @@ def import_residents(
             echo(f"  {note.message}")
         if len(notes) > PROBLEMS_SHOWN:
             echo(f"  {t('roster.more_problems', count=len(notes) - PROBLEMS_SHOWN)}")
-    if problems_file is not None:
-        write_problems(plan, problems_file)
-        echo(t("roster.problems_written", path=str(problems_file)))
+    if written is not None:
+        echo(t("roster.problems_written", path=str(written)))
     echo(plan.summary(dry_run))
 
 

@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
 from deskconsole.domain import demo as demo_data
+from deskconsole.domain.disclosure import backup_audit
 from deskconsole.i18n import t
-from deskconsole.storage import Repository, Store
+from deskconsole.storage import Repository
 from deskconsole.storage.check import check_store, restore_backup
 
 
@@ -75,9 +76,11 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
 
 @app.command()
 def backup(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
-    """Write a backup now (works beside a running console)."""
-    store = Store.open(data_dir_of(ctx, data_dir), readonly=True)
-    path = store.backup_now()
+    """Write a backup now; who took it and when is recorded in the store's audit log
+    (so it needs the store not to be open in a console, which backs up daily itself)."""
+    with open_for_audit(data_dir_of(ctx, data_dir), "cli.backup_locked") as repo:
+        repo.audit.add(backup_audit(repo.data_dir, staff_of(ctx), datetime.now()))
+        path = repo.store.backup_now()
     typer.echo(t("cli.backup_done", path=str(path)))
 
 

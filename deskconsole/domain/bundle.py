@@ -33,6 +33,7 @@ from deskconsole.domain.bundle_file import (
     read_bundle,
     write_bundle,
 )
+from deskconsole.domain.disclosure import bundle_export_audit
 from deskconsole.domain.merge import (
     CaseCollision,
     Conflict,
@@ -44,6 +45,7 @@ from deskconsole.domain.merge import (
 from deskconsole.domain.roster import ResidentMatcher
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident
+from deskconsole.output import check_target, output_path
 from deskconsole.storage import Op, Repository
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import residents as resident_ops
@@ -116,15 +118,19 @@ def collect(repo: Repository, since: date | None, now: datetime) -> Bundle:
 
 
 def export_bundle(
-    repo: Repository, path: Path | None, since: date | None, now: datetime
+    repo: Repository, path: Path | str | None, since: date | None, now: datetime, *, staff: str
 ) -> tuple[Bundle, Path]:
-    """Write what changed since ``since`` to ``path`` (a folder gets the default name)."""
+    """Write what changed since ``since`` to ``path`` (a folder gets the default name).
+
+    The bundle carries full phone and ID numbers: who wrote it, when and where is
+    recorded in the audit log before the file is written."""
     with repo.store.lock:  # one consistent moment, even beside typing in the console
         bundle = collect(repo, since, now)
-    target = Path.cwd() if path is None else Path(path).expanduser()
-    if target.is_dir():
-        target = target / default_name(bundle.header.desk_code, now)
-    return bundle, write_bundle(bundle, target)
+    target = check_target(
+        output_path(path, default_name(bundle.header.desk_code, now)), repo.data_dir
+    )
+    repo.audit.add(bundle_export_audit(bundle, target, staff, now))
+    return bundle, write_bundle(bundle, target, repo.data_dir)
 
 
 def export_summary(bundle: Bundle, path: Path) -> str:

@@ -10,6 +10,7 @@ The checksum is SHA-256 over the header and body as canonical JSON (sorted keys)
 file that is empty, cut short, damaged, not JSON, JSON of another kind, of another
 format version, or holding a record that is not valid; :func:`write_bundle` writes
 atomically (temp file, fsync, rename) with mode 0600: a bundle holds personal data.
+Reading is bounded: a file or its unpacked content past :data:`MAX_BUNDLE_BYTES` is refused.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ import orjson
 from pydantic import ValidationError
 
 from deskconsole import __version__
-from deskconsole.errors import DeskError
+from deskconsole.domain import input_limits as limits
+from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Resident, describe
 from deskconsole.models.ids import DESK_CODE_RE
-from deskconsole.storage.files import write_atomic
+from deskconsole.output import write_output
 
 FORMAT = "deskconsole-bundle"
 VERSION = 1
@@ -90,9 +92,10 @@ class Bundle:
     """A bundle's header and records (as stored documents)."""
 
     header: Header
-    residents: list[dict[str, Any]] = field(default_factory=list)
-    sessions: list[dict[str, Any]] = field(default_factory=list)
-    cases: list[dict[str, Any]] = field(default_factory=list)
+    # Left out of the repr: the records hold full phone and ID numbers.
+    residents: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    sessions: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    cases: list[dict[str, Any]] = field(default_factory=list, repr=False)
     path: Path | None = None
     #: The records validated into models by :func:`read_bundle`, by kind, in order.
     models: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
@@ -136,37 +139,37 @@ def default_name(desk_code: str, now: datetime) -> str:
     return f"bundle-{desk_code}-{now:%Y%m%d-%H%M}{SUFFIX}"
 
 
-def write_bundle(bundle: Bundle, path: Path) -> Path:
-    """Write ``bundle`` to ``path`` atomically with mode 0600 (gzip when it ends in .gz)."""
+def write_bundle(bundle: Bundle, path: Path, data_dir: Path | None = None) -> Path:
+    """Write ``bundle`` to ``path`` atomically with mode 0600 (gzip when it ends in .gz),
+    never inside the store's folder ``data_dir`` (see :mod:`deskconsole.output`)."""
     path = Path(path).expanduser()
     data = bundle.encode()
     if path.name.lower().endswith(".gz"):
         data = gzip.compress(data, mtime=0)
-    try:
-        if not path.parent.is_dir():
-            raise FileNotFoundError(2, t("bundle.no_folder"))
-        write_atomic(path, [data])
-    except OSError as error:
-        raise BundleError(
-            "bundle.err_write", path=str(path), reason=error.strerror or str(error)
-        ) from None
-    return path.resolve()
+    return write_output(path, data, data_dir)
 
 
 def read_bundle(path: Path) -> Bundle:
     """Read and check a bundle; raises :class:`BundleError` saying what is wrong with it."""
     path = Path(path).expanduser()
-    where = str(path)
-    if not path.is_file():
-        raise BundleError("bundle.err_missing", path=where)
+    where = shown_path(path)
+    limit = limits.MAX_BUNDLE_BYTES
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            raise BundleError("bundle.err_missing", path=where)
+        size = path.stat().st_size
+        if size > limit:
+            raise BundleError(
+                "bundle.err_too_big",
+                path=where,
+                size=limits.megabytes(size),
+                limit=limits.megabytes(limit),
+            )
+        with open(path, "rb") as handle:
+            gzipped = handle.read(2) == _GZIP_MAGIC
+        data = _gunzip(path, where) if gzipped else path.read_bytes()
     except OSError as error:
-        raise BundleError(
-            "bundle.err_unreadable", path=where, reason=error.strerror or str(error)
-        ) from None
-    if data.startswith(_GZIP_MAGIC):
-        data = _gunzip(data, where)
+        raise BundleError("bundle.err_unreadable", path=where, reason=os_reason(error)) from None
     if not data.strip():
         raise BundleError("bundle.err_empty", path=where)
     ours = data.lstrip().startswith(_MARKER)
@@ -196,13 +199,21 @@ def read_bundle(path: Path) -> Bundle:
     return _checked(path, header, body)
 
 
-def _gunzip(data: bytes, where: str) -> bytes:
+def _gunzip(path: Path, where: str) -> bytes:
+    """Unpacked in chunks and refused past the limit: a small file never fills the memory."""
     try:
-        return gzip.decompress(data)
+        data = limits.gunzip_capped(path, limits.MAX_BUNDLE_BYTES)
     except EOFError:
-        raise BundleError("bundle.err_truncated", path=where, size=len(data)) from None
-    except (OSError, zlib.error):
+        raise BundleError("bundle.err_truncated", path=where, size=path.stat().st_size) from None
+    except (gzip.BadGzipFile, zlib.error):
         raise BundleError("bundle.err_checksum", path=where) from None
+    if data is None:
+        raise BundleError(
+            "bundle.err_unpacks_too_big",
+            path=where,
+            limit=limits.megabytes(limits.MAX_BUNDLE_BYTES),
+        )
+    return data
 
 
 def _checked(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Bundle:

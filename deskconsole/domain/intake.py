@@ -214,6 +214,10 @@ def build_case(
     )
     if form.solved_on_spot:
         case = move(case, CaseState.RESOLVED, staff, at, Step(outcome=form.outcome))
+    elif case.party is not None:
+        # A party named at the desk is a dispatch: the board, the register and the
+        # statistics then agree that the case was sent.
+        case = move(case, CaseState.DISPATCHED, staff, at, Step(party=case.party))
     return case
 
 

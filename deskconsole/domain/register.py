@@ -67,6 +67,11 @@ def is_on_spot(solved_on_spot: bool, state: str, has_party: bool) -> bool:
     return solved_on_spot or (state in _SOLVED_STATES and not has_party)
 
 
+def was_dispatched(solved_on_spot: bool, has_party: bool) -> bool:
+    """Sent to a responsible party (a party named for a case solved at the desk is not)."""
+    return has_party and not solved_on_spot
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     """A desk session as the register header shows it."""
@@ -94,8 +99,9 @@ class RegisterRow:
     number: str
     name: str
     address: str
-    phone: str
-    id_number: str
+    # Left out of the repr: full numbers in an unmasked register.
+    phone: str = field(repr=False)
+    id_number: str = field(repr=False)
     request_type: str
     category: str
     matter: str
@@ -369,7 +375,7 @@ def assemble(
         visitors=sum(len(s.visits) for s in sessions),
         cases=len(rows),
         solved_on_spot=sum(1 for r in rows if r.solved_on_spot),
-        dispatched=sum(1 for c in cases if c.party is not None),
+        dispatched=sum(1 for c in cases if was_dispatched(c.solved_on_spot, c.party is not None)),
         by_category=category_counts((c.category for c in cases), settings),
     )
     return Register(

@@ -29,18 +29,20 @@ The steps, each usable on its own:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from deskconsole.domain import input_limits as limits
 from deskconsole.domain.roster_encoding import UNKNOWN_ENCODING, other_encoding
 from deskconsole.domain.sheet_cells import from_text
-from deskconsole.errors import DeskError
+from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
 from deskconsole.models.problems import field_label
@@ -132,29 +134,52 @@ class Sheet:
 
 
 def read_sheet(path: Path) -> Sheet:
-    """Read ``.xlsx`` or ``.csv``; raises :class:`RosterError` with what to do."""
+    """Read ``.xlsx`` or ``.csv`` within the limits of :mod:`input_limits`; raises
+    :class:`RosterError` with what to do. Rows that hold nothing are left out."""
     path = Path(path)
-    if not path.is_file():
-        raise RosterError("roster.err_missing", path=str(path))
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix == ".ods":
-        return _read_ods(path)
+    where = shown_path(path)
     try:
+        if not path.is_file():
+            raise RosterError("roster.err_missing", path=where)
+        size = path.stat().st_size
+        if size > limits.MAX_ROSTER_BYTES:
+            raise RosterError(
+                "roster.err_too_big",
+                path=where,
+                size=limits.megabytes(size),
+                limit=limits.megabytes(limits.MAX_ROSTER_BYTES),
+            )
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path)
+        if suffix == ".ods":
+            return _read_ods(path)
         data = path.read_bytes()
     except OSError as error:
-        raise RosterError("roster.err_unreadable", path=str(path), reason=error.strerror) from None
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterError("roster.err_xls", path=str(path))
+        raise RosterError("roster.err_xls", path=where)
     if data.startswith(b"PK\x03\x04"):
         if suffix in (".csv", ".txt", ".tsv"):
-            raise RosterError("roster.err_zip", path=str(path))
+            raise RosterError("roster.err_zip", path=where)
         return _read_xlsx(path)
     if suffix not in (".csv", ".txt", ".tsv"):
-        raise RosterError("roster.err_kind", path=str(path))
+        raise RosterError("roster.err_kind", path=where)
     text, encoding = decode(data, path)
-    return Sheet(path, encoding, _csv_rows(text, path))
+    del data
+    return Sheet(path, encoding, _bounded(path, _csv_rows(text, path)))
+
+
+def _bounded(path: Path, rows: Iterable[Sequence[Any]]) -> list[tuple[int, list[Any]]]:
+    try:
+        return list(limits.filled_rows(rows))
+    except limits.TooManyRows as error:
+        raise RosterError(
+            "roster.err_too_many_rows",
+            path=shown_path(path),
+            limit=limits.MAX_ROWS,
+            row=error.number,
+        ) from None
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -196,23 +221,26 @@ def _text_only(text: str, path: Path) -> str:
     return text
 
 
-def _csv_rows(text: str, path: Path) -> list[tuple[int, list[Any]]]:
-    """The records of a CSV, numbered as a spreadsheet numbers its rows; a quote that is
-    never closed, or that swallows whole lines of the file, is refused with its row."""
+def _csv_rows(text: str, path: Path) -> Iterator[list[Any]]:
+    """The records of a CSV, one per spreadsheet row; a quote that is never closed, or
+    that swallows whole lines of the file, is refused with its row, and so is a cell past
+    csv's own limit."""
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[Any]]] = []
-    width = 0
-    for number, row in enumerate(reader, start=1):
-        width = width or len(row)
-        rows.append((number, [from_text(cell) for cell in row]))
-        for cell in row:
-            if "\n" in cell and _swallowed_lines(cell, delimiter, width):
-                raise RosterError("roster.err_quote", path=str(path), row=number)
+    number = width = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            width = width or len(row)
+            if any("\n" in cell and _swallowed_lines(cell, delimiter, width) for cell in row):
+                raise RosterError("roster.err_quote", path=shown_path(path), row=number)
+            yield [from_text(cell) for cell in row]
+    except csv.Error as error:
+        raise RosterError(
+            "roster.err_csv", path=shown_path(path), row=reader.line_num, reason=str(error)
+        ) from None
     if _ends_inside_quotes(text, delimiter):
-        raise RosterError("roster.err_quote", path=str(path), row=len(rows))
-    return rows
+        raise RosterError("roster.err_quote", path=shown_path(path), row=number)
 
 
 def _swallowed_lines(cell: str, delimiter: str, width: int) -> bool:
@@ -232,33 +260,78 @@ def _ends_inside_quotes(text: str, delimiter: str) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def _xlsx_errors(where: str) -> Iterator[None]:
+    """Whatever openpyxl or zipfile raise for a damaged workbook, as one RosterError."""
+    try:
+        yield
+    except RosterError:
+        raise
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
+    except Exception as error:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise RosterError("roster.err_bad_xlsx", path=where, reason=str(error)) from None
+
+
 def _read_xlsx(path: Path) -> Sheet:
+    """Streamed (read-only mode) with the sheet's declared dimension ignored: a sheet
+    that claims ``A1:XFD1048576`` costs what it holds, not what it claims."""
     from openpyxl import load_workbook  # imported here: only an import needs it
 
-    try:
+    where = shown_path(path)
+    with _xlsx_errors(where):
+        unpacked = limits.unpacked_size(path)
+        if unpacked > limits.MAX_XLSX_UNPACKED:
+            raise RosterError(
+                "roster.err_xlsx_unpacked",
+                path=where,
+                size=limits.megabytes(unpacked),
+                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
+            )
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise RosterError("roster.err_bad_xlsx", path=str(path), reason=str(error)) from None
     try:
-        sheet = workbook.active or workbook.worksheets[0]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        with _xlsx_errors(where):
+            sheet = workbook.active or workbook.worksheets[0]
+            sheet.reset_dimensions()  # type: ignore[union-attr]
+            values = sheet.iter_rows(max_col=limits.MAX_COLUMNS, values_only=True)
+            rows = _bounded(path, values)
     finally:
         workbook.close()
     return Sheet(path, t("roster.encoding_xlsx"), rows)
 
 
 def _read_ods(path: Path) -> Sheet:
+    """Read with python-calamine, which holds the whole first sheet in memory: the
+    unpacked size and the sheet's filled extent are checked before it reads a cell."""
     from python_calamine import CalamineWorkbook  # imported here: only an import needs it
 
+    where = shown_path(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        values = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as error:  # calamine raises its own kinds for a damaged file
-        raise RosterError("roster.err_bad_ods", path=str(path), reason=str(error)) from None
-    rows = [(number, list(row)) for number, row in enumerate(values, start=1)]
+        unpacked = limits.unpacked_size(path)
+        if unpacked > limits.MAX_XLSX_UNPACKED:
+            raise RosterError(
+                "roster.err_xlsx_unpacked",
+                path=where,
+                size=limits.megabytes(unpacked),
+                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
+            )
+        height, width = limits.ods_extent(path)
+        if height * width > limits.MAX_ODS_CELLS:
+            raise RosterError(
+                "roster.err_ods_too_big",
+                path=where,
+                rows=f"{height:,}",
+                columns=f"{width:,}",
+                limit=f"{limits.MAX_ODS_CELLS:,}",
+            )
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = _bounded(path, sheet.iter_rows())
+    except RosterError:
+        raise
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
+    except Exception as error:  # zipfile, the XML parser and calamine raise their own kinds
+        raise RosterError("roster.err_bad_ods", path=where, reason=str(error)) from None
     return Sheet(path, t("roster.encoding_ods"), rows)
 
 
@@ -308,7 +381,9 @@ def map_columns(headers: Sequence[object], header_row: int = 1) -> Columns:
 
 def find_columns(sheet: Sheet) -> Columns:
     """The header row: row 1, or the first of the first rows that has a name column."""
-    candidates = [(n, row) for n, row in sheet.rows[:HEADER_ROWS_SEARCHED] if not _blank(row)]
+    candidates = [
+        (n, row) for n, row in sheet.rows if n <= HEADER_ROWS_SEARCHED and not _blank(row)
+    ]
     if not candidates:
         raise RosterError("roster.err_empty", path=str(sheet.path))
     for number, row in candidates:
@@ -432,7 +507,7 @@ class RosterRow:
     """One good row: its number and its normalised, non-blank values."""
 
     row: int
-    values: dict[str, Any]
+    values: dict[str, Any] = field(repr=False)  # full numbers stay out of the repr
 
 
 @dataclass
@@ -548,10 +623,23 @@ def _id_notes(
     return notes
 
 
+def _column_name(columns: Columns, index: int) -> str:
+    if index < len(columns.headers) and columns.headers[index]:
+        return columns.headers[index]
+    return t("roster.column_n", n=index + 1)
+
+
 def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _RowCheck:
     def cell(index: int) -> Any:
         return row[index] if index < len(row) else None
 
+    too_long = [
+        (_column_name(columns, index), t("roster.cell_too_long", limit=limits.MAX_CELL_CHARS))
+        for index, value in enumerate(row)
+        if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS
+    ]
+    if too_long:
+        return _RowCheck({}, too_long, [], False)
     raw: dict[str, Any] = {}
     found: list[tuple[str, str]] = []
     for name, indexes in columns.fields.items():

@@ -3,7 +3,9 @@
 Written as a CSV that opens in Excel, WPS and LibreOffice (UTF-8 with BOM, ID numbers
 and phones kept as text, see :mod:`deskconsole.domain.sheet_cells`), under the file's own
 headers, so the clerk fixes the rows there and imports that file; the two columns added
-at the end (the row in the original file, the problems) are ignored by the import.
+at the end (the row in the original file, the problems) are ignored by the import. It is
+written through :func:`deskconsole.output.write_output`: whole or not at all, owner-only,
+never inside the store's folder.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from deskconsole.domain.roster import ImportPlan, RosterError, cell_text
+from deskconsole.domain.roster import ImportPlan, cell_text
 from deskconsole.domain.sheet_cells import as_text, defuse
 from deskconsole.i18n import t
+from deskconsole.output import write_output
 
 
 def _problem_cell(value: Any) -> str:
@@ -26,8 +29,9 @@ def _problem_cell(value: Any) -> str:
     return cell_text(value)
 
 
-def write_problems(plan: ImportPlan, path: Path) -> Path:
-    """Each skipped row as it was in the file, then its row number and problems."""
+def write_problems(plan: ImportPlan, path: Path, data_dir: Path | None = None) -> Path:
+    """Each skipped row as it was in the file, then its row number and problems; the
+    file stays out of the store's folder ``data_dir``. Returns the path written."""
     columns = plan.parsed.columns
     reasons: dict[int, list[str]] = {}
     for problem in plan.problems:
@@ -44,8 +48,4 @@ def write_problems(plan: ImportPlan, path: Path) -> Path:
         cells = [_problem_cell(c) for c in plan.parsed.cells.get(number, [])]
         cells = (cells + [""] * width)[:width]  # cells past the last header have no column
         writer.writerow([as_text(c) for c in cells] + [str(number), defuse("; ".join(texts))])
-    try:
-        Path(path).write_text(out.getvalue(), encoding="utf-8-sig")
-    except OSError as error:
-        raise RosterError("roster.err_write", path=str(path), reason=error.strerror) from None
-    return Path(path)
+    return write_output(Path(path), out.getvalue().encode("utf-8-sig"), data_dir)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from deskconsole.domain.register import is_on_spot, own_sessions
+from deskconsole.domain.register import is_on_spot, own_sessions, was_dispatched
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import Repository
@@ -158,7 +158,7 @@ def compute(
         categories[doc["category"]] += 1
         parties[party_label(party)] += 1
         session_cases[doc.get("session_id") or NO_SESSION] += 1
-        if party:
+        if was_dispatched(bool(doc.get("solved_on_spot")), bool(party)):
             dispatched += 1
         if is_on_spot(bool(doc.get("solved_on_spot")), state, bool(party)):
             on_spot += 1

@@ -2,7 +2,7 @@
 
 Each writer module has ``render(register) -> bytes``; :func:`write` puts the bytes in
 place atomically (a temporary file, fsync, rename), so a half-written register never
-appears under its name.
+appears under its name, and never inside the store's own folder (:mod:`deskconsole.output`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from deskconsole.domain.register import Register
 from deskconsole.export import csv_writer, html_writer, json_writer, xlsx_writer
 from deskconsole.export.files import ExportError, write_atomic
+from deskconsole.output import output_path
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "html", "json")
 
@@ -54,17 +55,21 @@ def full_name(path: Path) -> Path:
     return path.with_name(f"{path.stem}{FULL_SUFFIX}{path.suffix}")
 
 
-def target_path(register: Register, fmt: str, path: Path) -> Path:
-    """Where the register goes: a folder gets the default name; an unmasked register
-    named after a file gets ``-full`` added to that name."""
-    if path.is_dir():
-        return path / default_name(register, fmt)
-    return path if register.masked else full_name(path)
+def target_path(
+    register: Register, fmt: str, path: Path | str | None, cwd: Path | None = None
+) -> Path:
+    """Where the register goes (:func:`deskconsole.output.output_path`): nothing means the
+    default name here, a folder (or a name ending in ``/``) gets the default name; an
+    unmasked register named after a file gets ``-full`` added to that name."""
+    target = output_path(path, default_name(register, fmt), cwd)
+    return target if register.masked else full_name(target)
 
 
-def write(register: Register, fmt: str, path: Path) -> Path:
-    """Write the register in ``fmt`` to ``path`` (see :func:`target_path`)."""
-    return write_atomic(target_path(register, fmt, path), render(register, fmt))
+def write(register: Register, fmt: str, path: Path, data_dir: Path | None = None) -> Path:
+    """Write the register in ``fmt`` to ``path`` (see :func:`target_path`) through
+    :func:`deskconsole.output.write_output`; ``data_dir`` is the store the file must
+    stay out of."""
+    return write_atomic(target_path(register, fmt, path), render(register, fmt), data_dir)
 
 
 __all__ = [

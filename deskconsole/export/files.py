@@ -1,36 +1,15 @@
-"""Putting an exported file in place: whole or not at all."""
+"""Putting an exported file in place: whole or not at all, never over the store."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
-from deskconsole.errors import DeskError
+from deskconsole.output import OutputError, write_output
+
+#: The error of a register that could not be written (refused, or the disk said no).
+ExportError = OutputError
 
 
-class ExportError(DeskError):
-    """A register could not be written; says where and why."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__("register.write_failed", path=str(path), reason=reason)
-        self.path = path
-        self.reason = reason
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``."""
-    path = Path(path).expanduser()
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise ExportError(path, error.strerror or str(error)) from None
-    return path.resolve()
+def write_atomic(path: Path, data: bytes, data_dir: Path | None = None) -> Path:
+    """Write ``data`` to ``path`` through :func:`deskconsole.output.write_output`."""
+    return write_output(path, data, data_dir)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -15,6 +17,7 @@ from deskconsole.models.enums import (
     Urgency,
 )
 from deskconsole.models.ids import CASE_NUMBER_RE, new_id
+from deskconsole.models.masked import MaskedModel, masked_phone
 from deskconsole.models.problems import checked
 from deskconsole.models.text import FieldError, normalise_phone
 
@@ -55,10 +58,12 @@ def _text(value: object) -> str:
     return str(value or "").strip()
 
 
-class Case(BaseModel):
-    """One problem of one resident, or of a place for an anonymous walk-in."""
+class Case(MaskedModel):
+    """One problem of one resident, or of a place for an anonymous walk-in; its repr masks
+    the contact phone."""
 
-    model_config = ConfigDict(validate_assignment=True)
+    model_config = ConfigDict(validate_assignment=True, hide_input_in_errors=True)
+    MASKED: ClassVar[dict[str, Callable[[Any], Any]]] = {"contact_phone": masked_phone}
 
     number: str
     desk_code: str

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from deskconsole.models.enums import Gender
 from deskconsole.models.ids import new_id
+from deskconsole.models.masked import MaskedModel, masked_id, masked_phones
 from deskconsole.models.problems import checked
 from deskconsole.models.text import (
     mask_id_number,
@@ -70,10 +73,14 @@ class Address(BaseModel):
         return "".join(parts)
 
 
-class Resident(BaseModel):
-    """A resident on the roster, or a walk-in added at the desk."""
+class Resident(MaskedModel):
+    """A resident on the roster, or a walk-in added at the desk; its repr masks the numbers."""
 
-    model_config = ConfigDict(validate_assignment=True)
+    model_config = ConfigDict(validate_assignment=True, hide_input_in_errors=True)
+    MASKED: ClassVar[dict[str, Callable[[Any], Any]]] = {
+        "phones": masked_phones,
+        "id_number": masked_id,
+    }
 
     id: str = Field(default_factory=new_id)
     name: str

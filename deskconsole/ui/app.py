@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,6 +16,8 @@ from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
+from deskconsole.ui.crash_guard import CrashGuard
+from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.resident_commands import ResidentCommands
@@ -25,7 +27,7 @@ from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(App[None]):
+class DeskApp(CrashGuard, App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -64,6 +66,8 @@ class DeskApp(App[None]):
         self.settings: Settings = repo.settings.get()
         self.intake_resident_id: str | None = None
         self.session_actions = SessionActions(self)
+        self.key_gate = KeyGate(self, self._apply_input)
+        self._applying: InputEvent | None = None
         set_language(config.language)
         repo.subscribe(self._on_commit)
 
@@ -121,6 +125,7 @@ class DeskApp(App[None]):
         self.refresh_header()
 
     def on_unmount(self) -> None:
+        self.key_gate.cancel()
         self.repo.store.unsubscribe(self._on_commit)
 
     @work(thread=True, exclusive=True, group="header")
@@ -146,6 +151,25 @@ class DeskApp(App[None]):
         return list(seen.values())
 
     # -- keys and commands --------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal go through the type-ahead gate."""
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+            and event is not self._applying
+        ):
+            await self.key_gate.admit(event)
+            return
+        await super().on_event(event)
+
+    async def _apply_input(self, event: InputEvent) -> None:
+        """Handle one key as Textual would, now that the console has settled."""
+        self._applying = event
+        try:
+            await super().on_event(event)
+        finally:
+            self._applying = None
+
     def action_toggle_help(self) -> None:
         """F1: show or hide the keys of the current screen."""
         if self.screen.query("HelpPanel"):

@@ -46,9 +46,7 @@ def start_export(app: DeskApp) -> None:
 def _export(app: DeskApp, path: Path, since: date | None) -> None:
     """The export itself, off the UI thread; the result is shown in a dialog."""
     try:
-        if path.parent == app.repo.data_dir / EXPORTS_SUBDIR:
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-        bundle, written = export_bundle(app.repo, path, since, app.now())
+        bundle, written = export_bundle(app.repo, path, since, app.now(), staff=app.staff)
     except (DeskError, OSError) as error:
         app.call_from_thread(_show_done, app, t("bundle.export_failed"), str(error), True)
         return

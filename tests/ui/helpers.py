@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import re
+from collections.abc import Callable
 
+from textual import events
+from textual.keys import _character_to_key
 from textual.worker import WorkerCancelled
 
 from deskconsole.config import RunConfig
@@ -24,3 +29,45 @@ async def settle(app: DeskApp, pilot: object) -> None:
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for ``key``: a character, or a key name like ``enter``."""
+    if len(key) == 1:
+        return events.Key(_character_to_key(key) if not key.isalnum() else key, key)
+    return events.Key(key, None)
+
+
+def burst(app: DeskApp, *keys: str) -> None:
+    """Type ``keys`` as a fast typist or an IME does: all at once, with no pause between them.
+
+    Each item is a key name (``f3``, ``enter``, ``ctrl+s``) or a text typed character by
+    character (``"江建国"``).
+    """
+    driver = app._driver
+    assert driver is not None
+    for item in keys:
+        for key in [item] if _is_key_name(item) else list(item):
+            event = key_event(key)
+            event.set_sender(app)
+            driver.send_message(event)
+
+
+def _is_key_name(item: str) -> bool:
+    return len(item) == 1 or item in _KEY_NAMES or _KEY_NAME.fullmatch(item) is not None
+
+
+_KEY_NAMES = {"enter", "escape", "tab", "space", "backspace", "up", "down", "left", "right"}
+_KEY_NAME = re.compile(r"(ctrl|alt|shift)\+[a-z0-9_+]+|f\d{1,2}")
+
+
+async def until(pilot: object, done: Callable[[], object], timeout: float = 30.0) -> None:
+    """Wait for ``done()`` to be true: the result a burst is meant to produce."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not done():
+        if loop.time() > deadline:
+            app = getattr(pilot, "app", None)
+            where = f"screen {app.screen!r}, focus {app.focused!r}" if app is not None else ""
+            raise AssertionError(f"the console did not get there in time ({where})")
+        await pilot.pause(0.02)  # type: ignore[attr-defined]

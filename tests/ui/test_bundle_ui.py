@@ -97,6 +97,29 @@ async def test_export_from_the_palette_writes_the_file_and_shows_what_it_holds(
         await pilot.pause()
         assert not isinstance(app.screen, BundleDoneDialog)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    [entry] = desk.audit.all()
+    assert (entry.staff, entry.action, entry.target, entry.at) == (
+        "颜成玉",
+        "bundle.export",
+        str(target),
+        FIXED_NOW,
+    )
+    assert (entry.detail["residents"], entry.detail["cases"]) == ("1", "1")
+
+
+async def test_export_into_the_stores_folder_is_refused(desk: Repository) -> None:
+    app = make_app(desk)
+    before = (desk.data_dir / "journal.jsonl").read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await run_palette(app, pilot, "Export bundle")
+        app.screen.query_one("#bundle-out", Input).value = str(desk.data_dir / "store.json")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BundleDoneDialog)
+        assert "inside the store's own folder" in text_of(app, "#bundle-done-text")
+    assert (desk.data_dir / "journal.jsonl").read_bytes() == before
+    assert desk.audit.all() == []
 
 
 async def test_export_to_the_default_folder_and_a_bad_since(desk: Repository) -> None:
@@ -130,18 +153,20 @@ async def test_an_export_that_fails_says_why(desk: Repository, tmp_path: Path) -
         hits = [hit async for hit in BundleCommands(app.screen).search("Export bundle")]
         hits[0].command()
         await pilot.pause()
-        app.screen.query_one("#bundle-out", Input).value = str(tmp_path / "nowhere" / "x.dcb")
+        (tmp_path / "file").write_text("a file where a folder should be")
+        app.screen.query_one("#bundle-out", Input).value = str(tmp_path / "file" / "x.dcb")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, BundleDoneDialog)
-        shown = text_of(app, "#bundle-done-text")
-        assert "Cannot write the bundle" in shown and "folder does not exist" in shown
+        shown = text_of(app, "#bundle-done-text").replace("\n", " ")
+        assert f"Could not write {tmp_path / 'file' / 'x.dcb'}" in shown
+        assert "a part of the path is not a folder" in shown
 
 
 async def test_import_from_the_palette_checks_then_saves_in_one_batch(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -173,13 +198,15 @@ async def test_import_from_the_palette_checks_then_saves_in_one_batch(
 async def test_import_lists_the_conflicts(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    import_bundle(desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW)[1])
+    import_bundle(
+        desk, export_bundle(other, tmp_path / "first.dcb", None, FIXED_NOW, staff="颜成玉")[1]
+    )
     number = "JC-20261127-001"
     ours, theirs = desk.cases.get(number), other.cases.get(number)
     assert ours is not None and theirs is not None
     desk.cases.save(edit(ours, "description", "我方描述", "刘", datetime(2026, 11, 27, 10)))
     other.cases.save(edit(theirs, "description", "对方描述", "王", datetime(2026, 11, 27, 11)))
-    path = export_bundle(other, tmp_path / "second.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "second.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -202,7 +229,7 @@ async def test_import_lists_the_conflicts(
 async def test_a_damaged_bundle_is_refused_on_screen_and_nothing_changes(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     path.write_bytes(path.read_bytes()[:-100])
     before = desk.store.db.dump()
     app = make_app(desk)
@@ -222,7 +249,7 @@ async def test_a_damaged_bundle_is_refused_on_screen_and_nothing_changes(
 async def test_import_screen_switches_language_and_keeps_the_path(
     desk: Repository, other: Repository, tmp_path: Path
 ) -> None:
-    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1]
+    path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -285,7 +312,9 @@ async def test_settings_dialog_refuses_another_desks_code(
     repo: Repository, other: Repository, tmp_path: Path
 ) -> None:
     set_desk(repo, "XC", "新城社区")
-    import_bundle(repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW)[1])
+    import_bundle(
+        repo, export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
+    )
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

@@ -183,9 +183,14 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
         assert data.JIANG_ID in _xlsx_text(full)
         assert "recorded in the audit log" in text_of(app, "#register-status")
         entries = repo.audit.all()
-        assert [(e.staff, e.action, e.detail["path"]) for e in entries] == [
-            ("颜成玉", "register.export_unmasked", str(full))
+        # Each time full numbers are shown is recorded, then the export itself.
+        assert [(e.staff, e.action, e.target) for e in entries] == [
+            ("颜成玉", "register.show_unmasked", "2026-11-27"),
+            ("颜成玉", "register.show_unmasked", "2026-11-27"),
+            ("颜成玉", "register.export_unmasked", "2026-11-27"),
         ]
+        assert entries[0].detail["rows"] == "5"
+        assert entries[2].detail["path"] == str(full)
         # Full numbers were for that one export: the screen is masked again.
         assert screen.masked
         assert table_rows(app)[0][5] == "138****8000"
@@ -194,7 +199,7 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
         await settle(app, pilot)
         csv_file = exports / "register-JC-2026-11-27.csv"
         assert data.JIANG_ID not in csv_file.read_text("utf-8-sig")
-        assert len(repo.audit.all()) == 1
+        assert len(repo.audit.all()) == 3
 
 
 async def test_leaving_the_screen_masks_again(repo: Repository) -> None:
@@ -212,6 +217,51 @@ async def test_leaving_the_screen_masks_again(repo: Repository) -> None:
         await settle(app, pilot)
         assert screen.masked
         assert table_rows(app)[0][5] == "138****8000"
+
+
+async def test_each_day_shown_unmasked_is_recorded_once(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_register(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        await pilot.press("p")  # the day before, still unmasked
+        await settle(app, pilot)
+        case = repo.cases.get("JC-20261127-005")
+        assert case is not None
+        repo.cases.save(case.model_copy(update={"outcome": "x"}))  # a reload, same day
+        await settle(app, pilot)
+        days = [(e.action, e.target) for e in repo.audit.all()]
+        assert days == [
+            ("register.show_unmasked", "2026-11-27"),
+            ("register.show_unmasked", "2026-11-26"),
+        ]
+
+
+async def test_full_numbers_are_not_shown_when_they_cannot_be_recorded(
+    repo: Repository, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from deskconsole.storage import StoreWriteError
+
+    data.fill(repo)
+    app = make_app(repo)
+
+    def refuse(entry: object) -> None:
+        raise StoreWriteError(repo.data_dir / "journal.jsonl", "the disk is full")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_register(app, pilot)
+        monkeypatch.setattr(repo.audit, "add", refuse)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        assert screen.masked
+        assert table_rows(app)[0][5] == "138****8000"
+        assert "the disk is full" in text_of(app, "#register-status")
 
 
 async def test_preview_follows_new_cases(repo: Repository) -> None:

@@ -85,7 +85,7 @@ def snapshot(repo: Repository) -> dict[str, dict[str, dict[str, object]]]:
 
 
 def write(tmp_path: Path, repo: Repository, name: str = "a.dcb") -> Path:
-    return export_bundle(repo, tmp_path / name, None, NOW)[1]
+    return export_bundle(repo, tmp_path / name, None, NOW, staff="颜成玉")[1]
 
 
 # -- the file -------------------------------------------------------------------------------
@@ -123,15 +123,19 @@ def test_a_name_ending_in_gz_is_compressed_and_reads_back(
 
 
 def test_a_folder_gets_the_default_name(desk_a: Repository, tmp_path: Path) -> None:
-    _, path = export_bundle(desk_a, tmp_path, None, NOW)
+    _, path = export_bundle(desk_a, tmp_path, None, NOW, staff="颜成玉")
     assert path.name == default_name("JC", NOW) == "bundle-JC-20261127-1600.dcb"
 
 
-def test_export_to_a_missing_folder_says_where(desk_a: Repository, tmp_path: Path) -> None:
-    with pytest.raises(BundleError) as caught:
-        export_bundle(desk_a, tmp_path / "no" / "such" / "x.dcb", None, NOW)
-    assert "x.dcb" in str(caught.value)
-    assert "folder does not exist" in str(caught.value)
+def test_export_to_a_missing_folder_creates_it_owner_only(
+    desk_a: Repository, tmp_path: Path
+) -> None:
+    _, path = export_bundle(desk_a, tmp_path / "no" / "such" / "x.dcb", None, NOW, staff="颜成玉")
+    assert path == tmp_path / "no" / "such" / "x.dcb"
+    assert read_bundle(path).header.desk_code == "JC"
+    for folder in (tmp_path / "no", tmp_path / "no" / "such"):
+        assert folder.stat().st_mode & 0o777 == 0o700
+    assert path.stat().st_mode & 0o777 == 0o600
 
 
 def test_since_takes_what_changed_and_the_residents_and_sessions_it_names(
@@ -364,8 +368,9 @@ def test_a_dry_run_saves_nothing(desk_a: Repository, desk_b: Repository, tmp_pat
 
 def test_importing_a_desks_own_bundle_changes_nothing(desk_a: Repository, tmp_path: Path) -> None:
     fill_a(desk_a)
+    bundle = write(tmp_path, desk_a)
     before = snapshot(desk_a)
-    plan = import_bundle(desk_a, write(tmp_path, desk_a))
+    plan = import_bundle(desk_a, bundle)
     assert plan.ops == []
     assert plan.cases.unchanged == 3
     assert snapshot(desk_a) == before
@@ -403,7 +408,9 @@ def test_the_same_person_keeps_this_desks_id_and_cases_point_to_it(
     liu = desk_b.residents.get(liu_b.id)
     assert liu is not None and liu.phones == ["13905361111"]
     # And the ids map back the other way when B's bundle reaches A.
-    back = import_bundle(desk_a, export_bundle(desk_b, tmp_path / "b.dcb", None, NOW)[1])
+    back = import_bundle(
+        desk_a, export_bundle(desk_b, tmp_path / "b.dcb", None, NOW, staff="颜成玉")[1]
+    )
     assert back.residents.added == 0
     assert desk_a.cases.get("JC-20261127-002").resident_id == a_ids["刘秀英"]  # type: ignore[union-attr]
 
@@ -424,7 +431,7 @@ def test_edits_on_both_desks_merge_and_conflicts_are_listed(
     # B also takes a new case of its own, numbered with its own desk code.
     desk_b.cases.save(make_case("XC-20261127-001", updated_at=at))
     from_a = write(tmp_path, desk_a, "a2.dcb")
-    from_b = export_bundle(desk_b, tmp_path / "b.dcb", None, NOW)[1]
+    from_b = export_bundle(desk_b, tmp_path / "b.dcb", None, NOW, staff="颜成玉")[1]
     into_b = import_bundle(desk_b, from_a)
     into_a = import_bundle(desk_a, from_b)
     for plan in (into_a, into_b):

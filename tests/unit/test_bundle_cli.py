@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from deskconsole.cli import main
+from deskconsole.domain.bundle import read_bundle
 from deskconsole.storage import Repository
 from tests.bundle_helpers import set_desk
 from tests.factories import make_case, make_resident
@@ -89,15 +90,34 @@ def test_export_since_and_out(
     assert target.read_bytes()[:2] == b"\x1f\x8b"
 
 
-def test_export_works_beside_a_running_console(
+def test_export_is_recorded_in_the_audit_log(
+    stores: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "b.dcb"
+    code, _, err = run(
+        capsys, "bundle", "export", "--out", str(target), "--data-dir", str(stores[0])
+    )
+    assert code == 0, err
+    with Repository.open(stores[0], readonly=True) as repo:
+        [entry] = repo.audit.all()
+    assert (entry.action, entry.target, entry.detail["path"]) == (
+        "bundle.export",
+        str(target),
+        str(target),
+    )
+    assert entry.staff and entry.detail["cases"] == str(len(read_bundle(target).cases))
+
+
+def test_export_beside_a_running_console_is_refused_and_names_the_holder(
     stores: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Repository.open(stores[0]):  # the console holds the writer lock
-        code, out, err = run(
+        code, _, err = run(
             capsys, "bundle", "export", "--out", str(tmp_path), "--data-dir", str(stores[0])
         )
-    assert code == 0, err
-    assert "Bundle written" in out
+    assert code == 1
+    assert err.count("\n") == 1 and "pid" in err and "Export bundle" in err
+    assert list(tmp_path.glob("*.dcb")) == []
 
 
 def test_a_bad_since_is_a_usage_error(

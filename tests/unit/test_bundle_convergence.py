@@ -68,7 +68,7 @@ def _base(desk: Desk) -> None:
 
 def _send(desk: Desk, root: Path) -> Path:
     path = root / f"{desk.name}-{len(desk.sent)}.dcb"
-    export_bundle(desk.repo, path, None, desk.now())
+    export_bundle(desk.repo, path, None, desk.now(), staff="颜成玉")
     desk.sent.append(path)
     return path
 

@@ -24,7 +24,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--version") == (0, f"deskconsole {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["", "demo", "check", "backup", "restore"])
+@pytest.mark.parametrize("command", ["", "demo", "check", "backup", "restore", "audit"])
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, *([command] if command else []), "--help")
     assert code == 0
@@ -123,13 +123,28 @@ def test_a_command_that_writes_is_refused_beside_a_running_console(
 def test_backup_then_restore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "d"
     run(capsys, "demo", "--data-dir", str(target), "--residents", "10", "--cases", "2")
-    code, out, _ = run(capsys, "backup", "--data-dir", str(target))
+    code, out, _ = run(capsys, "--staff", "颜成玉", "backup", "--data-dir", str(target))
     assert code == 0 and "Backup written" in out
+    with Repository.open(target, readonly=True) as repo:
+        [entry] = repo.audit.all()
+    assert (entry.staff, entry.action, entry.target) == ("颜成玉", "store.backup", str(target))
     (target / "store.json").write_bytes(b"")
     code, out, _ = run(capsys, "restore", "--data-dir", str(target), "--yes")
     assert code == 0 and "Restored from" in out
     with Repository.open(target, readonly=True) as repo:
         assert repo.residents.count() == 10
+
+
+def test_backup_beside_a_console_is_refused_as_it_cannot_be_recorded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "d"
+    run(capsys, "demo", "--data-dir", str(target), "--residents", "3", "--cases", "1")
+    with Repository.open(target):
+        code, _, err = run(capsys, "backup", "--data-dir", str(target))
+    assert code == 1 and err.count("\n") == 1
+    assert "recorded in the store's audit log" in err and "pid" in err
+    assert not (target / "backups").exists() or not list((target / "backups").iterdir())
 
 
 def test_global_data_dir_and_env(tmp_path: Path) -> None:

@@ -84,12 +84,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库正在控制台中使用（{holder}）：请在控制台内导入（命令面板“导入数据包”），"
         "或先关闭控制台",
     ),
-    # writing a bundle
-    "bundle.err_write": (
-        "Cannot write the bundle {path}: {reason}",
-        "无法写入数据包 {path}：{reason}",
+    "bundle.err_too_big": (
+        "{path} is {size}; a bundle may be at most {limit}. Export a shorter span (--since)",
+        "{path} 大小为 {size}；数据包最大 {limit}。请导出较短的时间段（--since）",
     ),
-    "bundle.no_folder": ("the folder does not exist", "文件夹不存在"),
+    "bundle.err_unpacks_too_big": (
+        "{path} unpacks to more than {limit}; it is not a bundle this desk can take",
+        "{path} 解压后超过 {limit}；这不是本服务台可以接收的数据包",
+    ),
+    # writing a bundle
+    "bundle.err_locked_export": (
+        "A bundle holds full numbers and is recorded in the store's audit log, and the store "
+        "is open in a console ({holder}): export it from inside the console (command palette, "
+        "Export bundle), or close the console first",
+        "数据包含完整号码，须记入审计日志，而数据库正在控制台中使用（{holder}）：请在控制台内导出"
+        "（命令面板“导出数据包”），或先关闭控制台",
+    ),
     "bundle.exported": (
         "Bundle written: {path} ({residents} residents, {sessions} desk sessions, {cases} cases; "
         "{scope})",

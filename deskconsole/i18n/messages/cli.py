@@ -11,6 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "演示数据已写入 {data_dir}：居民 {residents} 人，驻点 {sessions} 次，工单 {cases} 件。",
     ),
     "cli.backup_done": ("Backup written: {path}", "备份已写入：{path}"),
+    "cli.backup_locked": (
+        "A backup is a full copy of personal data and is recorded in the store's audit log, "
+        "and the store is in use by {holder}. The console backs up daily by itself; close it "
+        "to take a backup now.",
+        "备份是个人信息的完整副本，须记入审计日志，而数据目录正被 {holder} 使用。"
+        "控制台每天会自动备份；如需立即备份，请先关闭控制台。",
+    ),
     "cli.restore_confirm": (
         "Replace the store in {data_dir} with a backup? The current files are kept aside.",
         "用备份替换 {data_dir} 中的数据吗？当前文件会另存保留。",

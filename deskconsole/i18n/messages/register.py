@@ -158,11 +158,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.confirm_title": ("Export full numbers?", "导出完整号码？"),
     "register.confirm_text": (
         "The preview and the next export show full phone and ID numbers; the export goes to "
-        "its own file ending in -full and is recorded in the audit log with your name "
-        "({staff}). Then the numbers are masked again (u or leaving the register masks them "
-        "sooner).",
-        "预览和下一次导出将显示完整的电话和身份证号；导出文件名以 -full 结尾，单独保存，"
-        "并以您的名字（{staff}）记入审计日志。导出后号码即重新遮盖（按 u 或离开登记簿也会遮盖）。",
+        "its own file ending in -full. Each day shown and each export is recorded in the audit "
+        "log with your name ({staff}). After the export the numbers are masked again (u or "
+        "leaving the register masks them sooner).",
+        "预览和下一次导出将显示完整的电话和身份证号；导出文件名以 -full 结尾，单独保存。"
+        "每查看一天、每次导出都会以您的名字（{staff}）记入审计日志。导出后号码即重新遮盖"
+        "（按 u 或离开登记簿也会遮盖）。",
     ),
     "register.confirm_yes": ("Show full numbers", "显示完整号码"),
     "register.confirm_no": ("Keep masked", "保持遮盖"),

@@ -78,8 +78,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填写为{given}，但身份证号第 17 位表示{by_id}；已按所填导入，请核对",
     ),
     "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
+    "roster.err_too_big": (
+        "{path} is {size}; a roster may be at most {limit}. Split it, or save it as .xlsx",
+        "{path} 大小为 {size}；名册最大 {limit}。请拆分文件，或另存为 .xlsx",
+    ),
+    "roster.err_xlsx_unpacked": (
+        "{path} unpacks to {size}; a workbook may unpack to at most {limit}. "
+        "Keep only the roster sheet, or save it as .csv",
+        "{path} 解压后为 {size}；工作簿解压后最大 {limit}。请只保留名册工作表，或另存为 .csv",
+    ),
+    "roster.err_ods_too_big": (
+        "{path}: its first sheet spans {rows} rows by {columns} columns, more than the "
+        "{limit} cells an .ods roster may hold. Delete what lies beyond the roster, or save "
+        "it as .xlsx",
+        "{path}：第一个工作表占 {rows} 行 × {columns} 列，超过 .ods 名册最多 {limit} 个单元格。"
+        "请删除名册以外的内容，或另存为 .xlsx",
+    ),
+    "roster.err_too_many_rows": (
+        "{path} has more than {limit} filled rows (row {row} reached); split the roster",
+        "{path} 的非空行超过 {limit} 行（已读到第 {row} 行）；请拆分名册",
+    ),
+    "roster.err_csv": (
+        "{path}, row {row}: cannot be read as CSV ({reason})",
+        "{path} 第 {row} 行：无法按 CSV 读取（{reason}）",
+    ),
+    "roster.cell_too_long": (
+        "longer than {limit} characters",
+        "超过 {limit} 个字符",
+    ),
+    "roster.column_n": ("column {n}", "第 {n} 列"),
     "roster.problem": ("row {row}, {column}: {reason}", "第 {row} 行，{column}：{reason}"),
-    "roster.err_write": ("{path}: cannot write: {reason}", "{path}：无法写入：{reason}"),
     "roster.col_row": ("Row in the file", "原行号"),
     "roster.col_reason": ("Problem", "问题"),
     "roster.problems_written": (

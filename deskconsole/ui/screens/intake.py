@@ -48,6 +48,7 @@ from deskconsole.ui.widgets.intake_fields import (
     urgency_choices,
 )
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
+from deskconsole.ui.widgets.tick_box import TickBox
 
 DRAFT_DELAY = 0.4
 
@@ -79,13 +80,14 @@ class IntakeScreen(DeskScreen):
         self._draft_timer: Timer | None = None
         self._auto_location = ""
         self._filling = False
+        self._ready = False
 
     # -- building the form ------------------------------------------------------------
     def compose(self) -> ComposeResult:
         settings = self.desk.settings
         yield DeskHeader()
         yield Static("", id="intake-banner")
-        with VerticalScroll(id="intake-form"):
+        with VerticalScroll(id="intake-form", can_focus=False):  # Tab goes field to field
             yield field_row(
                 "resident", ResidentPicker(on_choose=self._resident_chosen, id="f-resident")
             )
@@ -119,7 +121,7 @@ class IntakeScreen(DeskScreen):
                 "intake_at",
                 Horizontal(
                     FormInput(id="f-intake_at", compact=True),
-                    Checkbox(t("intake.on_spot"), id="f-solved_on_spot", compact=True),
+                    TickBox(t("intake.on_spot"), id="f-solved_on_spot", compact=True),
                     id="time-line",
                 ),
             )
@@ -138,10 +140,16 @@ class IntakeScreen(DeskScreen):
                 self.notify(t("intake.draft_restored"), timeout=8)
         self._update_visibility()
         self._update_due()
-        self.query_one(ResidentPicker).input.focus()
+        self.set_focus(self.query_one(ResidentPicker).input)
+        self._ready = True
+        self._take_requested_resident()
 
     def on_screen_resume(self) -> None:
         """Coming to the front: take the resident Lookup asked for (its ``n`` key)."""
+        if self._ready:  # the first time, on_mount takes it once the form is built
+            self._take_requested_resident()
+
+    def _take_requested_resident(self) -> None:
         resident_id = self.desk.intake_resident_id
         if resident_id:
             self.desk.intake_resident_id = None
@@ -363,8 +371,7 @@ class IntakeScreen(DeskScreen):
             self.notify(str(error), severity="error", timeout=15)
             return
         self._announce(case, how)
-        kept = IntakeForm(party_kind=form.party_kind, party_name=form.party_name)
-        self.write_form(kept)
+        self.write_form(IntakeForm())  # each case starts from the defaults
         if self._draft_timer is not None:
             self._draft_timer.stop()
         if self.draft is not None:
@@ -425,10 +432,7 @@ class IntakeScreen(DeskScreen):
         """Esc: close the hit list, else ask before throwing typed input away."""
         if self.query_one(ResidentPicker).close_hits():
             return
-        form = self.read_form()
-        if form.is_blank or form == IntakeForm(
-            party_kind=form.party_kind, party_name=form.party_name
-        ):
+        if self.read_form().is_blank:
             return
 
         def answered(discard: bool | None) -> None:
@@ -437,7 +441,7 @@ class IntakeScreen(DeskScreen):
                 self._show_problems([])
                 if self.draft is not None:
                     self.draft.clear()
-                self.query_one(ResidentPicker).input.focus()
+                self.set_focus(self.query_one(ResidentPicker).input)
 
         self.app.push_screen(ConfirmDialog(t("intake.confirm_discard")), answered)
 

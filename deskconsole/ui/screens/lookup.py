@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.worker import get_current_worker
 from deskconsole.domain.search import Hit, normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender
+from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -191,9 +194,28 @@ class LookupScreen(DeskScreen):
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_open(self) -> None:
+        """Enter: open the resident under the cursor, for the query as it stands now."""
+        if self._shown_query != self.query_text:
+            self._open_first(self.query_text, hold_keys(self.app))
+            return
         resident_id = self.highlighted_id
         if resident_id is not None:
             self.app.push_screen(ResidentScreen(resident_id))
+
+    @work(thread=True, group="lookup-open")
+    def _open_first(self, query: str, release: Callable[[], None]) -> None:
+        """The rows on screen are for an older query: search now (keys wait), open the first."""
+        try:
+            index = resident_search(self.app).current()
+            hits = index.search(query, self._limit + 1)
+            self.app.call_from_thread(self._show_and_open, query, hits, len(index))
+        finally:
+            self.app.call_from_thread(release)
+
+    def _show_and_open(self, query: str, hits: list[Hit], total: int) -> None:
+        self._show(query, hits[: self._limit], len(hits) > self._limit, total)
+        if hits and self._shown_query == query:
+            self.app.push_screen(ResidentScreen(hits[0].resident_id))
 
     @on(Input.Submitted, "#lookup-query")
     def _submitted(self) -> None:

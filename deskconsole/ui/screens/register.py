@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
+from deskconsole.domain.disclosure import show_unmasked_audit
 from deskconsole.domain.register import (
     COLUMNS,
     Register,
@@ -85,6 +86,8 @@ class RegisterScreen(DeskScreen):
         self.status_error = False
         self._typed_date: str | None = None
         self._loading_note = False
+        #: The day and session whose full numbers were last recorded as shown.
+        self._recorded_view: tuple[date, str | None] | None = None
 
     # -- layout -------------------------------------------------------------------------
     @property
@@ -151,8 +154,29 @@ class RegisterScreen(DeskScreen):
         register = build_register(
             repo, day, session_id, masked=masked, generated_by=self.desk.staff
         )
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, register, sessions)
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            self._record_unmasked_view(register)
+        except DeskError as error:  # not recorded: not shown
+            self.app.call_from_thread(self._unmask_refused, str(error))
+            return
+        self.app.call_from_thread(self._loaded, register, sessions)
+
+    def _record_unmasked_view(self, register: Register) -> None:
+        """Full numbers about to be shown for a day (or session) not yet recorded: record it."""
+        shown = (register.day, register.session_id)
+        if register.masked or shown == self._recorded_view:
+            return
+        entry = show_unmasked_audit(
+            register.day, register.session_id, len(register.rows), self.desk.staff, self.desk.now()
+        )
+        self.desk.repo.audit.add(entry)
+        self._recorded_view = shown
+
+    def _unmask_refused(self, reason: str) -> None:
+        self._set_masked(True)
+        self._set_status(reason, True)
 
     def _loaded(self, register: Register, sessions: list[DeskSession]) -> None:
         if register.day != self.day or register.masked != self.masked:
@@ -275,6 +299,7 @@ class RegisterScreen(DeskScreen):
 
     def _set_masked(self, masked: bool) -> None:
         self.masked = masked
+        self._recorded_view = None
         self._show_mask()
         self.refresh_bindings()
         self.load()
@@ -307,7 +332,7 @@ class RegisterScreen(DeskScreen):
                 self.desk.repo.audit.add(
                     unmasked_export_audit(register, fmt, path, self.desk.staff, self.desk.now())
                 )
-            written = write(register, fmt, path)
+            written = write(register, fmt, path, self.desk.repo.data_dir)
         except DeskError as error:
             self.app.call_from_thread(self._set_status, str(error), True)
             return

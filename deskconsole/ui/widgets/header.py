@@ -52,9 +52,10 @@ class DeskHeader(Horizontal):
 
     def redraw(self) -> None:
         """Render the current values in the current language."""
-        if not self.is_mounted:
-            return
-        self.query_one("#header-title", Static).update(self._title)
+        titles = self.query("#header-title")
+        if not self.is_mounted or not titles:
+            return  # not composed yet (or recomposing): on_mount draws it
+        titles.first(Static).update(self._title)
         session = self._session
         if session is None:
             session_text = t("header.no_session")

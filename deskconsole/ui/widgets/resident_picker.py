@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from deskconsole.domain.search import Hit
 from deskconsole.i18n import t
 from deskconsole.models import Gender
+from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.resident_search import resident_search
 
 HIT_LIMIT = 8
@@ -68,6 +69,7 @@ class ResidentPicker(Vertical):
         self.on_choose = on_choose
         self.resident_id = ""
         self._shown_name = ""
+        self._shown_text: str | None = None
         self._last_hits: dict[str, Hit] = {}
 
     def compose(self) -> ComposeResult:
@@ -90,6 +92,7 @@ class ResidentPicker(Vertical):
 
     def choose(self, hit: Hit | None, *, announce: bool = True) -> None:
         """Take ``hit`` as the resident (``None`` clears the choice)."""
+        self._shown_text = None
         self.resident_id = hit.resident_id if hit else ""
         self._shown_name = hit.name if hit else ""
         with self.input.prevent(Input.Changed):
@@ -127,9 +130,10 @@ class ResidentPicker(Vertical):
         hits = resident_search(self.app).current().search(text, HIT_LIMIT)
         self.app.call_from_thread(self._show, text, hits)
 
-    def _show(self, text: str, hits: list[Hit]) -> None:
+    def _show(self, text: str, hits: list[Hit]) -> bool:
+        """Show the hits for ``text``; ``False`` if the input has moved on meanwhile."""
         if self.input.value.strip() != text or self.resident_id:
-            return  # a newer keystroke or a choice made meanwhile
+            return False  # a newer keystroke or a choice made meanwhile
         options = self.hits
         options.clear_options()
         if hits:
@@ -138,7 +142,9 @@ class ResidentPicker(Vertical):
         else:
             options.add_option(Option(Text(t("picker.no_match"), style="dim"), disabled=True))
         self._last_hits = {hit.resident_id: hit for hit in hits}
+        self._shown_text = text
         self.add_class("-searching")
+        return True
 
     def action_hit(self, delta: int) -> None:
         if not self.has_class("-searching"):
@@ -150,10 +156,28 @@ class ResidentPicker(Vertical):
 
     @on(Input.Submitted, "#picker-input")
     def _submit(self, event: Input.Submitted) -> None:
-        if not self.has_class("-searching"):
-            return  # let Enter move on
+        """Enter takes the best hit for the text as it stands now, never an older list."""
         event.stop()
-        self._take_highlighted()
+        text = self.input.value.strip()
+        if self.resident_id or not text:
+            self.screen.focus_next()  # chosen already, or anonymous: move on
+        elif self._shown_text == text and self.has_class("-searching"):
+            self._take_highlighted()
+        else:
+            self._find_and_take(text, hold_keys(self.app))
+
+    @work(thread=True, group="picker-enter")
+    def _find_and_take(self, text: str, release: Callable[[], None]) -> None:
+        """Search for ``text`` while keys wait, then take the first hit."""
+        try:
+            hits = resident_search(self.app).current().search(text, HIT_LIMIT)
+            self.app.call_from_thread(self._take_first, text, hits)
+        finally:
+            self.app.call_from_thread(release)
+
+    def _take_first(self, text: str, hits: list[Hit]) -> None:
+        if self._show(text, hits) and hits:
+            self.choose(hits[0])
 
     @on(OptionList.OptionSelected, "#picker-hits")
     def _clicked(self, event: OptionList.OptionSelected) -> None:

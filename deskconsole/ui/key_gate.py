@@ -1,0 +1,204 @@
+"""Type-ahead: keys are applied one at a time, each once the console has settled.
+
+Textual hands every key to the widget focused when the key is read. A key that opens a
+mode, a screen or a dialog only takes effect after it has travelled up the widget tree,
+so the keys typed right behind it would reach the field that is going away. The gate
+queues raw keys (and pastes) and applies each one only when every message the previous
+one caused has been handled: the new screen is mounted and its field has the focus.
+
+Work that must finish before the next key may be read (a search Enter waits for) takes
+a hold with :meth:`KeyGate.hold`; keys wait until it is released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: A key never waits longer than this for the console to settle (a stuck widget must not
+#: freeze the keyboard).
+SETTLE_TIMEOUT = 5.0
+#: How often to look again while a callback list is pending but no queue is busy.
+POLL_SECONDS = 0.002
+
+InputEvent = events.Key | events.Paste
+
+
+def _busy(pump: MessagePump) -> bool:
+    """True while the pump has a message waiting or callbacks to run."""
+    return bool(
+        pump._message_queue.qsize()
+        or pump._pending_message is not None
+        or pump._next_callbacks
+        or getattr(pump, "_callbacks", None)
+    )
+
+
+def _laying_out(widget: Widget) -> bool:
+    """True while a widget of the screen in front waits for its layout.
+
+    The focus order follows where widgets are on screen, so a Tab right after a row
+    appears must wait until the row has its place.
+    """
+    if not widget.is_mounted:
+        return False
+    if isinstance(widget, Screen):
+        return widget._layout_required or widget._recompose_required
+    return widget._layout_required
+
+
+def _round_trip(pump: MessagePump) -> asyncio.Future[None] | None:
+    """A future done once ``pump`` has handled everything queued before now."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def reached() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    return done if pump.call_later(reached) else None
+
+
+class KeyGate:
+    """Queues the keys the terminal sends and applies them in order, one at a time."""
+
+    def __init__(self, app: App[Any], dispatch: Callable[[InputEvent], Awaitable[None]]):
+        self._app = app
+        self._dispatch = dispatch
+        self._pending: deque[InputEvent] = deque()
+        self._task: asyncio.Task[None] | None = None
+        self._holds = 0
+        self._released = asyncio.Event()
+        self._released.set()
+
+    @property
+    def pending(self) -> int:
+        """Keys read but not applied yet."""
+        return len(self._pending)
+
+    async def admit(self, event: InputEvent) -> None:
+        """Apply a key from the terminal now if all is quiet, else after the ones before it."""
+        if not self._pending and not self._draining and self._quiet():
+            await self._dispatch(event)  # typed at a human pace: exactly as Textual would
+            return
+        self._pending.append(event)
+        if not self._draining:
+            self._task = asyncio.create_task(self._drain())
+
+    @property
+    def _draining(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def _quiet(self) -> bool:
+        """Nothing queued anywhere on screen and nothing holding keys, right now."""
+        return not self._holds and not self._anything_to_do()
+
+    def _anything_to_do(self) -> bool:
+        app = self._app
+        if any(_busy(pump) for pump in self._pumps(everyone=True)):
+            return True
+        if not app.screen_stack:
+            return False
+        front = app.screen
+        return _laying_out(front) or any(_laying_out(w) for w in front.walk_children(Widget))
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[None]:
+        """Keys wait while the block runs (for work done on the UI thread)."""
+        release = self.hold()
+        try:
+            yield
+        finally:
+            release()
+
+    def hold(self) -> Callable[[], None]:
+        """Keys wait until the returned function is called (once; later calls do nothing)."""
+        self._holds += 1
+        self._released.clear()
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if released:
+                return
+            released = True
+            self._holds -= 1
+            if not self._holds:
+                self._released.set()
+
+        return release
+
+    def cancel(self) -> None:
+        """Drop what is still queued (the console is closing)."""
+        self._pending.clear()
+        if self._task is not None:
+            self._task.cancel()
+
+    async def _drain(self) -> None:
+        while self._pending:
+            await self.settled()
+            event = self._pending.popleft()
+            try:
+                await self._dispatch(event)
+            except Exception as error:  # as the app's own loop would
+                self._app._handle_exception(error)
+                return
+
+    async def settled(self) -> None:
+        """Return once no message is waiting anywhere on screen and nothing holds keys.
+
+        Each round waits until the app, its screens, the focused widget with its
+        ancestors and every widget with messages waiting have handled what they had
+        (a handler still running counts too); it ends when a round leaves nothing queued.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_TIMEOUT
+        while loop.time() < deadline:
+            if self._holds:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._released.wait(), deadline - loop.time())
+                continue
+            pumps = self._pumps()
+            trips = [trip for pump in pumps if (trip := _round_trip(pump)) is not None]
+            if trips:
+                _done, late = await asyncio.wait(trips, timeout=deadline - loop.time())
+                for future in late:
+                    future.cancel()
+            if self._quiet():
+                return
+            await asyncio.sleep(POLL_SECONDS)
+
+    def _pumps(self, *, everyone: bool = False) -> list[MessagePump]:
+        """The app, its screens, the focus chain and the widgets with messages waiting."""
+        app = self._app
+        pumps: list[MessagePump] = [app]
+        if app.screen_stack:
+            pumps.extend(app.screen_stack)
+            widgets = app.screen.walk_children(with_self=False)
+            if everyone:
+                pumps.extend(widgets)
+            else:
+                focused = app.screen.focused
+                if focused is not None:
+                    pumps.extend(focused.ancestors_with_self)
+                pumps.extend(widget for widget in widgets if _busy(widget))
+        unique = {id(pump): pump for pump in pumps}
+        return [pump for pump in unique.values() if not pump._closed]
+
+
+def hold_keys(app: App[Any]) -> Callable[[], None]:
+    """Make the console's keys wait until the returned function is called."""
+    gate = getattr(app, "key_gate", None)
+    if isinstance(gate, KeyGate):
+        return gate.hold()
+    return lambda: None
