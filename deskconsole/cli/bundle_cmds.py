@@ -8,6 +8,7 @@ records in the audit log who wrote full numbers where) need the writer lock.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,12 @@ from deskconsole.domain.bundle import BundleError, export_bundle, export_summary
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
+
+
+class RegisterLanguage(StrEnum):
+    zh = "zh"
+    en = "en"
+
 
 bundle_app = typer.Typer(
     name="bundle",
@@ -119,16 +126,33 @@ def settings_cmd(
         int | None,
         typer.Option("--backups-keep", min=1, max=365, help="How many daily backups to keep."),
     ] = None,
+    register_lang: Annotated[
+        RegisterLanguage | None,
+        typer.Option(
+            "--register-lang",
+            help="Language of the exported register's headings and labels: zh (the default, "
+            "whatever the interface language) or en.",
+            case_sensitive=False,
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show the desk's settings, or set its desk code, community name and backups kept."""
+    """Show the desk's settings, or set its desk code, community name, backups kept and
+    register language."""
     target = data_dir_of(ctx, data_dir)
-    if desk_code is None and community is None and backups_keep is None:
+    changes = (desk_code, community, backups_keep, register_lang)
+    if all(change is None for change in changes):
         with Repository.open(target, readonly=True) as repo:
             info = desk_info(repo)
     else:
         with _open_writer(target, create=True) as repo:
-            update_desk(repo, community=community, desk_code=desk_code, backups_keep=backups_keep)
+            update_desk(
+                repo,
+                community=community,
+                desk_code=desk_code,
+                backups_keep=backups_keep,
+                register_lang=register_lang.value if register_lang else None,
+            )
             info = desk_info(repo)
         typer.echo(t("bundle.settings_saved"))
     for label, value in info_rows(info):

@@ -22,7 +22,7 @@ from deskconsole.domain.register import (
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
 from deskconsole.export import audited
 from deskconsole.export.layout import display_width, pad
-from deskconsole.i18n import t
+from deskconsole.i18n import get_language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository
 
@@ -69,19 +69,24 @@ def export_register(
             "--out",
             metavar="<path>",
             help="File or folder to write (default: register-<desk>-<date>.<ext> here; "
-            "a name ending in / is a folder). Never inside the store's folder.",
+            "a name ending in / is a folder). Never inside the store's folder; an "
+            "unmasked register adds -full to the name, never replacing the masked file.",
         ),
     ] = None,
     unmasked: Annotated[
         bool,
         typer.Option(
             "--unmasked",
-            help="Write phone and ID numbers in full; recorded in the store's audit log "
-            "(needs the store not to be open in a console).",
+            help="Write phone and ID numbers in full, to a file named ...-full.<ext>; "
+            "recorded in the store's audit log (needs the store not to be open in a console).",
         ),
     ] = False,
 ) -> None:
-    """Export the register of one day (read-only; works beside a running console)."""
+    """Export the register of one day (read-only; works beside a running console).
+
+    The register is in Chinese whatever the interface language, unless
+    "deskconsole settings --register-lang en" says otherwise.
+    """
     when = parse_day(day) or date.today()
     target_dir = data_dir_of(ctx, data_dir)
     staff = staff_of(ctx)
@@ -99,7 +104,7 @@ def export_register(
     finally:
         repo.close()
     if register.is_empty:
-        typer.echo(register.empty_note())
+        typer.echo(register.empty_note(get_language()))
     else:
         typer.echo(
             t(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import Language, t
 from deskconsole.models import Settings, Urgency
 from deskconsole.models.ids import DESK_CODE_RE
 from deskconsole.models.text import nfkc
@@ -68,8 +68,10 @@ def update_desk(
     community: str | None = None,
     desk_code: str | None = None,
     backups_keep: int | None = None,
+    register_lang: Language | None = None,
 ) -> Settings:
-    """Save the community name, desk code and/or backups kept (checked); returns them.
+    """Save the community name, desk code, backups kept and/or the register's language
+    (checked); returns them.
 
     Saving with neither still saves the current settings, which marks them as chosen.
     """
@@ -84,6 +86,8 @@ def update_desk(
             values["desk_code"] = code
         if backups_keep is not None:
             values["backups_keep"] = backups_keep
+        if register_lang is not None:
+            values["register_lang"] = register_lang
         return repo.settings.save(Settings.model_validate(values))
 
 
@@ -159,6 +163,7 @@ def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
         (t("bundle.info_residents"), str(info.residents)),
         (t("bundle.info_sessions"), str(info.sessions)),
         (t("bundle.info_backups"), backups),
+        (t("bundle.info_register_lang"), t(f"bundle.register_lang_{settings.register_lang}")),
         (
             t("bundle.info_limits"),
             t(

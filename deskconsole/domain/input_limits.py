@@ -1,12 +1,15 @@
 """How much of a file handed to the desk is read: rosters and bundles stay bounded.
 
-A roster is at most :data:`MAX_ROSTER_BYTES` on disk (an xlsx at most
+A roster is at most :data:`MAX_ROSTER_BYTES` on disk (an xlsx or ods at most
 :data:`MAX_XLSX_UNPACKED` unpacked), :data:`MAX_ROWS` rows that hold something and
 :data:`MAX_COLUMNS` columns (further ones are not read); a cell past
-:data:`MAX_CELL_CHARS` skips its row. A bundle is at most :data:`MAX_BUNDLE_BYTES` on
-disk and unpacked; a compressed one is unpacked in chunks and refused as soon as it
-passes the limit, so a small "bomb" never fills the memory. The limits sit far above a
-real community (tens of thousands of residents) and far below what a laptop can hold.
+:data:`MAX_CELL_CHARS` skips its row. An ods is read whole by python-calamine (every
+cell between the first and the last one that holds something), so its first sheet's
+extent is counted in its XML first and refused past :data:`MAX_ODS_CELLS`. A bundle is
+at most :data:`MAX_BUNDLE_BYTES` on disk and unpacked; a compressed one is unpacked in
+chunks and refused as soon as it passes the limit, so a small "bomb" never fills the
+memory. The limits sit far above a real community (tens of thousands of residents) and
+far below what a laptop can hold.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 MIB = 1024 * 1024
 MAX_ROSTER_BYTES = 20 * MIB
@@ -25,8 +29,13 @@ MAX_ROWS = 100_000
 MAX_SHEET_ROWS = 1_048_576
 MAX_COLUMNS = 64
 MAX_CELL_CHARS = 2_000
+#: Cells of an ods sheet's filled extent (rows x columns): 100,000 rows of 20 columns.
+MAX_ODS_CELLS = 2_000_000
 MAX_BUNDLE_BYTES = 256 * MIB
 _CHUNK = MIB
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
 
 
 class TooManyRows(Exception):
@@ -47,6 +56,34 @@ def unpacked_size(path: Path) -> int:
     yields more than it says (``zipfile`` stops there)."""
     with zipfile.ZipFile(path) as archive:
         return sum(info.file_size for info in archive.infolist())
+
+
+def ods_extent(path: Path) -> tuple[int, int]:
+    """``(rows, columns)`` from the first row and column to the last that hold something
+    in an ods file's first sheet, counting repeated rows and cells as the reader expands
+    them; read from ``content.xml`` as a stream, so a small file that claims a million
+    filled rows costs nothing."""
+    rows = columns = row_index = 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        for _, element in ElementTree.iterparse(content, events=("end",)):
+            if element.tag == f"{_TABLE}table":
+                break  # only the first sheet is read
+            if element.tag != f"{_TABLE}table-row":
+                continue
+            repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            column = filled = 0
+            for cell in element:
+                if cell.tag not in _CELLS:
+                    continue
+                span = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                if cell.get(f"{_OFFICE}value-type") or len(cell):
+                    filled = column + span
+                column += span
+            if filled:
+                rows, columns = row_index + repeat, max(columns, filled)
+            row_index += repeat
+            element.clear()
+    return rows, columns
 
 
 def gunzip_capped(path: Path, limit: int) -> bytes | None:

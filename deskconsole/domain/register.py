@@ -5,8 +5,10 @@ that every writer in ``deskconsole.export`` and the register screen render the s
 Phone and ID numbers are masked unless ``masked=False`` is asked for explicitly.
 
 The register is an official record kept in Chinese: the data cells (request type,
-category, state, handling) are Chinese whatever the interface language; only the
-column headings and the labels of the header and footer lines follow the language.
+category, state, handling) are Chinese whatever the language. The title, column
+headings and the labels of the header and footer lines are in the register's own
+language (the store setting ``register_lang``, Chinese unless set to English), never
+the interface language: a clerk working in English still files a Chinese register.
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def headings() -> list[str]:
-    """The column headings in the current language."""
-    return [t(key) for _, key in COLUMNS]
+def headings(language: Language | None = None) -> list[str]:
+    """The column headings in ``language`` (default: the interface language)."""
+    return [t(key, language) for _, key in COLUMNS]
 
 
 def is_on_spot(solved_on_spot: bool, state: str, has_party: bool) -> bool:
@@ -157,6 +159,8 @@ class Register:
     session_id: str | None = None
     generated_at: datetime = field(default_factory=datetime.now)
     generated_by: str = ""
+    language: Language = DATA_LANGUAGE
+    """The language of the title, headings and labels (the data cells are Chinese)."""
 
     @property
     def is_empty(self) -> bool:
@@ -165,39 +169,61 @@ class Register:
 
     @property
     def title(self) -> str:
-        """``金城社区流动服务台登记簿`` (the register's own title, in Chinese)."""
-        return t("register.doc_title", DATA_LANGUAGE, community=self.community)
+        """``金城社区流动服务台登记簿`` (in the register's language)."""
+        return t("register.doc_title", self.language, community=self.community)
 
-    def header_lines(self) -> list[tuple[str, str]]:
-        """(label in the current language, value) pairs shown above the table."""
+    def headings(self) -> list[str]:
+        """The column headings in the register's language."""
+        return headings(self.language)
+
+    def header_lines(self, language: Language | None = None) -> list[tuple[str, str]]:
+        """(label, value) pairs shown above the table, labels in ``language`` (default:
+        the register's); a field with nothing to show has an empty value."""
+        lang = language or self.language
+        community = " ".join(p for p in (self.street, self.community) if p)
         sessions = "; ".join(" ".join(p for p in (s.compound, s.hours) if p) for s in self.sessions)
         return [
-            (t("register.h_community"), " ".join(p for p in (self.street, self.community) if p)),
-            (t("register.h_compound"), "、".join(self.compounds)),
-            (t("register.h_date"), self.day.isoformat()),
-            (t("register.h_session"), sessions),
-            (t("register.h_staff"), "、".join(self.staff)),
+            (t("register.h_community", lang), community),
+            (t("register.h_compound", lang), "、".join(self.compounds)),
+            (t("register.h_date", lang), self.day.isoformat()),
+            (t("register.h_session", lang), sessions),
+            (t("register.h_staff", lang), "、".join(self.staff)),
         ]
 
-    def footer_lines(self) -> list[tuple[str, str]]:
-        """(label in the current language, value) pairs shown below the table."""
+    def filled_header_lines(self) -> list[tuple[str, str]]:
+        """The header lines that have a value: a printed page shows no empty ``驻点：``."""
+        return [(label, value) for label, value in self.header_lines() if value]
+
+    def footer_lines(self, language: Language | None = None) -> list[tuple[str, str]]:
+        """(label, value) pairs shown below the table, labels in ``language`` (default:
+        the register's)."""
+        lang = language or self.language
         foot = self.footer
         categories = "、".join(f"{c.label} {c.count}" for c in foot.by_category)
         return [
-            (t("register.f_visitors"), str(foot.visitors)),
-            (t("register.f_cases"), str(foot.cases)),
-            (t("register.f_on_spot"), str(foot.solved_on_spot)),
-            (t("register.f_dispatched"), str(foot.dispatched)),
-            (t("register.f_categories"), categories),
+            (t("register.f_visitors", lang), str(foot.visitors)),
+            (t("register.f_cases", lang), str(foot.cases)),
+            (t("register.f_on_spot", lang), str(foot.solved_on_spot)),
+            (t("register.f_dispatched", lang), str(foot.dispatched)),
+            (t("register.f_categories", lang), categories),
         ]
 
-    def empty_note(self) -> str:
+    def empty_note(self, language: Language | None = None) -> str:
         """The sentence a register with no rows shows instead of them."""
-        return t("register.empty", day=self.day.isoformat())
+        return t("register.empty", language or self.language, day=self.day.isoformat())
 
     def masked_note(self) -> str:
-        """Says whether personal numbers are masked."""
-        return t("register.note_masked") if self.masked else t("register.note_unmasked")
+        """Says whether personal numbers are masked (in the register's language)."""
+        key = "register.note_masked" if self.masked else "register.note_unmasked"
+        return t(key, self.language)
+
+    def text(self, key: str, **params: object) -> str:
+        """A catalog message in the register's language (signature labels, notes)."""
+        return t(key, self.language, **params)
+
+    def pair(self, label: str, value: str) -> str:
+        """``社区：新城街道 金城社区`` (``Community: ...`` in English)."""
+        return t("register.pair", self.language, label=label, value=value)
 
 
 # -- building ------------------------------------------------------------------------
@@ -366,6 +392,7 @@ def assemble(
         session_id=session_id,
         generated_at=generated_at or datetime.now(),
         generated_by=generated_by,
+        language=settings.register_lang,
     )
 
 

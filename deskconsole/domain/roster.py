@@ -2,21 +2,29 @@
 
 The steps, each usable on its own:
 
-- :func:`read_sheet` reads ``.xlsx`` (openpyxl) or ``.csv`` in UTF-8, UTF-8 with BOM,
-  GBK or GB18030 (tried in that order; a clear :class:`RosterError` if none fits) and
-  finds the header row (row 1, or the first of the first rows that names a name column);
+- :func:`read_sheet` reads ``.xlsx`` (openpyxl), ``.ods`` (python-calamine) or ``.csv``
+  in UTF-8 (with or without BOM), GBK or GB18030; any other encoding is refused naming
+  charset-normalizer's guess (Big5, Shift-JIS, Latin-1 ... would otherwise arrive as
+  garbled GB18030), and so is a quote that is never closed (it would swallow the rows
+  after it). Cells written as ``="..."`` (our own CSV files) are read as their text;
 - :func:`map_columns` maps Chinese or English headers in any order to fields and lists
   the columns it ignores; a sheet without a name column is refused;
 - :func:`check_fields` normalises one resident's values with the model's own rules and
   says what is wrong with which field (the add/edit dialog uses it too);
 - :func:`parse_sheet` checks every row: a bad row is reported with its spreadsheet row
-  number (the header is row 1), the column and the reason; blank rows are ignored;
+  number (the header is row 1), the column and the reason; blank rows are ignored. A
+  first-generation 15-digit ID number is converted to its 18 characters, and a gender
+  that disagrees with the ID number is imported as written; both are noted for the
+  clerk with their row;
 - :func:`plan_import` matches each row to a resident (:mod:`deskconsole.domain.residents`:
   by ID number, else name + phone, else name + address when a row has neither), lays the
   row's values over it (``with_values``) and sorts rows into added, updated,
   unchanged and skipped; an unchanged resident is not written at all;
 - :func:`apply_plan` writes added and updated residents as one batch: the import lands
-  whole or not at all.
+  whole or not at all;
+- :func:`deskconsole.domain.roster_problems.write_problems` writes each skipped row's
+  own cells and its problems, so the clerk can fix them in a spreadsheet and import
+  that file.
 """
 
 from __future__ import annotations
@@ -39,19 +47,22 @@ from deskconsole.domain.residents import (
     new_resident,
     with_values,
 )
+from deskconsole.domain.roster_encoding import UNKNOWN_ENCODING, other_encoding
+from deskconsole.domain.sheet_cells import from_text
 from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Resident
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import (
     FieldError,
+    gender_of_id_number,
+    id_number_from_15,
     nfkc,
     normalise_address_part,
     normalise_id_number,
     normalise_name,
     normalise_phone,
 )
-from deskconsole.output import write_output
 from deskconsole.storage import Repository
 
 Progress = Callable[[int, int], None]
@@ -108,6 +119,8 @@ _GENDERS = {
     "f": "female",
     "female": "female",
 }
+# What a spreadsheet writes for a number too long for it: 3.70785194405011E+017.
+_SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
 
 
 class RosterError(DeskError):
@@ -145,6 +158,8 @@ def read_sheet(path: Path) -> Sheet:
         suffix = path.suffix.lower()
         if suffix in (".xlsx", ".xlsm"):
             return _read_xlsx(path)
+        if suffix == ".ods":
+            return _read_ods(path)
         data = path.read_bytes()
     except OSError as error:
         raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
@@ -175,34 +190,80 @@ def _bounded(path: Path, rows: Iterable[Sequence[Any]]) -> list[tuple[int, list[
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
     """The text of a CSV and the name of its encoding: UTF-8 (with or without BOM),
-    UTF-16 with BOM, else GBK/GB18030."""
+    UTF-16 with BOM, else GBK/GB18030 when charset-normalizer finds it as likely as any;
+    another encoding is refused with its guess named."""
     if data.startswith(codecs.BOM_UTF8):
-        attempts = [("utf-8-sig", "UTF-8 BOM")]
+        codec, label = "utf-8-sig", "UTF-8 BOM"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        attempts = [("utf-16", "UTF-16")]
+        codec, label = "utf-16", "UTF-16"
     else:
-        attempts = [("utf-8", "UTF-8"), ("gb18030", t("roster.encoding_gb"))]
-    for codec, label in attempts:
         try:
-            text = data.decode(codec)
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise RosterError("roster.err_binary", path=str(path))
-        return text, label
-    raise RosterError("roster.err_encoding", path=str(path))
+            codec, label = _gb18030_or_refuse(data, path), t("roster.encoding_gb")
+        else:
+            return _text_only(text, path), "UTF-8"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise RosterError("roster.err_encoding", path=str(path)) from None
+    return _text_only(text, path), label
 
 
-def _csv_rows(text: str, path: Path) -> Iterator[list[str]]:
+def _gb18030_or_refuse(data: bytes, path: Path) -> str:
+    if data.startswith(b"\x00") or b"\x00\x00" in data[:4096]:
+        raise RosterError("roster.err_binary", path=str(path))
+    guess = other_encoding(data)
+    if guess == UNKNOWN_ENCODING:
+        raise RosterError("roster.err_encoding", path=str(path))
+    if guess is not None:
+        raise RosterError("roster.err_encoding_guess", path=str(path), guess=guess)
+    return "gb18030"
+
+
+def _text_only(text: str, path: Path) -> str:
+    if "\x00" in text:
+        raise RosterError("roster.err_binary", path=str(path))
+    return text
+
+
+def _csv_rows(text: str, path: Path) -> Iterator[list[Any]]:
+    """The records of a CSV, one per spreadsheet row; a quote that is never closed, or
+    that swallows whole lines of the file, is refused with its row, and so is a cell past
+    csv's own limit."""
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = width = 0
     try:
-        yield from reader
-    except csv.Error as error:  # a cell past csv's own limit, or a broken quote
+        for number, row in enumerate(reader, start=1):
+            width = width or len(row)
+            if any("\n" in cell and _swallowed_lines(cell, delimiter, width) for cell in row):
+                raise RosterError("roster.err_quote", path=shown_path(path), row=number)
+            yield [from_text(cell) for cell in row]
+    except csv.Error as error:
         raise RosterError(
             "roster.err_csv", path=shown_path(path), row=reader.line_num, reason=str(error)
         ) from None
+    if _ends_inside_quotes(text, delimiter):
+        raise RosterError("roster.err_quote", path=shown_path(path), row=number)
+
+
+def _swallowed_lines(cell: str, delimiter: str, width: int) -> bool:
+    """A cell holding lines that look like whole rows of the file: a stray quote."""
+    needed = max(2, width - 2)
+    return any(line.count(delimiter) >= needed for line in cell.splitlines()[1:])
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """True when the last record's quote is never closed (the strict reader says so)."""
+    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as error:
+        return "end of data" in str(error)  # the one error the lenient reader hides
+    return False
 
 
 @contextlib.contextmanager
@@ -243,6 +304,41 @@ def _read_xlsx(path: Path) -> Sheet:
     finally:
         workbook.close()
     return Sheet(path, t("roster.encoding_xlsx"), rows)
+
+
+def _read_ods(path: Path) -> Sheet:
+    """Read with python-calamine, which holds the whole first sheet in memory: the
+    unpacked size and the sheet's filled extent are checked before it reads a cell."""
+    from python_calamine import CalamineWorkbook  # imported here: only an import needs it
+
+    where = shown_path(path)
+    try:
+        unpacked = limits.unpacked_size(path)
+        if unpacked > limits.MAX_XLSX_UNPACKED:
+            raise RosterError(
+                "roster.err_xlsx_unpacked",
+                path=where,
+                size=limits.megabytes(unpacked),
+                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
+            )
+        height, width = limits.ods_extent(path)
+        if height * width > limits.MAX_ODS_CELLS:
+            raise RosterError(
+                "roster.err_ods_too_big",
+                path=where,
+                rows=f"{height:,}",
+                columns=f"{width:,}",
+                limit=f"{limits.MAX_ODS_CELLS:,}",
+            )
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = _bounded(path, sheet.iter_rows())
+    except RosterError:
+        raise
+    except OSError as error:
+        raise RosterError("roster.err_unreadable", path=where, reason=os_reason(error)) from None
+    except Exception as error:  # zipfile, the XML parser and calamine raise their own kinds
+        raise RosterError("roster.err_bad_ods", path=where, reason=str(error)) from None
+    return Sheet(path, t("roster.encoding_ods"), rows)
 
 
 # -- headers ------------------------------------------------------------------------------
@@ -422,7 +518,12 @@ class RosterRow:
 
 @dataclass
 class ParsedRoster:
-    """Every row of a sheet, checked."""
+    """Every row of a sheet, checked.
+
+    ``notes`` are about rows that are imported all the same: a 15-digit ID number
+    converted, a gender that disagrees with the ID number. ``cells`` keeps each
+    non-blank row's own cells, for the problems file.
+    """
 
     path: Path
     encoding: str
@@ -430,13 +531,18 @@ class ParsedRoster:
     rows: list[RosterRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     rows_read: int = 0
+    notes: list[RowProblem] = field(default_factory=list)
+    converted_ids: set[int] = field(default_factory=set)
+    """Rows whose 15-digit ID number was converted to 18 characters."""
+    cells: dict[int, list[Any]] = field(default_factory=dict)
 
     @property
     def skipped_rows(self) -> int:
         return len({p.row for p in self.problems})
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell's value as text (a whole number without ``.0``, a date as ISO)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -462,7 +568,12 @@ def parse_sheet(
         if _blank(row):
             continue
         parsed.rows_read += 1
-        values, problems = _check_row(columns, row, today)
+        parsed.cells[number] = row
+        check = _check_row(columns, row, today)
+        values, problems = check.values, check.problems
+        parsed.notes.extend(RowProblem(number, column, reason) for column, reason in check.notes)
+        if check.converted_id:
+            parsed.converted_ids.add(number)
         if problems:
             parsed.problems.extend(
                 RowProblem(number, column, reason) for column, reason in problems
@@ -476,8 +587,46 @@ def parse_sheet(
 
 def _numeric_id(value: Any) -> bool:
     """An ID number typed into a number cell: past 15 digits the spreadsheet lost some
-    (an exact integer, as other tools write it, is checked like text)."""
-    return isinstance(value, float) and len(_cell_text(value)) >= 15
+    (an exact integer, as other tools write it, and an old 15-digit number, which a
+    number cell holds whole, are checked like text). In a CSV it arrives as the
+    spreadsheet showed it: ``3.70785194405011E+017``."""
+    if isinstance(value, float):
+        return len(cell_text(value)) > 15
+    return isinstance(value, str) and bool(_SCIENTIFIC.fullmatch(nfkc(value).strip()))
+
+
+@dataclass
+class _RowCheck:
+    values: dict[str, Any]
+    problems: list[tuple[str, str]]
+    notes: list[tuple[str, str]]
+    converted_id: bool
+
+
+def _id_notes(
+    header: str, raw_id: str, clean: Mapping[str, Any], gender_header: str
+) -> list[tuple[str, str]]:
+    """What the clerk should know about a good row's ID number: converted from 15 digits,
+    or a gender that disagrees with it."""
+    notes: list[tuple[str, str]] = []
+    id_number = clean.get("id_number")
+    if not id_number:
+        return notes
+    if nfkc(raw_id).strip().upper() != id_number:
+        notes.append((header, t("roster.note_id_15", old=nfkc(raw_id).strip(), new=id_number)))
+    by_id = gender_of_id_number(id_number)
+    if clean.get("gender") and by_id and by_id != clean["gender"]:
+        notes.append(
+            (
+                gender_header,
+                t(
+                    "roster.note_gender",
+                    given=t(f"enum.Gender.{clean['gender']}"),
+                    by_id=t(f"enum.Gender.{by_id}"),
+                ),
+            )
+        )
+    return notes
 
 
 def _column_name(columns: Columns, index: int) -> str:
@@ -486,9 +635,7 @@ def _column_name(columns: Columns, index: int) -> str:
     return t("roster.column_n", n=index + 1)
 
 
-def _check_row(
-    columns: Columns, row: Sequence[Any], today: date | None
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _RowCheck:
     def cell(index: int) -> Any:
         return row[index] if index < len(row) else None
 
@@ -498,7 +645,7 @@ def _check_row(
         if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS
     ]
     if too_long:
-        return {}, too_long
+        return _RowCheck({}, too_long, [], False)
     raw: dict[str, Any] = {}
     found: list[tuple[str, str]] = []
     for name, indexes in columns.fields.items():
@@ -508,14 +655,18 @@ def _check_row(
         if name == "id_number" and _numeric_id(value):
             found.append((columns.header(name), t("roster.id_as_number")))
             continue
-        raw[name] = _cell_text(value)
+        raw[name] = cell_text(value)
     if not raw.get("name"):
         raw["name"] = ""
+    raw_id = str(raw.get("id_number") or "")
+    upgraded = id_number_from_15(raw_id)
+    if upgraded is not None:
+        raw["id_number"] = upgraded
     clean, problems = check_fields(raw, today)
     found.extend((columns.header(p.field), p.reason) for p in problems)
     phones: list[str] = []
     for index in columns.fields.get("phone", []):
-        text = _cell_text(cell(index))
+        text = cell_text(cell(index))
         if not text:
             continue
         numbers, phone_problems = check_fields({"phones": text}, today)
@@ -523,7 +674,10 @@ def _check_row(
         phones.extend(p for p in numbers.get("phones", []) if p not in phones)
     if phones:
         clean["phones"] = phones
-    return clean, found
+    if found:
+        return _RowCheck(clean, found, [], False)
+    notes = _id_notes(columns.header("id_number"), raw_id, clean, columns.header("gender"))
+    return _RowCheck(clean, found, notes, upgraded is not None and "id_number" in clean)
 
 
 # -- matching and planning ------------------------------------------------------------------
@@ -552,16 +706,34 @@ class ImportPlan:
     def to_save(self) -> list[Resident]:
         return self.added + self.updated
 
+    @property
+    def notes(self) -> list[RowProblem]:
+        """What the clerk should check in rows that are imported all the same."""
+        skipped = {p.row for p in self.problems}
+        return [note for note in self.parsed.notes if note.row not in skipped]
+
     def summary(self, dry_run: bool = False) -> str:
-        """The one-line summary: added, updated, unchanged, skipped."""
+        """The one-line summary: added, updated, unchanged, skipped (and 15-digit ID
+        numbers converted, and rows to check, when there are any)."""
         key = "roster.summary_dry" if dry_run else "roster.summary"
-        return t(
+        text = t(
             key,
             added=len(self.added),
             updated=len(self.updated),
             unchanged=self.unchanged,
             skipped=self.skipped,
         )
+        sentences = [text]
+        converted = len(self.parsed.converted_ids - {p.row for p in self.problems})
+        if converted:
+            sentences.append(t("roster.summary_converted", count=converted))
+        to_check = len({n.row for n in self.notes})
+        if to_check:
+            sentences.append(t("roster.summary_check", count=to_check))
+        text = sentences[0]
+        for sentence in sentences[1:]:
+            text = t("roster.sentences", first=text, then=sentence)
+        return text
 
 
 _VOLATILE = ("created_at", "updated_at", "versions")
@@ -616,24 +788,6 @@ def plan_import(
 
 def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
     return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
-
-
-def _defused(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def write_problems(
-    problems: Sequence[RowProblem], path: Path, data_dir: Path | None = None
-) -> Path:
-    """The skipped rows as a CSV that opens in Excel and WPS (UTF-8 with BOM), written
-    whole or not at all and never inside the store's folder ``data_dir``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([t("roster.col_row"), t("roster.col_column"), t("roster.col_reason")])
-    for problem in problems:
-        writer.writerow([problem.row, _defused(problem.column), _defused(problem.reason)])
-    return write_output(Path(path), out.getvalue().encode("utf-8-sig"), data_dir)
 
 
 def apply_plan(plan: ImportPlan, repo: Repository) -> None:

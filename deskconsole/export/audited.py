@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from deskconsole.domain.register import Register, unmasked_export_audit
-from deskconsole.export import default_name, render, write_atomic
-from deskconsole.output import check_target, output_path
+from deskconsole.export import render, target_path, write_atomic
+from deskconsole.output import check_target
 from deskconsole.storage import Repository
 
 
@@ -25,10 +25,11 @@ def export_register(
     staff: str,
     at: datetime,
 ) -> Path:
-    """Write ``register`` in ``fmt`` to ``path`` (a folder gets the default name), never
+    """Write ``register`` in ``fmt`` to ``path`` (:func:`deskconsole.export.target_path`:
+    a folder gets the default name, an unmasked register its own ``-full`` name), never
     into the store's own files; an unmasked one is recorded in the audit log first.
     Returns the file written."""
-    target = check_target(output_path(path, default_name(register, fmt)), repo.data_dir)
+    target = check_target(target_path(register, fmt, path), repo.data_dir)
     content = render(register, fmt)
     if not register.masked:
         repo.audit.add(unmasked_export_audit(register, fmt, target, staff, at))

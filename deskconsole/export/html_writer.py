@@ -3,15 +3,22 @@
 No external resources (styles inline, system fonts). The column headings repeat on
 every printed page (``thead`` as a table header group); browsers that support CSS page
 margin boxes print "page / pages" at the bottom. Community, compound, date and staff
-are on top; totals and signature lines at the bottom.
+are on top (a field with nothing in it is left out); totals and signature lines at the
+bottom. Headings never break inside a word, nor dates, times and case numbers inside
+a cell (``2026-12-04`` stays on one line); a line break typed in a matter is kept.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from deskconsole.domain.register import COLUMNS, Register, headings
-from deskconsole.i18n import get_language, t
+from deskconsole.domain.register import COLUMNS, Register
+
+# Dates, times, case numbers, phones, rooms: runs of letters and digits joined by
+# - : / . that a browser would otherwise break after the separator.
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z*]+(?:[-:/.][0-9A-Za-z*]+)+")
+_UNBREAKABLE_MAX = 32
 
 CSS = """
 @page {
@@ -40,15 +47,16 @@ table.register th, table.register td {
   text-align: left;
 }
 table.register thead { display: table-header-group; }
-table.register th { background: #e8e8e8; font-weight: 600; }
+table.register th { background: #e8e8e8; font-weight: 600; white-space: nowrap; }
 table.register tr { break-inside: avoid; page-break-inside: avoid; }
 td.c-no, td.c-time, td.c-number, td.c-phone, td.c-id_number, td.c-request_type,
 td.c-state, td.c-staff, td.c-name, td.c-category { white-space: nowrap; }
 td.c-number, td.c-phone, td.c-id_number { font-variant-numeric: tabular-nums; }
-td.c-matter { min-width: 40mm; }
-td.c-address { min-width: 30mm; }
-td.c-handling { min-width: 36mm; }
+th.c-matter { width: 30%; }
+th.c-address { width: 14%; }
+th.c-handling { width: 15%; }
 table.register td.empty { text-align: center; padding: 6mm; }
+.nobr { white-space: nowrap; }
 .totals { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 3mm 0 0 0; }
 .note { margin: 2mm 0 0 0; font-size: 8pt; color: #333; }
 .signatures {
@@ -62,40 +70,56 @@ table.register td.empty { text-align: center; padding: 6mm; }
 """
 
 
-def _pairs(pairs: list[tuple[str, str]], css_class: str) -> str:
+def cell_html(text: str) -> str:
+    """Escaped text with its line breaks kept and dates or numbers held on one line."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        out, last = [], 0
+        for match in _UNBREAKABLE.finditer(line):
+            if len(match.group()) > _UNBREAKABLE_MAX:
+                continue
+            out.append(escape(line[last : match.start()]))
+            out.append(f'<span class="nobr">{escape(match.group())}</span>')
+            last = match.end()
+        out.append(escape(line[last:]))
+        lines.append("".join(out))
+    return "<br>".join(lines)
+
+
+def _pairs(register: Register, pairs: list[tuple[str, str]], css_class: str) -> str:
     spans = "".join(
-        f"<span><b>{escape(label)}：</b>{escape(value)}</span>" for label, value in pairs
+        f"<span><b>{escape(register.pair(label, ''))}</b>{cell_html(value)}</span>"
+        for label, value in pairs
     )
     return f'<div class="{css_class}">{spans}</div>'
 
 
 def render_text(register: Register) -> str:
     """The page as text."""
-    lang = "zh-CN" if get_language() == "zh" else "en"
+    lang = "zh-CN" if register.language == "zh" else "en"
     title = f"{register.title} {register.day.isoformat()}"
-    head_cells = "".join(f"<th>{escape(h)}</th>" for h in headings())
+    head_cells = "".join(
+        f'<th class="c-{name}">{escape(heading)}</th>'
+        for (name, _), heading in zip(COLUMNS, register.headings(), strict=True)
+    )
     body_rows = []
     for row in register.rows:
         cells = "".join(
-            f'<td class="c-{name}">{escape(text)}</td>'
+            f'<td class="c-{name}">{cell_html(text)}</td>'
             for (name, _), text in zip(COLUMNS, row.cells(), strict=True)
         )
         body_rows.append(f"<tr>{cells}</tr>")
     if register.is_empty:
         note = escape(register.empty_note())
         body_rows.append(f'<tr><td class="empty" colspan="{len(COLUMNS)}">{note}</td></tr>')
-    generated = t(
+    generated = register.text(
         "register.generated",
         at=register.generated_at.isoformat(sep=" ", timespec="minutes"),
         by=register.generated_by or "-",
     )
     signatures = "".join(
-        f"<span>{escape(label)}：</span>"
-        for label in (
-            t("register.sign_recorder"),
-            t("register.sign_head"),
-            t("register.sign_date"),
-        )
+        f"<span>{escape(register.pair(register.text(key), ''))}</span>"
+        for key in ("register.sign_recorder", "register.sign_head", "register.sign_date")
     )
     rows_html = "\n".join(body_rows)
     return f"""<!DOCTYPE html>
@@ -108,14 +132,14 @@ def render_text(register: Register) -> str:
 </head>
 <body>
 <h1>{escape(register.title)}</h1>
-{_pairs(register.header_lines(), "meta")}
+{_pairs(register, register.filled_header_lines(), "meta")}
 <table class="register">
 <thead><tr>{head_cells}</tr></thead>
 <tbody>
 {rows_html}
 </tbody>
 </table>
-{_pairs(register.footer_lines(), "totals")}
+{_pairs(register, register.footer_lines(), "totals")}
 <p class="note">{escape(register.masked_note())} {escape(generated)}</p>
 <div class="signatures">{signatures}</div>
 </body>

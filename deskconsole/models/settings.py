@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field, field_validator
 
-from deskconsole.i18n import get_language
+from deskconsole.i18n import Language, get_language
 from deskconsole.models.enums import Urgency
 from deskconsole.models.ids import DESK_CODE_RE
 
@@ -61,6 +61,9 @@ class Settings(BaseModel):
     compounds: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     backups_keep: int = Field(default=14, ge=1, le=365)
+    register_lang: Language = "zh"
+    """Language of the register's headings and labels: an official Chinese record by
+    default, whatever the interface language."""
 
     @field_validator("desk_code")
     @classmethod

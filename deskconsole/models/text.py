@@ -157,6 +157,24 @@ def id_check_char(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+def id_number_from_15(old: str) -> str | None:
+    """A first-generation 15-digit ID number as the 18-character number it became (GB
+    11643: the birth year gets ``19`` in front, then the check character is added);
+    ``None`` if ``old`` is not 15 digits."""
+    text = re.sub(r"\s", "", nfkc(old))
+    if len(text) != 15 or not (text.isascii() and text.isdigit()):
+        return None
+    first17 = text[:6] + "19" + text[6:]
+    return first17 + id_check_char(first17)
+
+
+def gender_of_id_number(id_number: str) -> str | None:
+    """``male`` or ``female`` from the 17th character (odd for men), if it is a digit."""
+    if len(id_number) != 18 or not id_number[16].isdigit():
+        return None
+    return "male" if int(id_number[16]) % 2 else "female"
+
+
 def normalise_id_number(raw: str, today: date | None = None) -> str:
     """Check an 18-character resident ID number (region, birth date, checksum)."""
     text = re.sub(r"\s", "", nfkc(raw)).upper()

@@ -385,3 +385,21 @@ def test_long_values_are_clipped_in_the_conflict_list() -> None:
     assert clip("短") == "短"
     assert clip("甲" * 20) == "甲" * 10 + "..."
     assert clip("a" * 30) == "a" * 21 + "..."
+
+
+async def test_the_settings_view_switches_the_register_language(repo: Repository) -> None:
+    set_desk(repo, "XC", "新城社区")
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsScreen())
+        await settle(app, pilot)
+        grid = app.screen.query_one("#settings-info")
+        assert "Chinese (简体中文)" in " ".join(str(s.render()) for s in grid.query(Static))
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert repo.settings.get().register_lang == "en"
+        assert "English" in " ".join(str(s.render()) for s in grid.query(Static))
+        await pilot.press("l")
+        await settle(app, pilot)
+    assert repo.settings.get().register_lang == "zh"

@@ -306,7 +306,7 @@ async def test_add_refuses_bad_fields_and_says_which(filled: Repository) -> None
         await pilot.pause()
         assert app.screen is dialog
         errors = str(dialog.query_one("#resident-dialog-errors", Static).render())
-        assert "Name: no name" in errors
+        assert "Name: required: every resident needs a name" in errors
         assert "Phone: a mobile number has 11 digits, this has 5" in errors
         assert "ID number: check digit does not match" in errors
         assert dialog.query_one("#f-name", Input).has_class("-invalid")
@@ -448,6 +448,27 @@ async def test_import_from_inside_the_console(filled: Repository, tmp_path: Path
         await pilot.press("escape")
         await search(app, pilot, "qdd")
         assert [r[0] for r in results(app)] == ["钱多多"]
+
+
+async def test_import_lists_rows_to_check(filled: Repository, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,性别,身份证号\n王芳,女,370705500303125\n", encoding="utf-8")
+    app = make_app(filled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#import-path", Input).value = str(roster)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        report = str(screen.query_one("#import-report", Static).render())
+        assert "Old 15-digit ID numbers converted to 18 characters: 1." in report
+        assert "Rows to check: 1." in report
+        table = rows(screen.query_one("#import-problems", DataTable))
+        assert [row[:2] for row in table] == [["2", "身份证号"], ["2", "性别"]]
+        assert table[0][2] == (
+            "imported, check: old 15-digit number 370705500303125 converted to 370705195003031256"
+        )
 
 
 async def test_import_of_a_bad_file_says_why(filled: Repository, tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import openpyxl
 from textual.widgets import DataTable, Footer, Input, Select, Sparkline, Static
 
 from deskconsole.storage import Repository
@@ -143,11 +145,17 @@ async def test_a_failed_export_is_shown_and_nothing_recorded_as_written(
         assert len(table_rows(app)) == 5
 
 
+def _xlsx_text(path: Path) -> str:
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    return " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+
 async def test_unmasking_asks_first_and_records_each_export(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_register(app, pilot)
+        screen = await open_register(app, pilot)
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmUnmask)
@@ -162,21 +170,42 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
         assert table_rows(app)[0][5] == data.JIANG_PHONE
         assert table_rows(app)[0][6] == data.JIANG_ID
         assert "UNMASKED" in text_of(app, "#register-mask")
-        await pilot.press("c")
+        await pilot.press("u")  # masks again, no question asked
         await settle(app, pilot)
-        path = repo.data_dir / "exports" / "register-JC-2026-11-27.csv"
-        assert data.JIANG_ID in path.read_text("utf-8-sig")
+        assert table_rows(app)[0][5] == "138****8000"
+        await pilot.press("x")  # a masked export first, then an unmasked one
+        await settle(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        exports = repo.data_dir / "exports"
+        masked = exports / "register-JC-2026-11-27.xlsx"
+        full = exports / "register-JC-2026-11-27-full.xlsx"
+        assert masked.exists() and full.exists()
+        assert data.JIANG_ID not in _xlsx_text(masked)
+        assert data.JIANG_ID in _xlsx_text(full)
         assert "recorded in the audit log" in text_of(app, "#register-status")
         entries = repo.audit.all()
+        # Each time full numbers are shown is recorded, then the export itself.
         assert [(e.staff, e.action, e.target) for e in entries] == [
+            ("颜成玉", "register.show_unmasked", "2026-11-27"),
             ("颜成玉", "register.show_unmasked", "2026-11-27"),
             ("颜成玉", "register.export_unmasked", "2026-11-27"),
         ]
         assert entries[0].detail["rows"] == "5"
-        assert entries[1].detail["path"] == str(path)
-        await pilot.press("u")  # masks again, no question asked
-        await settle(app, pilot)
+        assert entries[2].detail["path"] == str(full)
+        # Full numbers were for that one export: the screen is masked again.
+        assert screen.masked
         assert table_rows(app)[0][5] == "138****8000"
+        assert "UNMASKED" not in text_of(app, "#register-mask")
+        await pilot.press("c")
+        await settle(app, pilot)
+        csv_file = exports / "register-JC-2026-11-27.csv"
+        assert data.JIANG_ID not in csv_file.read_text("utf-8-sig")
+        assert len(repo.audit.all()) == 3
 
 
 async def test_leaving_the_screen_masks_again(repo: Repository) -> None:

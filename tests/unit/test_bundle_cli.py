@@ -281,3 +281,21 @@ def test_settings_sets_how_many_backups_are_kept(tmp_path: Path) -> None:
     with Repository.open(target, readonly=True) as repo:
         assert repo.settings.get().backups_keep == 30
         assert repo.store.backups_keep == 30
+
+
+def test_settings_sets_the_register_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "desk"
+    code, out, _ = run(capsys, "settings", "--data-dir", str(target), "--community", "金城社区")
+    assert code == 0 and "Register language: Chinese (简体中文)" in out  # the default
+    code, out, _ = run(capsys, "settings", "--data-dir", str(target), "--register-lang", "en")
+    assert code == 0 and "Register language: English" in out
+    with Repository.open(target, readonly=True) as repo:
+        assert repo.settings.get().register_lang == "en"
+    code, out, _ = run(capsys, "settings", "--data-dir", str(target), "--register-lang", "ZH")
+    assert code == 0
+    with Repository.open(target, readonly=True) as repo:
+        assert repo.settings.get().register_lang == "zh"
+    code, _, err = run(capsys, "settings", "--data-dir", str(target), "--register-lang", "fr")
+    assert code == 2 and "--register-lang" in err

@@ -186,3 +186,73 @@ def test_a_sheet_damaged_past_its_start_is_one_refusal(tmp_path: Path) -> None:
     with pytest.raises(RosterError) as caught:
         read_sheet(path)
     assert str(caught.value).startswith(f"{path}")
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    """An ods file whose first sheet holds ``rows_xml`` (``<table:table-row>`` elements)."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="a">{rows_xml}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def _text_cell(text: str, repeat: int = 1) -> str:
+    return (
+        f'<table:table-cell table:number-columns-repeated="{repeat}" '
+        f'office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    )
+
+
+HEADER_ROW = f"<table:table-row>{_text_cell('姓名')}{_text_cell('手机')}</table:table-row>"
+
+
+def test_an_ods_claiming_a_billion_filled_cells_is_refused_before_it_is_read(
+    tmp_path: Path,
+) -> None:
+    # python-calamine would hold every one of these cells: about 100 GB.
+    bomb = (
+        '<table:table-row table:number-rows-repeated="1000000">'
+        f"{_text_cell('张伟', repeat=1000)}</table:table-row>"
+    )
+    path = _ods(tmp_path / "bomb.ods", HEADER_ROW + bomb)
+    assert path.stat().st_size < 2_000
+    error, peak = peak_of(lambda: read_sheet(path))
+    assert isinstance(error, RosterError)
+    assert str(error) == (
+        f"{path}: its first sheet spans 1,000,001 rows by 1,000 columns, more than the "
+        "2,000,000 cells an .ods roster may hold. Delete what lies beyond the roster, or "
+        "save it as .xlsx"
+    )
+    assert peak < 5 * MIB
+
+
+def test_an_ods_extent_counts_only_cells_that_hold_something(tmp_path: Path) -> None:
+    # What LibreOffice writes after a roster: empty rows and cells repeated to the sheet's end.
+    rows = "".join(
+        f"<table:table-row>{_text_cell(f'居民{n}')}{_text_cell(f'138{n:08d}')}</table:table-row>"
+        for n in range(3)
+    )
+    blank_tail = (
+        '<table:table-row table:number-rows-repeated="1048572">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    path = _ods(tmp_path / "roster.ods", HEADER_ROW + rows + blank_tail)
+    assert limits.ods_extent(path) == (4, 2)
+    sheet = read_sheet(path)
+    assert [cells for _, cells in sheet.rows][1] == ["居民0", "13800000000"]
+    assert len(sheet.rows) == 4

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from deskconsole.domain.desk import update_desk
 from deskconsole.domain.register import (
     COLUMNS,
     build_register,
@@ -83,14 +84,27 @@ def test_handling_text_in_chinese(filled: Repository) -> None:
     ]
 
 
-def test_data_stays_chinese_while_headings_follow_the_language(filled: Repository) -> None:
-    english = build_register(filled, data.DAY)
-    assert headings()[:4] == ["No.", "Time", "Case number", "Name"]
+def test_the_register_keeps_its_language_whatever_the_interface(filled: Repository) -> None:
+    english_ui = build_register(filled, data.DAY)
     set_language("zh")
-    chinese = build_register(filled, data.DAY)
-    assert headings()[:4] == ["序号", "时间", "工单号", "姓名"]
-    assert [r.cells() for r in chinese.rows] == [r.cells() for r in english.rows]
-    assert chinese.header_lines()[0] == ("社区", "新城街道 金城社区")
+    chinese_ui = build_register(filled, data.DAY)
+    assert [r.cells() for r in chinese_ui.rows] == [r.cells() for r in english_ui.rows]
+    for register in (english_ui, chinese_ui):
+        assert register.language == "zh"
+        assert register.headings()[:4] == ["序号", "时间", "工单号", "姓名"]
+        assert register.header_lines()[0] == ("社区", "新城街道 金城社区")
+    assert english_ui.header_lines("en")[0] == ("Community", "新城街道 金城社区")  # the screen
+    assert headings("en")[:2] == ["No.", "Time"]
+
+
+def test_the_store_setting_switches_the_register_to_english(filled: Repository) -> None:
+    update_desk(filled, register_lang="en")
+    set_language("zh")
+    register = build_register(filled, data.DAY)
+    assert register.language == "en"
+    assert register.headings()[:2] == ["No.", "Time"]
+    assert register.title == "金城社区 mobile desk register"
+    assert register.rows[0].request_type == "咨询"  # the data stays Chinese
 
 
 def test_header_and_footer(filled: Repository) -> None:
@@ -136,7 +150,8 @@ def test_a_day_without_cases_still_has_a_register(filled: Repository) -> None:
     register = build_register(filled, date(2026, 11, 28))
     assert register.is_empty
     assert register.footer.cases == 0
-    assert register.empty_note() == "No cases were taken on 2026-11-28."
+    assert register.empty_note() == "2026-11-28 没有受理诉求。"  # the register's language
+    assert register.empty_note("en") == "No cases were taken on 2026-11-28."
 
 
 def test_audit_entry_says_who_what_and_where(filled: Repository, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -99,7 +99,7 @@ def test_a_day_without_cases_exports_a_register_that_says_so(
     )  # fmt: skip
     assert code == 0
     assert "No cases were taken on 2026-11-28." in out
-    assert "No cases were taken on 2026-11-28." in target.read_text("utf-8")
+    assert "2026-11-28 没有受理诉求。" in target.read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -158,6 +158,7 @@ def test_unmasked_writes_full_numbers_and_records_an_audit_entry(
     )  # fmt: skip
     assert code == 0
     assert "Recorded in the audit log: unmasked export by 颜成玉." in out
+    assert f"Register written: {target}" in out  # "full" in the name: kept as given
     text = target.read_text("utf-8-sig")
     assert data.JIANG_PHONE in text and data.JIANG_ID in text
     with Repository.open(store, readonly=True) as repo:
@@ -220,3 +221,19 @@ def test_stats_range_errors(store: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, _, err = run(capsys, "stats", "--data-dir", str(store), "--from", "yesterday")
     assert code == 2
     assert "'yesterday' is not a date" in err
+
+
+def test_an_unmasked_export_never_replaces_the_masked_file(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "day.csv"
+    args = ("export", "--data-dir", str(store), "--date", "2026-11-27", "--out", str(target))
+    assert run(capsys, *args)[0] == 0
+    code, out, _ = run(capsys, *args, "--unmasked")
+    assert code == 0
+    full = tmp_path / "day-full.csv"
+    assert f"Register written: {full}" in out
+    assert data.JIANG_ID not in target.read_text("utf-8-sig")
+    assert data.JIANG_ID in full.read_text("utf-8-sig")
+    with Repository.open(store, readonly=True) as repo:
+        assert [e.detail["path"] for e in repo.audit.all()] == [str(full)]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -12,15 +15,15 @@ import pytest
 from deskconsole.cli import main
 from deskconsole.domain.roster import (
     RosterError,
-    RowProblem,
     apply_plan,
     check_fields,
     map_columns,
     parse_sheet,
     prepare_import,
     read_sheet,
-    write_problems,
 )
+from deskconsole.domain.roster_problems import write_problems
+from deskconsole.i18n import set_language
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
 from tests.conftest import FIXED_NOW
@@ -95,7 +98,7 @@ def test_old_xls_and_renamed_workbook_are_explained(tmp_path: Path) -> None:
         read_sheet(tmp_path / "missing.csv")
     other = tmp_path / "roster.pdf"
     other.write_bytes(b"%PDF-1.4")
-    with pytest.raises(RosterError, match=r"\.xlsx and \.csv"):
+    with pytest.raises(RosterError, match=r"\.xlsx, \.ods and \.csv"):
         read_sheet(other)
 
 
@@ -116,7 +119,7 @@ def test_xlsx_with_numbers_in_cells(tmp_path: Path) -> None:
     assert (row.values["building"], row.values["unit"], row.values["room"]) == ("12", "2", "301")
     (problem,) = parsed.problems
     assert (problem.row, problem.column) == (4, "ID number")
-    assert "stored as a number" in problem.reason
+    assert "saved as a number" in problem.reason
 
 
 def test_bad_xlsx_is_refused(tmp_path: Path) -> None:
@@ -206,7 +209,7 @@ def test_bad_rows_are_skipped_with_row_column_and_reason(tmp_path: Path) -> None
         (8, "性别"),
     ]
     messages = [p.message for p in parsed.problems]
-    assert messages[0] == "row 3, 姓名: no name"
+    assert messages[0] == "row 3, 姓名: required: every resident needs a name"
     assert "check digit" in messages[1]
     assert "birth date 19500230" in messages[2]
     assert "11 digits, this has 5" in messages[3]
@@ -347,8 +350,7 @@ def test_cli_import_dry_run_and_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert "Columns ignored: 籍贯" in out
     assert "row 3, 身份证号: check digit does not match" in out
     assert "Dry run, nothing saved: 1 would be added, 0 updated, 0 unchanged, 1 skipped." in out
-    with Repository.open(data, readonly=True) as repo:
-        assert repo.residents.count() == 0
+    assert not data.exists()  # a dry run creates no store
     assert run_cli(["import-residents", str(path), "--data-dir", str(data)]) == 0
     assert "1 added, 0 updated, 0 unchanged, 1 skipped." in capsys.readouterr().out
     with Repository.open(data, readonly=True) as repo:
@@ -366,17 +368,34 @@ def test_cli_writes_the_skipped_rows_to_a_csv(
     assert f"Skipped rows written to {report}" in capsys.readouterr().out
     data = report.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8-sig").splitlines() == [
-        "Row,Column,Problem",
-        "3,姓名,a name has no digits",
-        "4,身份证号,check digit does not match; check each digit again",
-    ]
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) == [
+        [*HEADER.split(","), "Row in the file", "Problem"],
+        ["王五1", "男", "", "", "", "", "", "", "", "3", "姓名: must not contain digits"],
+        ["王芳", "女", '="370705195003031257"', "", "", "", "", "", "", "4",
+         "身份证号: check digit does not match; check each digit again"],
+    ]  # fmt: skip
 
 
-def test_problem_cells_are_defused_for_spreadsheets(tmp_path: Path) -> None:
-    report = tmp_path / "problems.csv"
-    write_problems([RowProblem(2, "=cmd|' /C calc'!A0", "-1+1")], report)
-    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == ("2,'=cmd|' /C calc'!A0,'-1+1")
+def test_the_problems_file_imports_once_fixed(tmp_path: Path, repo: Repository) -> None:
+    lines = [HEADER, JIANG, "王五1,男,,13900001111,锦绣苑,3,1,502,腿脚不便", LI]
+    plan = prepare_import(write_csv(tmp_path / "roster.csv", lines), repo)
+    report = write_problems(plan, tmp_path / "problems.csv")
+    fixed = report.read_text("utf-8-sig").replace("王五1", "王五")
+    (tmp_path / "fixed.csv").write_text(fixed, "utf-8-sig")
+    again = prepare_import(tmp_path / "fixed.csv", repo)
+    assert again.problems == []
+    assert again.parsed.columns.unknown == ["Row in the file", "Problem"]
+    assert [r.name for r in again.added] == ["王五"]
+    assert again.added[0].phones == ["13900001111"] and again.added[0].notes == "腿脚不便"
+
+
+def test_problem_cells_are_defused_for_spreadsheets(tmp_path: Path, repo: Repository) -> None:
+    lines = ["姓名,=cmd|' /C calc'!A0,备注", "1,x,@SUM(A1)"]
+    plan = prepare_import(write_csv(tmp_path / "roster.csv", lines), repo)
+    report = write_problems(plan, tmp_path / "problems.csv")
+    rows = list(csv.reader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["姓名", "'=cmd|' /C calc'!A0", "备注", "Row in the file", "Problem"]
+    assert rows[1][:4] == ['="1"', "x", "'@SUM(A1)", "2"]
 
 
 def test_cli_errors_exit_1_with_one_line(
@@ -411,3 +430,215 @@ def test_domain_modules_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+# -- what real spreadsheets write -------------------------------------------------------------
+
+WANG_15 = "370705500303125"  # first-generation number of 王芳, born 1950-03-03
+WANG_18 = "370705195003031256"
+
+
+def ods_file(path: Path, rows: list[list[str | float]]) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice or WPS would save one."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+
+    def cell(value: str | float) -> str:
+        if isinstance(value, float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value!r}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return (
+            '<table:table-cell office:value-type="string">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="花名册">{body}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def test_ods_rosters_are_read(tmp_path: Path, repo: Repository) -> None:
+    path = ods_file(
+        tmp_path / "roster.ods",
+        [
+            ["姓名", "性别", "身份证号", "手机"],
+            ["江建国", "男", "370705195003031256", 13800138000.0],
+            ["王芳", "女", 3.70705195003031e17, "0536-8881234"],
+        ],
+    )
+    plan = import_into(repo, path)
+    assert plan.parsed.encoding == "OpenDocument spreadsheet"
+    assert [(r.name, r.phones) for r in plan.added] == [("江建国", ["13800138000"])]
+    assert [(p.row, p.column) for p in plan.problems] == [(3, "身份证号")]
+    assert "saved as a number" in plan.problems[0].reason
+
+
+def test_a_damaged_ods_is_one_translated_line(tmp_path: Path) -> None:
+    path = tmp_path / "roster.ods"
+    path.write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    set_language("zh")
+    with pytest.raises(RosterError, match=r"不是可读取的 \.ods 表格.*另存为 \.xlsx"):
+        read_sheet(path)
+
+
+def test_csv_ids_saved_as_numbers_name_their_rows(tmp_path: Path, repo: Repository) -> None:
+    lines = [
+        HEADER,
+        "江建国,男,3.70705195003031E+017,13800138000,,,,,",
+        "王芳,女,3.70705195003031e+17,,,,,,",
+        LI,
+    ]
+    plan = import_into(repo, write_csv(tmp_path / "roster.csv", lines, "gbk"))
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "身份证号"), (3, "身份证号")]
+    assert all("saved as a number" in p.reason for p in plan.problems)
+    assert "must have 18" not in " ".join(p.message for p in plan.problems)
+    assert [r.name for r in plan.added] == ["李秀英"]
+
+
+def test_text_formula_cells_are_read_as_their_text(tmp_path: Path, repo: Repository) -> None:
+    lines = [HEADER, '江建国,男,"=""370705195003031256""","=""13800138000""",,,,,']
+    plan = import_into(repo, write_csv(tmp_path / "roster.csv", lines))
+    assert plan.added[0].id_number == "370705195003031256"
+    assert plan.added[0].phones == ["13800138000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "guess"),
+    [
+        ("姓名,電話\n陳大文,0912345678\n張美玲,0922333444\n", "big5", "Big5"),
+        ("氏名,電話\n山田太郎,09012345678\n佐藤花子,08011112222\n", "shift_jis", "Shift-JIS"),
+        ("name,notes\nMüller,Straße 5\nJosé,café crème\n", "latin-1", "Windows-125"),  # Latin
+    ],
+)
+def test_other_encodings_are_refused_with_their_guess(
+    tmp_path: Path, text: str, encoding: str, guess: str
+) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(RosterError, match=f"looks like {guess}.*not UTF-8, GBK or GB18030"):
+        read_sheet(path)
+
+
+@pytest.mark.parametrize("text", ["姓名\n张伟\n", "姓名,备注\n何,无\n", HEADER + "\n" + LI + "\n"])
+def test_short_gbk_files_are_still_gbk(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode("gbk"))
+    sheet = read_sheet(path)
+    assert sheet.encoding == "GBK/GB18030"
+    assert sheet.rows[1][1][0] == text.splitlines()[1].split(",")[0]
+
+
+def test_an_unclosed_quote_is_refused_with_its_row(tmp_path: Path) -> None:
+    lines = [HEADER, JIANG, '李秀英,女,,"0536-8881234,金域华府,12,2,301,', LIU]
+    with pytest.raises(RosterError, match=r"row 3: a double quote .* never closes"):
+        read_sheet(write_csv(tmp_path / "roster.csv", lines))
+
+
+def test_a_quote_that_swallows_rows_is_refused_with_its_row(tmp_path: Path) -> None:
+    lines = [HEADER, JIANG, '李秀英,女,,"0536-8881234,金域华府,12,2,301,', LIU, '王芳",女,,,,,,,']
+    with pytest.raises(RosterError, match=r"row 3: a double quote"):
+        read_sheet(write_csv(tmp_path / "roster.csv", lines))
+
+
+def test_a_note_with_a_line_break_is_not_a_stray_quote(tmp_path: Path, repo: Repository) -> None:
+    lines = [HEADER, '江建国,男,,13800138000,金域华府,12,2,301,"腿脚不便\n独居"', LIU]
+    plan = import_into(repo, write_csv(tmp_path / "roster.csv", lines))
+    assert plan.added[0].notes == "腿脚不便\n独居" and len(plan.added) == 2
+
+
+def test_15_digit_ids_are_converted_and_noted(tmp_path: Path, repo: Repository) -> None:
+    lines = [HEADER, f"王芳,男,{WANG_15},,,,,,", "江建国,男,370705500303,,,,,,"]
+    plan = import_into(repo, write_csv(tmp_path / "roster.csv", lines))
+    assert [r.id_number for r in plan.added] == [WANG_18]
+    assert [p.row for p in plan.problems] == [3]  # 12 digits: neither 15 nor 18
+    assert [(n.row, n.column) for n in plan.notes] == [(2, "身份证号")]
+    assert f"{WANG_15} converted to {WANG_18}" in plan.notes[0].message
+    assert "Old 15-digit ID numbers converted to 18 characters: 1." in plan.summary()
+
+
+def test_a_gender_that_disagrees_with_the_id_is_a_warning(tmp_path: Path, repo: Repository) -> None:
+    # 370705195003031256: the 17th digit 5 is odd, a man's number
+    lines = [HEADER, "王芳,女,370705195003031256,,,,,,", LI]
+    path = write_csv(tmp_path / "roster.csv", lines)
+    plan = prepare_import(path, repo)
+    assert plan.problems == []
+    assert [r.name for r in plan.added] == ["王芳", "李秀英"]  # imported as written
+    assert plan.added[0].gender == "female"
+    assert [(n.row, n.column, n.reason) for n in plan.notes] == [
+        (2, "性别", "Female here, but the ID number says Male (its 17th digit); imported "
+         "as written, check which is right")
+    ]  # fmt: skip
+    assert "Rows to check: 1." in plan.summary()
+    set_language("zh")
+    chinese = prepare_import(path, repo)
+    assert chinese.notes[0].message == (
+        "第 2 行，性别：填写为女，但身份证号第 17 位表示男；已按所填导入，请核对"
+    )
+
+
+def test_cli_dry_run_on_a_store_compares_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "store"
+    path = write_csv(tmp_path / "roster.csv", [HEADER, JIANG])
+    assert run_cli(["import-residents", str(path), "--data-dir", str(data)]) == 0
+    before = {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in data.rglob("*")}
+    moved = JIANG.replace("13800138000", "13900001111")
+    changed = write_csv(tmp_path / "changed.csv", [HEADER, moved, LI])
+    capsys.readouterr()
+    assert run_cli(["import-residents", str(changed), "--dry-run", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "1 would be added, 1 updated, 0 unchanged, 0 skipped." in out
+    assert {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in data.rglob("*")} == before
+
+
+def test_cli_lists_what_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_csv(tmp_path / "roster.csv", [HEADER, f"王芳,女,{WANG_15},,,,,,"])
+    assert run_cli(["import-residents", str(path), "--data-dir", str(tmp_path / "s")]) == 0
+    out = capsys.readouterr().out
+    assert "Imported, but check:" in out
+    assert f"row 2, 身份证号: old 15-digit number {WANG_15} converted to {WANG_18}" in out
+    assert "row 2, 性别: Female here, but the ID number says Male" in out
+    assert "1 added" in out and "15-digit ID numbers converted to 18 characters: 1" in out
+
+
+def test_xlsx_numbers_keep_their_shown_form_in_the_problems_file(
+    tmp_path: Path, repo: Repository
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号"])
+    sheet.append(["江建国", 370705195003031256.0])  # digits lost: a number cell
+    sheet.append(["王芳", float(WANG_15)])  # 15 digits: a number cell holds them whole
+    book.save(tmp_path / "roster.xlsx")
+    plan = prepare_import(tmp_path / "roster.xlsx", repo)
+    assert [p.row for p in plan.problems] == [2]
+    assert [r.id_number for r in plan.added] == [WANG_18]
+    report = write_problems(plan, tmp_path / "problems.csv")
+    rows = list(csv.reader(io.StringIO(report.read_text("utf-8-sig"))))
+    assert rows[1][:2] == ["江建国", '="3.70705195003031E+17"']

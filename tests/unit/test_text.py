@@ -191,3 +191,22 @@ def test_masks() -> None:
     assert mask_phone("13800138000") == "138****8000"
     assert mask_phone("0536-8881234") == "0536-***1234"
     assert mask_id_number("370705199001011234") == "370705********1234"
+
+
+def test_a_15_digit_id_number_becomes_its_18_characters() -> None:
+    from deskconsole.models.text import id_number_from_15, normalise_id_number
+
+    new = id_number_from_15("370705500303125")
+    assert new == "370705195003031256"
+    assert normalise_id_number(new) == new  # a valid number, check character and all
+    assert id_number_from_15("１１０１０５４９１２３１００２") == "11010519491231002X"  # full width
+    assert id_number_from_15("37070550030312") is None
+    assert id_number_from_15("37070550030312X") is None
+
+
+def test_the_gender_an_id_number_carries() -> None:
+    from deskconsole.models.text import gender_of_id_number
+
+    assert gender_of_id_number("370705195003031256") == "male"  # 17th digit 5
+    assert gender_of_id_number("11010519491231002X") == "female"  # 17th digit 2
+    assert gender_of_id_number("123") is None

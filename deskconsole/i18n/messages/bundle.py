@@ -200,6 +200,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.info_residents": ("Residents", "居民"),
     "bundle.info_sessions": ("Desk sessions", "驻点"),
     "bundle.info_backups": ("Backups", "备份"),
+    "bundle.info_register_lang": ("Register language", "登记簿语言"),
+    "bundle.register_lang_zh": ("Chinese (简体中文)", "简体中文"),
+    "bundle.register_lang_en": ("English", "英文（English）"),
     "bundle.info_backups_value": (
         "{count} in {folder}, newest {newest}, keeping {keep}",
         "{folder} 中 {count} 份，最新 {newest}，保留 {keep} 份",
@@ -286,9 +289,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.settings_loading": ("Reading the settings ...", "正在读取设置……"),
     "bundle.settings_help": (
         "e changes the community name or the desk code; the desk code starts every case "
-        "number and cannot change once cases carry it. Esc goes back.",
+        "number and cannot change once cases carry it. l switches the exported register "
+        "between Chinese and English. Esc goes back.",
         "按e键修改社区名称或服务台代码；服务台代码是每个工单号的开头，已有工单使用后不能再改。"
-        "按Esc返回。",
+        "按l键切换导出登记簿的语言（中文/英文）。按Esc返回。",
+    ),
+    "bundle.key_register_lang": ("Register language", "登记簿语言"),
+    "bundle.key_register_lang_tip": (
+        "Export the register in Chinese (the default) or English",
+        "导出登记簿用中文（默认）或英文",
+    ),
+    "bundle.register_lang_saved": (
+        "The register is now exported in {lang}.",
+        "登记簿今后以{lang}导出。",
     ),
     "bundle.key_edit": ("Change", "修改"),
     "bundle.key_edit_tip": (

@@ -50,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.time": ("enter a time as HH:MM", "请按 HH:MM 填写时间"),
     "err.too_long": ("at most {limit} characters", "最多 {limit} 个字符"),
     "err.too_long_plain": ("too long", "过长"),
-    "err.name_digits": ("a name has no digits", "姓名不能含数字"),
+    "err.name_digits": ("must not contain digits", "不能含数字"),
     "err.name_letters": ("a name needs letters or characters", "姓名须含文字"),
     "err.phone_chars": (
         "only digits, spaces, dashes and +86 are allowed",
@@ -69,7 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a phone number: give 11 mobile digits, or a landline like 0536-8881234",
         "不是有效号码：请填 11 位手机号，或座机如 0536-8881234",
     ),
-    "err.id_length": ("must have 18 characters, this has {count}", "应为 18 位，这里是 {count} 位"),
+    "err.id_length": (
+        "must have 18 characters (or an old 15-digit number); this one has {count}",
+        "应为 18 位（或旧的 15 位号码），这里是 {count} 位",
+    ),
     "err.id_chars": (
         "17 digits, then a digit or X",
         "前 17 位须为数字，末位为数字或 X",

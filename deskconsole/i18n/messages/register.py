@@ -101,8 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.exporting": ("Writing {fmt} ...", "正在写入 {fmt}……"),
     "register.written": ("Written: {path}", "已写入：{path}"),
     "register.written_unmasked": (
-        "Written with full numbers (recorded in the audit log): {path}",
-        "已写入含完整号码的文件（已记入审计日志）：{path}",
+        "Written with full numbers (recorded in the audit log; numbers masked again): {path}",
+        "已写入含完整号码的文件（已记入审计日志，号码已重新遮盖）：{path}",
     ),
     "register.help": (
         "p/n day  t today  d date  s session  c/x/h/j export  u full numbers  g stats",
@@ -141,8 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.key_json_tip": ("Export JSON for other systems", "导出供其他系统使用的 JSON"),
     "register.key_unmask": ("Full numbers", "完整号码"),
     "register.key_unmask_tip": (
-        "Show and export full phone and ID numbers (asks first; recorded)",
-        "显示并导出完整电话和身份证号（需确认，会留下记录）",
+        "Show full phone and ID numbers for one export (asks first; recorded)",
+        "显示完整电话和身份证号，用于一次导出（需确认，会留下记录）",
     ),
     "register.key_mask": ("Mask numbers", "遮盖号码"),
     "register.key_mask_tip": ("Mask phone and ID numbers again", "重新遮盖电话和身份证号"),
@@ -157,11 +157,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "register.confirm_title": ("Export full numbers?", "导出完整号码？"),
     "register.confirm_text": (
-        "The preview and every export will show full phone and ID numbers until you press u "
-        "again. Each day shown and each export is recorded in the audit log with your name "
-        "({staff}).",
-        "预览和导出将显示完整的电话和身份证号，直到再次按 u。"
-        "每查看一天、每次导出都会以您的名字（{staff}）记入审计日志。",
+        "The preview and the next export show full phone and ID numbers; the export goes to "
+        "its own file ending in -full. Each day shown and each export is recorded in the audit "
+        "log with your name ({staff}). After the export the numbers are masked again (u or "
+        "leaving the register masks them sooner).",
+        "预览和下一次导出将显示完整的电话和身份证号；导出文件名以 -full 结尾，单独保存。"
+        "每查看一天、每次导出都会以您的名字（{staff}）记入审计日志。导出后号码即重新遮盖"
+        "（按 u 或离开登记簿也会遮盖）。",
     ),
     "register.confirm_yes": ("Show full numbers", "显示完整号码"),
     "register.confirm_no": ("Keep masked", "保持遮盖"),

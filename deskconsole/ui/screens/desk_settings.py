@@ -23,7 +23,7 @@ from deskconsole.domain.desk import (
     update_desk,
 )
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import Language, t
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
@@ -226,6 +226,9 @@ class DeskSettingsScreen(DeskScreen):
     CSS_PATH = BUNDLE_CSS
     BINDINGS = [
         Binding("e", "edit", "bundle.key_edit", tooltip="bundle.key_edit_tip"),
+        Binding(
+            "l", "register_lang", "bundle.key_register_lang", tooltip="bundle.key_register_lang_tip"
+        ),
         Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
     ]
 
@@ -289,6 +292,16 @@ class DeskSettingsScreen(DeskScreen):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.notify(t("bundle.settings_saved"))
+
+    def action_register_lang(self) -> None:
+        """Switch the exported register between Chinese (the default) and English."""
+        wanted: Language = "en" if self.desk.repo.settings.get().register_lang == "zh" else "zh"
+        try:
+            update_desk(self.desk.repo, register_lang=wanted)
+        except DeskError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("bundle.register_lang_saved", lang=t(f"bundle.register_lang_{wanted}")))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -25,7 +25,7 @@ from deskconsole.domain.register import (
 from deskconsole.errors import DeskError
 from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
-from deskconsole.i18n import t
+from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
@@ -198,16 +198,19 @@ class RegisterScreen(DeskScreen):
 
     def _show_register(self, register: Register) -> None:
         head = self.query_one("#register-head", Static)
-        info = " | ".join(_pair(label, value) for label, value in register.header_lines())
-        head.update(f"[b]{_escape(register.title)}[/b]  {_escape(info)}")
+        # Labels in the interface language; the title and the cells as in the files.
+        lang = get_language()
+        title = register.title
+        info = " | ".join(_pair(label, value) for label, value in register.header_lines(lang))
+        head.update(f"[b]{_escape(title)}[/b]  {_escape(info)}")
         table = self.query_one(DataTable)
         table.clear(columns=True)
         for (name, _), title in zip(COLUMNS, headings(), strict=True):
             table.add_column(title, key=name, width=PREVIEW_WIDTH.get(name))
         for row in register.rows:
             table.add_row(*row.cells(), key=row.number)
-        foot = " | ".join(_pair(label, value) for label, value in register.footer_lines())
-        lines = [register.empty_note(), foot] if register.is_empty else [foot]
+        foot = " | ".join(_pair(label, value) for label, value in register.footer_lines(lang))
+        lines = [register.empty_note(lang), foot] if register.is_empty else [foot]
         self.query_one("#register-foot", Static).update(_escape("\n".join(lines)))
 
     # -- status -------------------------------------------------------------------------
@@ -311,6 +314,9 @@ class RegisterScreen(DeskScreen):
         )
         self._set_status(t("register.exporting", fmt=fmt.upper()))
         self.export(register, fmt)
+        if not register.masked:
+            # Full numbers are for one export: the preview is masked again at once.
+            self._set_masked(True)
 
     # Not exclusive: a second export must not hide the result of the first.
     @work(thread=True, group="register-export")

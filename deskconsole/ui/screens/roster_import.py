@@ -139,7 +139,12 @@ class ImportScreen(DeskScreen):
             table.add_row(str(problem.row), problem.column, problem.reason)
         if len(problems) > PROBLEMS_SHOWN:
             table.add_row("", "", t("roster.more_problems", count=len(problems) - PROBLEMS_SHOWN))
-        table.display = bool(problems)
+        notes = plan.notes  # imported all the same: listed after the skipped rows
+        for note in notes[:PROBLEMS_SHOWN]:
+            table.add_row(str(note.row), note.column, t("roster.note_check", reason=note.reason))
+        if len(notes) > PROBLEMS_SHOWN:
+            table.add_row("", "", t("roster.more_problems", count=len(notes) - PROBLEMS_SHOWN))
+        table.display = bool(problems or notes)
 
     def _report(self, text: str, error: bool = False) -> None:
         self.report = text
