@@ -20,6 +20,7 @@ from deskconsole.ui.crash_guard import CrashGuard
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.session_keys import SessionActions
@@ -186,6 +187,11 @@ class DeskApp(CrashGuard, App[None]):
             screen.post_message(LanguageChanged())
         self.refresh_header()
         self.notify(t("app.language_switched"))
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the palette, whose Enter waits for the hits of what was typed."""
+        if self.use_command_palette and not DeskCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(DeskCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for mode, key in MODE_KEYS.items():
