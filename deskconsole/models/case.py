@@ -19,7 +19,7 @@ from deskconsole.models.enums import (
 from deskconsole.models.ids import CASE_NUMBER_RE, new_id
 from deskconsole.models.masked import MaskedModel, masked_phone
 from deskconsole.models.problems import checked
-from deskconsole.models.text import FieldError, normalise_phone
+from deskconsole.models.text import FieldError, clean_text, normalise_phone
 
 
 class ResponsibleParty(BaseModel):
@@ -33,7 +33,7 @@ class ResponsibleParty(BaseModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        return str(value or "").strip()
+        return clean_text(value)
 
     @property
     def label(self) -> str:
@@ -53,9 +53,14 @@ class CaseEvent(BaseModel):
     note: str = ""
     data: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("staff", "note", mode="before")
+    @classmethod
+    def _typed(cls, value: object) -> str:
+        return clean_text(value, multiline=True)
+
 
 def _text(value: object) -> str:
-    return str(value or "").strip()
+    return clean_text(value, multiline=True)
 
 
 class Case(MaskedModel):

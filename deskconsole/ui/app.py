@@ -9,6 +9,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from deskconsole.config import RunConfig
@@ -18,6 +19,7 @@ from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.crash_guard import CrashGuard
 from deskconsole.ui.key_gate import InputEvent, KeyGate
+from deskconsole.ui.literal import visible
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.palette import DeskCommandPalette
@@ -187,6 +189,21 @@ class DeskApp(CrashGuard, App[None]):
             screen.post_message(LanguageChanged())
         self.refresh_header()
         self.notify(t("app.language_switched"))
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast; its text is shown as written, whatever ``markup`` a widget passes (a
+        resident's name or a file name is never markup or a control sequence)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_command_palette(self) -> None:
         """ctrl+p: the palette, whose Enter waits for the hits of what was typed."""

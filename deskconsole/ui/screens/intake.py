@@ -29,6 +29,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -401,7 +402,7 @@ class IntakeScreen(DeskScreen):
             )
         for error in self.query(".field-error").results(Static):
             text = "\n".join(by_row.get((error.id or "").removeprefix("err-"), []))
-            error.update(text)
+            error.update(literal(text))
             error.display = bool(text)
         if problems:
             self._focus_field(problems[0].field)

@@ -27,6 +27,7 @@ from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
 from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
+from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
@@ -116,7 +117,7 @@ class RegisterScreen(DeskScreen):
             )
             yield Static(id="register-mask")
         yield Static(id="register-head")
-        yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralTable(id="register-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="register-foot")
         yield Static(id="register-status")
         yield Static(t("register.help"), id="register-help")
