@@ -77,9 +77,8 @@ def import_residents(
         written = write_problems(plan, problems_path, target) if problems_path else None
     else:
         with Repository.open(target) as repo:
-            plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
+            plan = plan_import(parsed, repo.residents.docs(), repo.now())
             written = write_problems(plan, problems_path, target) if problems_path else None
-            apply_plan(plan, repo)
             apply_plan(plan, repo)
     echo = typer.echo
     echo(t("roster.read", rows=parsed.rows_read, path=str(file), encoding=parsed.encoding))

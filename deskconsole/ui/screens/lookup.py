@@ -123,7 +123,7 @@ class LookupScreen(DeskScreen):
         self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
 
     def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
-        if not self.is_mounted or query != self.query_text:
+        if not self.is_attached or query != self.query_text:
             return  # the box changed meanwhile: a newer search is on its way
         table = self.table
         same_query = query == self._shown_query

@@ -111,7 +111,7 @@ class ResidentScreen(DeskScreen):
         self.app.call_from_thread(self._show, ResidentData(resident, household, open_cases, cases))
 
     def _show(self, data: ResidentData) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # the worker may answer before on_mount has returned
             return
         self.data = data
         resident = data.resident
