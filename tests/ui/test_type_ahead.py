@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
+from deskconsole.i18n import get_language
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
@@ -289,3 +290,13 @@ async def test_a_walk_in_added_and_taken_for_the_case_in_one_burst(repo: Reposit
         [case] = repo.cases.all()
         assert case.resident_id == added.id
         assert case.request_type == "help" and case.category == "property"
+
+
+async def test_keys_typed_during_a_language_switch_land_after_it(repo: Repository) -> None:
+    ids = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "ctrl+p", "language", "enter", "jiangjianguo", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        assert app.screen.resident_id == ids["江建国"]  # type: ignore[attr-defined]
+        assert get_language() == "zh"

@@ -44,8 +44,20 @@ class DeskScreenMixin:
 
     async def apply_language(self) -> None:
         """Redraw texts in the new language; screens with typed input override this."""
-        await self.recompose()  # type: ignore[attr-defined]
+        await self.recompose_keeping_focus()
         self.refresh_bindings()  # type: ignore[attr-defined]
+
+    async def recompose_keeping_focus(self) -> None:
+        """Recompose; the field that had the focus (by id) has it again, so the keys
+        typed during a language switch go where they went before it."""
+        screen = cast("Screen[object]", self)
+        focused = screen.focused.id if screen.focused is not None else None
+        await screen.recompose()
+        found = screen.query(f"#{focused}") if focused else None
+        if found:
+            screen.set_focus(found.first())
+        elif screen.focused is None:
+            screen.focus_next()
 
 
 class DeskScreen(DeskScreenMixin, Screen[None]):

@@ -184,7 +184,7 @@ class ImportBundleScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         path = self.query_one("#bundle-path", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#bundle-path", Input).value = path
         self.query_one("#bundle-progress").display = self.busy
         if self.plan is not None:

@@ -185,7 +185,7 @@ class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str
     async def apply_language(self) -> None:
         community = self._input("#settings-community").value
         code = self._input("#settings-desk-code").value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self._input("#settings-community").value = community
         self._input("#settings-desk-code").value = code
         self.desk.refresh_header()

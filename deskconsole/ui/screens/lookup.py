@@ -86,7 +86,7 @@ class LookupScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         query = self.query_text
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#lookup-query", Input).value = query
         self._shown_query = None
         self.refresh_bindings()

@@ -134,7 +134,7 @@ class RegisterScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         self._typed_date = self.query_one("#register-date", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self._typed_date = None
         self._show_mask()
         self._show_status()

@@ -81,7 +81,7 @@ class ResidentScreen(DeskScreen):
         self.load()
 
     async def apply_language(self) -> None:
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.refresh_bindings()
         if self.data is not None:
             self._show(self.data)

@@ -65,7 +65,7 @@ class ImportScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         path = self.query_one("#import-path", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#import-path", Input).value = path
         self.query_one("#import-progress").display = False
         if self.plan is not None:

@@ -115,7 +115,7 @@ class StatsScreen(DeskScreen):
     async def apply_language(self) -> None:
         fields = ("#stats-from", "#stats-to")
         typed = [self.query_one(name, Input).value for name in fields]
-        await self.recompose()
+        await self.recompose_keeping_focus()
         for name, value in zip(fields, typed, strict=True):
             self.query_one(name, Input).value = value
         if self.stats is not None:
