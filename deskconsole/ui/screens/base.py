@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
 
 from deskconsole.i18n import t
 
@@ -41,6 +42,10 @@ class DeskScreenMixin:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)  # type: ignore[misc]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this screen failed or finished: the app's one error handler sees it."""
+        self.desk.worker_changed(event)
 
     async def apply_language(self) -> None:
         """Redraw texts in the new language; screens with typed input override this."""

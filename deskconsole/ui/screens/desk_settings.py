@@ -248,7 +248,7 @@ class DeskSettingsScreen(DeskScreen):
         self.desk.refresh_header()
         self.load()
 
-    @work(thread=True, exclusive=True, group="desk-settings")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="desk-settings")
     def load(self) -> None:
         """Read the settings and the figures beside them off the UI thread."""
         try:

@@ -113,7 +113,7 @@ class LookupScreen(DeskScreen):
         self._limit = self._page()
         self.run_search(event.value, self._limit)
 
-    @work(thread=True, exclusive=True, group="lookup-search")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="lookup-search")
     def run_search(self, query: str, limit: int) -> None:
         """Search off the UI thread; a newer keystroke makes this result stale."""
         index = resident_search(self.app).current()
@@ -203,7 +203,7 @@ class LookupScreen(DeskScreen):
         if resident_id is not None:
             self.app.push_screen(ResidentScreen(resident_id))
 
-    @work(thread=True, group="lookup-open")
+    @work(thread=True, exit_on_error=False, group="lookup-open")
     def _open_first(self, query: str, release: Callable[[], None]) -> None:
         """The rows on screen are for an older query: search now (keys wait), open the first."""
         try:

@@ -87,7 +87,7 @@ class ResidentScreen(DeskScreen):
             self._show(self.data)
 
     # -- loading --------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="resident-load")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="resident-load")
     def load(self) -> None:
         """Read the resident, household and cases off the UI thread."""
         repo = self.desk.repo

@@ -122,7 +122,7 @@ class StatsScreen(DeskScreen):
             self._show(self.stats)
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="stats")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="stats")
     def load(self) -> None:
         """Count over the range off the UI thread."""
         assert self.first is not None and self.last is not None
