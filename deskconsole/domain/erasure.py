@@ -129,40 +129,60 @@ def erase(
 ) -> Erased:
     """Erase one resident and their cases for good, as one batch, ledger first; the
     audit log records who, when, why (and no personal value)."""
+    return erase_many(repo, [resident_id], reason, staff=staff, now=now)[0]
+
+
+def erase_many(
+    repo: RepositoryAPI,
+    resident_ids: list[str],
+    reason: str,
+    *,
+    staff: str,
+    now: datetime,
+    action: str = AUDIT_ACTION,
+) -> list[Erased]:
+    """Erase several residents in one batch (all or none), one audit entry each."""
     reason = reason.strip()
     if not reason:
         raise ErasureRefused("privacy.err_reason")
-    settings = repo.settings.get()
+    desk_code = repo.settings.get().desk_code
+    done: list[Erased] = []
+    erasures: list[Erasure] = []
+    ops: list[Op] = []
     with repo.transaction():
-        doc = repo.residents.doc(resident_id)
-        if doc is None:
-            raise ErasureRefused("privacy.err_no_resident", resident=resident_id)
-        aliases = {
-            theirs for theirs, ours in repo.resident_aliases().items() if ours == resident_id
-        }
-        known = repo.erasures.get(resident_id)
-        erasure = Erasure(
-            resident_id=resident_id,
-            other_ids=sorted(aliases - {resident_id}),
-            at=now,
-            staff=staff,
-            reason=reason,
-            desk_code=settings.desk_code,
-        )
-        if known is not None:
-            erasure = known.merged(erasure)
-        ops = erasure_ops(repo, dict.fromkeys(erasure.ids, erasure))
-        cases = sum(op.table == case_ops.TABLE for op in ops)
-        audit = AuditEntry(
-            at=now,
-            staff=staff,
-            action=AUDIT_ACTION,
-            target=resident_id,
-            detail={"resident": resident_id, "reason": reason, "cases": str(cases)},
-        )
-        repo.erasures.record([erasure], [*ops, audit_op(audit)])
-    repo.compact()  # the old values leave the journal now, not at the next compaction
-    return Erased(erasure, cases)
+        aliases = repo.resident_aliases()
+        for resident_id in resident_ids:
+            if repo.residents.doc(resident_id) is None:
+                raise ErasureRefused("privacy.err_no_resident", resident=resident_id)
+            others = {theirs for theirs, ours in aliases.items() if ours == resident_id}
+            erasure = Erasure(
+                resident_id=resident_id,
+                other_ids=sorted(others - {resident_id}),
+                at=now,
+                staff=staff,
+                reason=reason,
+                desk_code=desk_code,
+            )
+            known = repo.erasures.get(resident_id)
+            if known is not None:
+                erasure = known.merged(erasure)
+            changes = erasure_ops(repo, dict.fromkeys(erasure.ids, erasure))
+            cases = sum(op.table == case_ops.TABLE for op in changes)
+            audit = AuditEntry(
+                at=now,
+                staff=staff,
+                action=action,
+                target=resident_id,
+                detail={"resident": resident_id, "reason": reason, "cases": str(cases)},
+            )
+            ops.extend([*changes, audit_op(audit)])
+            erasures.append(erasure)
+            done.append(Erased(erasure, cases))
+        if erasures:
+            repo.erasures.record(erasures, ops)
+    if erasures:
+        repo.compact()  # the old values leave the journal now, not at the next compaction
+    return done
 
 
 def replay_ledger(repo: RepositoryAPI) -> int:
