@@ -55,3 +55,75 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "privacy.cli_bad_format": ("{value}: use json or html", "{value}：请用 json 或 html"),
+        "privacy.cli_locked": (
+            "The store is open in a console ({holder}): personal data is handled there, "
+            "or close it first (this is recorded in its audit log)",
+            "数据库正在控制台中使用（{holder}）：请在控制台中操作，或先关闭控制台（此操作须记入审计日志）",
+        ),
+        "privacy.cli_audited": (
+            "Recorded in the audit log (staff: {staff})",
+            "已记入审计日志（工作人员：{staff}）",
+        ),
+        "privacy.cli_written": ("Written: {path}", "已写入：{path}"),
+        "privacy.cli_erase_confirm": (
+            "Erase the personal data of {name} ({id}) for good? This cannot be undone",
+            "永久删除 {name}（{id}）的个人信息？此操作不可撤销",
+        ),
+        "privacy.cli_erased": (
+            "Personal data of resident {id} erased ({cases} case(s) de-identified; by {staff})",
+            "居民 {id} 的个人信息已删除（{cases} 件工单已去标识；经办：{staff}）",
+        ),
+        "privacy.cli_due": (
+            "{count} resident(s) due under the retention rule ({years} years)",
+            "按保存期限（{years} 年）到期的居民：{count} 位",
+        ),
+        "privacy.cli_dry_run": ("Dry run: nothing was changed", "试运行：未做任何修改"),
+        "privacy.cli_purge_confirm": (
+            "De-identify these {count} resident(s) for good? This cannot be undone",
+            "永久去除这 {count} 位居民的个人信息？此操作不可撤销",
+        ),
+        "privacy.cli_purged": (
+            "{count} resident(s) de-identified (by {staff}; on the audit log)",
+            "已去除 {count} 位居民的个人信息（经办：{staff}；已记入审计日志）",
+        ),
+        "privacy.purge_reason": (
+            "Retention: no open case and nothing new for {years} years",
+            "保存期限到期：{years} 年内无未办结工单且无新记录",
+        ),
+        "privacy.restore_reapplied": (
+            "Erasures re-applied from the erasure ledger: {count}",
+            "已按删除记录重新删除：{count} 位居民",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "privacy.check_ledger": (
+            "Erasure ledger: {count} erased resident(s)",
+            "删除记录：已删除 {count} 位居民的个人信息",
+        ),
+        "privacy.check_ledger_torn": (
+            "Erasure ledger: an unfinished last line (a crash while writing) is ignored",
+            "删除记录：最后一行未写完（写入时中断），已忽略",
+        ),
+        "privacy.check_pending": (
+            "{count} erasure(s) of the ledger are not in the store (a restore or a crash): "
+            "they are applied again when the console opens, or by `deskconsole restore`",
+            "删除记录中有 {count} 条未在数据库中生效（恢复备份或中断所致）：打开控制台或执行 "
+            "`deskconsole restore` 时会重新删除",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "audit.action.person.export": ("person's file written", "导出居民个人信息副本"),
+        "audit.action.person.erase": ("personal data erased", "删除居民个人信息"),
+        "audit.action.person.purge": (
+            "personal data de-identified (retention)",
+            "保存期限到期，去除个人信息",
+        ),
+    }
+)
