@@ -14,9 +14,11 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
 from deskconsole.domain.erasure import erase
 from deskconsole.domain.person_file import find_resident
+from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.domain.retention import due_residents, purge
 from deskconsole.export.person import FORMATS, export_person_file
 from deskconsole.i18n import t
+from deskconsole.storage import Repository
 
 person_app = typer.Typer(
     help="A resident's personal data: a copy of everything held, or its erasure.",
@@ -128,3 +130,57 @@ def purge_residents(
             typer.confirm(t("privacy.cli_purge_confirm", count=len(due)), abort=True)
         done = purge(repo, due, t("privacy.purge_reason", years=years), staff=staff, now=now)
     typer.echo(t("privacy.cli_purged", count=len(done), staff=staff))
+
+
+@app.command("privacy")
+def privacy_settings(
+    ctx: typer.Context,
+    data_dir: DataDirOption = None,
+    retention_years: Annotated[
+        int | None,
+        typer.Option(
+            "--retention-years",
+            min=0,
+            max=50,
+            help="Years without an open case or anything new before a resident's personal "
+            "data is due for `purge` (0: never).",
+        ),
+    ] = None,
+    lock_minutes: Annotated[
+        int | None,
+        typer.Option(
+            "--lock-minutes",
+            min=0,
+            max=240,
+            help="Lock the console after so many idle minutes (0: never).",
+        ),
+    ] = None,
+    set_pin: Annotated[
+        bool,
+        typer.Option(
+            "--set-pin", help="Set the staff PIN that unlocks the console (asked twice, hidden)."
+        ),
+    ] = False,
+    clear_pin: Annotated[bool, typer.Option("--clear-pin", help="Remove the PIN.")] = False,
+) -> None:
+    """Show or set the personal-data settings: retention, idle lock, unlock PIN."""
+    pin = None
+    if set_pin:
+        pin = typer.prompt(t("privacy.cli_pin_prompt"), hide_input=True, confirmation_prompt=True)
+    target = data_dir_of(ctx, data_dir)
+    if retention_years is None and lock_minutes is None and pin is None and not clear_pin:
+        with Repository.open(target, readonly=True) as repo:
+            settings = repo.settings.get()
+    else:
+        with open_for_audit(target, "privacy.cli_locked") as repo:
+            settings = update_privacy(
+                repo,
+                retention_years=retention_years,
+                lock_minutes=lock_minutes,
+                pin=pin,
+                clear_pin=clear_pin,
+            )
+        typer.echo(t("bundle.settings_saved"))
+    typer.echo(t("privacy.cli_show_retention", years=settings.retention_years))
+    typer.echo(t("privacy.cli_show_lock", minutes=settings.lock_idle_minutes))
+    typer.echo(t("privacy.cli_show_pin_set" if settings.lock_pin else "privacy.cli_show_pin_none"))

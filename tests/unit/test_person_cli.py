@@ -168,3 +168,18 @@ def test_check_reports_an_erasure_the_store_lost(
     restore_backup(data_dir, backup, datetime.now())
     code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
     assert code == 1 and "1 erasure(s) of the ledger are not in the store" in out
+
+
+def test_privacy_settings_are_shown_and_saved(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(data_dir)
+    store = ["--data-dir", str(data_dir)]
+    code, out, _ = run(capsys, "privacy", *store)
+    assert code == 0 and "Retention: 3 years" in out and "after 5 idle minutes" in out
+    assert "PIN: not set" in out
+    code, out, _ = run(capsys, "privacy", "--retention-years", "5", "--lock-minutes", "2", *store)
+    assert code == 0 and "Retention: 5 years" in out and "after 2 idle minutes" in out
+    with Repository.open(data_dir, readonly=True) as repo:
+        settings = repo.settings.get()
+    assert (settings.retention_years, settings.lock_idle_minutes) == (5, 2)

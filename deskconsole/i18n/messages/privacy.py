@@ -127,3 +127,29 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "privacy.err_pin": (
+            "The PIN must be 4 to 12 digits",
+            "PIN 须为 4 到 12 位数字",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "privacy.cli_pin_prompt": ("New PIN (4 to 12 digits)", "新 PIN（4 到 12 位数字）"),
+        "privacy.cli_show_retention": (
+            "Retention: {years} years without an open case or anything new (0: never)",
+            "保存期限：{years} 年内无未办结工单且无新记录（0 表示不限）",
+        ),
+        "privacy.cli_show_lock": (
+            "Screen lock after {minutes} idle minutes (0: never); ctrl+l locks at once",
+            "空闲 {minutes} 分钟后锁屏（0 表示不自动锁屏）；ctrl+l 立即锁屏",
+        ),
+        "privacy.cli_show_pin_set": ("Unlock PIN: set", "解锁 PIN：已设置"),
+        "privacy.cli_show_pin_none": (
+            "Unlock PIN: not set (deskconsole privacy --set-pin)",
+            "解锁 PIN：未设置（deskconsole privacy --set-pin）",
+        ),
+    }
+)
