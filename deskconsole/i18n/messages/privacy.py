@@ -153,3 +153,32 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "privacy.lock_title": ("The console is locked.", "控制台已锁定。"),
+        "privacy.lock_pin_hint": ("Staff PIN, then Enter", "输入工作人员 PIN 后按回车"),
+        "privacy.lock_no_pin": (
+            "Enter unlocks (no PIN set: deskconsole privacy --set-pin)",
+            "按回车解锁（未设置 PIN：deskconsole privacy --set-pin）",
+        ),
+        "privacy.lock_wrong": ("Wrong PIN ({count})", "PIN 错误（第 {count} 次）"),
+        "privacy.lock_wrong_pause": (
+            "Wrong PIN ({count}): wait {seconds} s before the next try",
+            "PIN 错误（第 {count} 次）：请等待 {seconds} 秒后再试",
+        ),
+        "privacy.lock_wait": (
+            "Wait {seconds} s before the next try",
+            "请等待 {seconds} 秒后再试",
+        ),
+        "privacy.key_lock": ("Lock", "锁屏"),
+        "privacy.key_lock_tip": (
+            "Lock the console: only the community and the time show until the PIN is given",
+            "锁定控制台：输入 PIN 前只显示社区名称和时间",
+        ),
+        "privacy.retention_reminder": (
+            "{count} resident(s) are due for de-identification under the retention rule: "
+            "deskconsole purge --dry-run lists them",
+            "按保存期限，有 {count} 位居民的个人信息应予去除：deskconsole purge --dry-run 可列出",
+        ),
+    }
+)
