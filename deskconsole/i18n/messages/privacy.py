@@ -182,3 +182,58 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "privacy.key_personal": ("Personal data", "个人信息"),
+        "privacy.key_personal_tip": (
+            "A copy of everything held on this resident, or its erasure",
+            "导出该居民的个人信息副本，或删除其个人信息",
+        ),
+        "privacy.key_copy": ("Copy", "副本"),
+        "privacy.key_copy_tip": (
+            "Write the resident's file (numbers masked) as JSON and a printable page",
+            "导出居民个人信息副本（号码遮挡）：JSON 和可打印页面",
+        ),
+        "privacy.key_full": ("Full copy", "完整副本"),
+        "privacy.key_full_tip": (
+            "The file with full numbers: asks why, and records it in the audit log",
+            "含完整号码的副本：须填写原因，并记入审计日志",
+        ),
+        "privacy.key_erase": ("Erase", "删除"),
+        "privacy.key_erase_tip": (
+            "Erase the resident's personal data for good (asks why, then twice)",
+            "永久删除该居民的个人信息（须填写原因并确认两次）",
+        ),
+        "privacy.dialog_title": ("Personal data of {name}", "{name} 的个人信息"),
+        "privacy.dialog_choices": (
+            "c  copy (numbers masked)    f  copy with full numbers    x  erase    Esc  cancel",
+            "c  副本（号码遮挡）    f  含完整号码的副本    x  删除    Esc  取消",
+        ),
+        "privacy.reason_placeholder": (
+            "e.g. the resident's request of 2026-12-01",
+            "例如：居民 2026-12-01 申请",
+        ),
+        "privacy.reason_full": (
+            "Why are full numbers needed? (goes on the audit log)",
+            "为什么需要完整号码？（记入审计日志）",
+        ),
+        "privacy.reason_erase": (
+            "Why is the personal data of {name} erased? (goes on the audit log)",
+            "删除 {name} 个人信息的原因？（记入审计日志）",
+        ),
+        "privacy.erase_confirm": (
+            "Erase name, phones, ID number, address and notes of {name}, and every text of "
+            "their cases? The cases stay counted.",
+            "删除 {name} 的姓名、电话、身份证号、地址、备注及其工单中的全部文字？工单仍计入统计。",
+        ),
+        "privacy.erase_confirm_again": (
+            "This cannot be undone, here or on any other desk. Erase now?",
+            "此操作不可撤销，本服务台及其他服务台均无法恢复。确定删除？",
+        ),
+        "privacy.erased": (
+            "Personal data erased ({cases} case(s) de-identified)",
+            "个人信息已删除（{cases} 件工单已去标识）",
+        ),
+        "privacy.copy_written": ("Written: {paths}", "已写入：{paths}"),
+    }
+)
