@@ -433,4 +433,6 @@ def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> Imp
         plan = plan_import(repo, bundle)
         if not dry_run:
             apply_plan(repo, plan)
+    if plan.erased and not dry_run:
+        repo.compact()  # the erased values leave the journal now
     return plan
