@@ -211,3 +211,47 @@ def test_the_ledger_survives_a_torn_line(desk: Repository) -> None:
         handle.write(b'{"crc": 1, "eras')
     found = read_ledger(desk.data_dir)
     assert list(found.erasures) == [resident_id] and found.torn_tail and not found.bad_lines
+
+
+def test_a_full_disk_at_the_ledger_changes_nothing(
+    desk: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from deskconsole.storage import StoreWriteError
+    from deskconsole.storage import erasures as ledger
+
+    resident_id = _person(desk)
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ledger, "write_all", full)
+    with pytest.raises(StoreWriteError) as refused:
+        erase(desk, resident_id, "居民申请删除", staff="颜成玉", now=NOW)
+    assert "erasures.jsonl" in str(refused.value)
+    resident = desk.residents.get(resident_id)
+    assert resident is not None and resident.name == "欧阳秀英"
+    assert desk.erasures.all() == []
+
+
+def test_a_store_that_fails_after_the_ledger_is_put_right_by_the_replay(
+    desk: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deskconsole.storage import Store, StoreWriteError
+
+    resident_id = _person(desk)
+    real = Store.commit
+
+    def refuse(self: Store, ops: list) -> None:  # type: ignore[type-arg]
+        raise StoreWriteError(self.journal_path, "I/O error")
+
+    monkeypatch.setattr(Store, "commit", refuse)
+    with pytest.raises(StoreWriteError):
+        erase(desk, resident_id, "居民申请删除", staff="颜成玉", now=NOW)
+    monkeypatch.setattr(Store, "commit", real)
+    assert list(read_ledger(desk.data_dir).erasures) == [resident_id]
+    assert not is_erased(desk.residents.doc(resident_id) or {})
+    assert replay_ledger(desk) == 1
+    assert is_erased(desk.residents.doc(resident_id) or {})
+    _assert_no_trace(_files_text(desk.data_dir))

@@ -11,7 +11,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from deskconsole.i18n import t
-from deskconsole.models import Case, Resident, mask_phone
+from deskconsole.models import ERASED_NAME, Case, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
@@ -196,8 +196,11 @@ class ResidentScreen(DeskScreen):
     # -- keys --------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         resident = self.data.resident if self.data else None
-        if action in ("new_case", "edit", "add_here", "personal_data"):
+        if action == "personal_data":
             return resident is not None
+        if action in ("new_case", "edit", "add_here"):
+            # An erased resident takes no new personal data.
+            return resident is not None and resident.name != ERASED_NAME
         if action == "open_row":
             table = self.focused
             return isinstance(table, DataTable) and table.row_count > 0
