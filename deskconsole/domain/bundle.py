@@ -33,7 +33,13 @@ from deskconsole.domain.bundle_file import (
     write_bundle,
 )
 from deskconsole.domain.disclosure import bundle_export_audit
-from deskconsole.domain.erasure import erased_case, erased_resident, erasure_ops, merge_tombstones
+from deskconsole.domain.erasure import (
+    compact_now,
+    erased_case,
+    erased_resident,
+    erasure_ops,
+    merge_tombstones,
+)
 from deskconsole.domain.merge import (
     CaseCollision,
     Conflict,
@@ -434,5 +440,5 @@ def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> Imp
         if not dry_run:
             apply_plan(repo, plan)
     if plan.erased and not dry_run:
-        repo.compact()  # the erased values leave the journal now
+        compact_now(repo)  # the erased values leave the journal now
     return plan

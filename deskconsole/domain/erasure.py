@@ -14,6 +14,7 @@ Bundles carry the tombstones (:func:`plan_bundle_erasures`), and
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +23,7 @@ from typing import Any
 from deskconsole.domain.timeline import KEPT_VALUE, OTHER_VALUE
 from deskconsole.errors import DeskError
 from deskconsole.models import ERASED_NAME, ERASED_TEXT, AuditEntry, Case, Erasure, Resident
-from deskconsole.storage import Op, RepositoryAPI
+from deskconsole.storage import Op, RepositoryAPI, StoreError
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import erasures as erasure_store
 from deskconsole.storage import residents as resident_ops
@@ -169,6 +170,7 @@ def erase_many(
             changes = erasure_ops(repo, dict.fromkeys(erasure.ids, erasure))
             cases = sum(op.table == case_ops.TABLE for op in changes)
             audit = AuditEntry(
+                id=f"{action}-{resident_id}-{now.isoformat()}",  # the same on a re-run
                 at=now,
                 staff=staff,
                 action=action,
@@ -181,8 +183,15 @@ def erase_many(
         if erasures:
             repo.erasures.record(erasures, ops)
     if erasures:
-        repo.compact()  # the old values leave the journal now, not at the next compaction
+        compact_now(repo)
     return done
+
+
+def compact_now(repo: RepositoryAPI) -> None:
+    """Compact so that erased values leave the journal now; the erasure is saved already,
+    so a disk that refuses the snapshot only leaves them for the next compaction."""
+    with contextlib.suppress(StoreError):
+        repo.compact()
 
 
 def replay_ledger(repo: RepositoryAPI) -> int:
@@ -202,7 +211,7 @@ def replay_ledger(repo: RepositoryAPI) -> int:
         if missing:
             repo.commit([*ops, *(erasure_store.op(e) for e in missing)])
     if missing:
-        repo.compact()
+        compact_now(repo)
     return len(missing)
 
 

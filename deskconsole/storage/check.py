@@ -45,7 +45,8 @@ class CheckReport:
     error: StoreError | None = None
     lock_holder: str | None = None
     backup: BackupInfo | None = None
-    #: Erasures in the ledger (``erasures.jsonl``) and those the store does not hold yet.
+    #: Erasures in the ledger (``erasures.jsonl``) and those the store does not hold yet
+    #: (a notice, not damage: the console and ``restore`` apply them again).
     ledger_entries: int = 0
     ledger_pending: list[str] = field(default_factory=list)
     ledger_torn: bool = False
@@ -53,7 +54,7 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         """True when the store opens and every document is valid."""
-        return self.error is None and not self.invalid and not self.ledger_pending
+        return self.error is None and not self.invalid
 
 
 def check_store(data_dir: Path) -> CheckReport:
