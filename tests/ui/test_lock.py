@@ -94,7 +94,7 @@ async def test_ctrl_l_hides_everything_personal_until_the_pin(person: Repository
         assert isinstance(app.screen, LockScreen)
         burst(app, "2", "4", "6", "8", "enter")
         await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
-        assert NAME in rendered(app)
+        await until(pilot, lambda: NAME in rendered(app))
 
 
 async def test_five_wrong_pins_pause_the_next_try(person: Repository) -> None:

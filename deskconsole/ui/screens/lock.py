@@ -1,7 +1,7 @@
 """The lock screen: only the community and the time show until the staff PIN is given.
 
 It covers the whole console (opaque, pushed over whatever is open, typed input left
-as it was beneath), hides notifications and turns the command palette off, and only
+as it was beneath), shows no notifications and turns the command palette off, and only
 the PIN field takes keys. Five wrong PINs start a pause that grows
 (:class:`deskconsole.domain.pin.Attempts`). Without a PIN set, Enter unlocks: the lock
 then only hides the screen from passers-by.
@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from deskconsole.domain.pin import Attempts, verify_pin
@@ -44,6 +45,10 @@ class LockScreen(DeskModal[None]):
         super().__init__()
         self.attempts = Attempts()
         self._palette: bool | None = None
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        """No toast rack and no tooltips here: a notification that comes while locked (a
+        worker finishing, a reminder) is not shown over the lock."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lock-box"):
