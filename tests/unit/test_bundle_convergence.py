@@ -240,6 +240,7 @@ def test_two_desks_converge_whatever_the_order(
                 e["kind"] == "conflict" for doc in cases_a.values() for e in doc["events"]
             )
             event("with conflicts" if conflicts else "without conflicts")
+            event("with erasures" if a.repo.erasures.all() else "without erasures")
             # Idempotent: every bundle again, in both directions, changes nothing.
             final_a, final_b = _send(a, root), _send(b, root)
             assert import_bundle(b.repo, final_a).ops == []
