@@ -427,7 +427,7 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> None:
     """Write the plan as one batch: all of it lands, or none of it (new erasures go
     to the ledger first)."""
     if plan.erasures:
-        erasure_ops_store.append_ledger(repo.data_dir, plan.erasures)
+        repo.erasures.append_ledger(plan.erasures)
     if plan.ops:
         repo.commit(plan.ops)
 

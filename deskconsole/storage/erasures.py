@@ -124,12 +124,17 @@ class ErasureRepository:
         """What the ledger beside the store holds."""
         return read_ledger(self._store.data_dir)
 
-    def record(self, erasures: list[Erasure], ops: list[Op]) -> None:
-        """Write ``erasures`` to the ledger, then them and ``ops`` to the store as one
-        batch. Raises :class:`StoreWriteError` when the disk refuses either."""
+    def append_ledger(self, erasures: list[Erasure]) -> None:
+        """Write ``erasures`` to the ledger only (their tombstones go in a batch of the
+        caller's, such as a bundle import)."""
         if self._store.readonly:
             raise StoreReadOnlyError(self._store.data_dir)
         append_ledger(self._store.data_dir, erasures)
+
+    def record(self, erasures: list[Erasure], ops: list[Op]) -> None:
+        """Write ``erasures`` to the ledger, then them and ``ops`` to the store as one
+        batch. Raises :class:`StoreWriteError` when the disk refuses either."""
+        self.append_ledger(erasures)
         self._store.commit([*ops, *(op(e) for e in erasures)])
 
 
