@@ -409,8 +409,18 @@ def _plan_erasures(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str
             ops.append(op)
             if op.table == resident_ops.TABLE:
                 erased.add(op.key)
-    # An unchanged record is no change: a planned op equal to what is stored is dropped.
-    plan.ops = [op for op in ops if not _stored_as(repo, op)]
+    # An unchanged record is no change: a planned op equal to what is stored is dropped
+    # (a merge that only an erasure undid), and counted as unchanged.
+    kept = [op for op in ops if not _stored_as(repo, op)]
+    for table, tally in ((resident_ops.TABLE, plan.residents), (case_ops.TABLE, plan.cases)):
+        dropped = min(
+            sum(op.table == table for op in plan.ops) - sum(op.table == table for op in kept),
+            tally.updated,
+        )
+        if dropped > 0:
+            tally.updated -= dropped
+            tally.unchanged += dropped
+    plan.ops = kept
     plan.ops.extend(erasure_ops_store.op(e) for e in plan.erasures)
     plan.erased = len(erased & {op.key for op in plan.ops if op.table == resident_ops.TABLE})
 

@@ -83,6 +83,8 @@ class ScreenLock:
         """Once a month: say how many residents the retention rule finds due."""
         app: Any = self
         try:
+            if not app.repo.settings.is_saved():
+                return  # a desk not set up yet: saving the reminder would mark it chosen
             count = reminder_due(app.repo, app.today())
             if count:
                 update_privacy(app.repo, reminded=app.today())

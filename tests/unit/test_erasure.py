@@ -179,6 +179,8 @@ def test_a_bundle_erases_the_person_on_a_desk_that_still_has_them(
         # The other desk's older bundle, still holding the person, does not bring them back.
         again = import_bundle(desk, old)
         assert again.ops == []
+        assert (again.residents.updated, again.cases.updated) == (0, 0)
+        assert "Nothing new" in again.summary() or "nothing new" in again.summary().lower()
         doc = desk.residents.doc(resident_id)
         assert doc is not None and is_erased(doc)
         assert import_bundle(other, path).ops == []
