@@ -89,3 +89,23 @@ async def test_c_writes_the_masked_file(repo: Repository) -> None:
         doc = json.loads(data.read_text(encoding="utf-8"))
         assert doc["resident"]["name"] == NAME and doc["resident"]["phones"] == ["139****1234"]
         assert repo.audit.all()[-1].action == "person.export"
+
+
+async def test_the_console_reminds_once_a_month_of_residents_due(repo: Repository) -> None:
+    from datetime import timedelta
+
+    set_desk(repo, "JC", "金城社区")
+    old = FIXED_NOW - timedelta(days=4 * 365)
+    repo.residents.save_many(
+        [PERSON.model_copy(update={"created_at": old, "updated_at": old})], touch=False
+    )
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: repo.settings.get().retention_reminded == FIXED_NOW.date())
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 resident(s) are due" in m for m in messages), messages
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not any("are due" in n.message for n in app._notifications)
