@@ -47,24 +47,40 @@ async def test_erase_asks_twice_and_enter_means_no(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_person(app, pilot)
+
+        def asking(text: str) -> bool:
+            top = app.screen
+            return isinstance(top, ConfirmDialog) and text in top.question
+
+        def answered() -> bool:
+            return isinstance(app.screen, ResidentScreen) and not any(
+                isinstance(s, ConfirmDialog | ReasonDialog) for s in app.screen_stack
+            )
+
+        def refused_without_reason() -> bool:
+            problem = (
+                app.screen.query("#reason-problem") if isinstance(app.screen, ReasonDialog) else []
+            )
+            return bool(problem) and "needs a reason" in str(problem[0].render())
+
         # Enter on the first question: no.
-        burst(app, "p", "x", "居民申请删除", "enter", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        burst(app, "p", "x", "居民申请删除", "enter")
+        await until(pilot, lambda: asking(NAME))
+        burst(app, "enter")
+        await until(pilot, answered)
         await settle(app, pilot)
         assert not erased(repo)
         # Yes, then Enter on the second question: no.
-        burst(app, "p", "x", "居民申请删除", "enter", "y", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        burst(app, "p", "x", "居民申请删除", "enter", "y")
+        await until(pilot, lambda: asking("cannot be undone"))
+        burst(app, "enter")
+        await until(pilot, answered)
         await settle(app, pilot)
         assert not erased(repo)
         # A reason is required: Enter on an empty one stays in the dialog.
         burst(app, "p", "x", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ReasonDialog))
-        await settle(app, pilot)
-        assert "needs a reason" in str(app.screen.query_one("#reason-problem").render())
-        burst(app, "居民申请删除", "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        burst(app, "y", "y")
+        await until(pilot, refused_without_reason)
+        burst(app, "居民申请删除", "enter", "y", "y")
         await until(pilot, lambda: erased(repo))
         entry = repo.audit.all()[-1]
         assert (entry.action, entry.staff, entry.detail["reason"]) == (
