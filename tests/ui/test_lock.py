@@ -68,7 +68,7 @@ async def test_ctrl_l_hides_everything_personal_until_the_pin(person: Repository
     app = make_app(person)
     clock = Clock()
     app.idle_clock = clock
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_person(app, pilot)
         assert PHONE_TAIL in rendered(app)
         burst(app, "ctrl+l")
@@ -76,6 +76,10 @@ async def test_ctrl_l_hides_everything_personal_until_the_pin(person: Repository
         await settle(app, pilot)
         text = rendered(app)
         assert "金城社区" in text and "2026-11-27 10:00" in text
+        assert_nothing_personal(app)
+        # A notification that comes while locked is not drawn over the lock.
+        app.notify(f"{NAME} 13905361234", timeout=60)
+        await settle(app, pilot)
         assert_nothing_personal(app)
         # Global keys and the palette do nothing while locked.
         burst(app, "f3", "f4", "escape", "ctrl+p")

@@ -88,6 +88,7 @@ async def test_erase_asks_twice_and_enter_means_no(repo: Repository) -> None:
             "颜成玉",
             "居民申请删除",
         )
+        await settle(app, pilot)  # the lookup beneath refreshes after the change
 
 
 async def test_c_writes_the_masked_file(repo: Repository) -> None:
