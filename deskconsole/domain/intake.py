@@ -161,7 +161,7 @@ def session_for(repo: Repository, day: date) -> str | None:
     current = repo.sessions.current()
     if current is not None and current.date == day:
         return current.id
-    same_day = [s for s in repo.sessions.all() if s.date == day]
+    same_day = repo.sessions.on_day(day)
     return same_day[0].id if len(same_day) == 1 else None
 
 
