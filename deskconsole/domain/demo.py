@@ -187,15 +187,24 @@ _PATHS: dict[CaseState, tuple[CaseState, ...]] = {
 }
 
 
+def _weights(table: dict[CaseState, int]) -> tuple[list[CaseState], list[int]]:
+    table = {**table, S.RETURNED: 3, S.DUPLICATE: 2, S.WITHDRAWN: 2}
+    return list(table), list(table.values())
+
+
+_OLD_STATES = _weights({S.CLOSED: 80, S.RESOLVED: 4, S.IN_PROGRESS: 3, S.DISPATCHED: 2})
+_RECENT_STATES = _weights(
+    {S.REGISTERED: 12, S.DISPATCHED: 18, S.IN_PROGRESS: 22, S.RESOLVED: 18, S.CLOSED: 20}
+)
+_REQUEST_TYPES = list(RequestType)
+_URGENCIES = list(Urgency)
+_SATISFACTIONS = list(Satisfaction)
+_CATEGORIES = list(words.MATTERS)
+
+
 def _final_state(rng: random.Random, age_days: int) -> CaseState:
-    if age_days > 30:
-        weights = {S.CLOSED: 80, S.RESOLVED: 4, S.IN_PROGRESS: 3, S.DISPATCHED: 2}
-    else:
-        weights = {S.REGISTERED: 12, S.DISPATCHED: 18, S.IN_PROGRESS: 22, S.RESOLVED: 18}
-        weights[S.CLOSED] = 20
-    weights.update({S.RETURNED: 3, S.DUPLICATE: 2, S.WITHDRAWN: 2})
-    states = list(weights)
-    return rng.choices(states, weights=[weights[s] for s in states])[0]
+    states, weights = _OLD_STATES if age_days > 30 else _RECENT_STATES
+    return rng.choices(states, weights=weights)[0]
 
 
 def _party(rng: random.Random, category: str) -> ResponsibleParty:
@@ -221,10 +230,10 @@ def _build_case(
     settings: Settings,
     now: datetime,
 ) -> Case:
-    category = rng.choice(list(words.MATTERS))
-    request_type = rng.choice(list(RequestType))
+    category = rng.choice(_CATEGORIES)
+    request_type = rng.choice(_REQUEST_TYPES)
     at = datetime.combine(session.date, time(9, 30)) + timedelta(minutes=rng.randrange(120))
-    urgency = rng.choices(list(Urgency), weights=(2, 10, 1))[0]
+    urgency = rng.choices(_URGENCIES, weights=(2, 10, 1))[0]
     staff = session.staff[0] if session.staff else ""
     path = _PATHS[final]
     on_spot = request_type == RequestType.CONSULTATION and final in (S.RESOLVED, S.CLOSED)
@@ -245,7 +254,7 @@ def _build_case(
         elif target == S.RESOLVED:
             fields["outcome"] = note = rng.choice(words.OUTCOMES)
         elif target == S.CLOSED:
-            fields["satisfaction"] = rng.choices(list(Satisfaction), weights=(8, 3, 1))[0]
+            fields["satisfaction"] = rng.choices(_SATISFACTIONS, weights=(8, 3, 1))[0]
             note = "回访：" + fields["satisfaction"].label  # type: ignore[attr-defined]
         elif target == S.RETURNED:
             fields["end_reason"] = note = "不属于社区职责范围"
