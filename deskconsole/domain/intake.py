@@ -249,11 +249,7 @@ def related_open_cases(repo: Repository, resident_id: str, category: str) -> lis
     household = {r.id for r in repo.residents.at_address(resident.address)} | {resident_id}
     if resident.address.is_blank:
         household = {resident_id}
-    return [
-        case
-        for case in repo.cases.for_residents(household)
-        if case.category == category and case.state in OPEN_STATES
-    ]
+    return repo.cases.for_residents(household, OPEN_STATES, category)
 
 
 def add_to_case(desk: CaseDesk, number: str, form: IntakeForm) -> Case:

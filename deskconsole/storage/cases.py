@@ -112,12 +112,29 @@ class CaseRepository:
         """Cases not yet resolved."""
         return self.in_states(OPEN_STATES)
 
-    def for_residents(self, resident_ids: Collection[str]) -> list[Case]:
-        """Cases of any of these residents, newest first."""
-        keys: set[str] = set()
-        for resident_id in resident_ids:
-            keys |= self._lookup("resident", resident_id)
-        return sorted(self._by_keys(keys), key=lambda c: c.intake_at, reverse=True)
+    def for_residents(
+        self,
+        resident_ids: Collection[str],
+        states: Collection[CaseState] | None = None,
+        category: str | None = None,
+    ) -> list[Case]:
+        """Cases of any of these residents (only in ``states`` and ``category`` when
+        given, picked before the documents are read into models), newest first."""
+        wanted = None if states is None else {s.value for s in states}
+        with self._store.lock:
+            table = self._store.table(TABLE)
+            raw = table.raw()
+            buckets = table.buckets("resident")
+            docs = [
+                raw[key]
+                for resident_id in resident_ids
+                for key in buckets.get(resident_id, ())
+                if key in raw
+                and (wanted is None or raw[key]["state"] in wanted)
+                and (category is None or raw[key].get("category") == category)
+            ]
+        found = {doc["number"]: Case.model_validate(doc) for doc in docs}
+        return sorted(found.values(), key=lambda c: c.intake_at, reverse=True)
 
     def taken_on(self, day: date, session_id: str | None = None) -> list[Case]:
         """Cases taken on ``day`` (optionally in one desk session), in intake order."""

@@ -159,3 +159,21 @@ def test_intake_save_header_and_live_board_read_no_whole_table(
     assert case.number in {d["number"] for d in live}
     assert board.names_of(repo, {residents[0].id}) == {residents[0].id: ("居民一", "金域华府")}
     assert no_scans == []
+
+
+def test_a_households_cases_picked_by_state_and_category(repo: Repository) -> None:
+    jiang = repo.residents.save(make_resident("江建国"))
+    repo.cases.save_many(
+        [
+            make_case("JC-20261120-001", resident_id=jiang.id),
+            make_case("JC-20261121-001", resident_id=jiang.id, category="utilities"),
+            make_case("JC-20261122-001", resident_id=jiang.id, state=CaseState.CLOSED),
+            make_case("JC-20261123-001", resident_id="someone else"),
+        ]
+    )
+    everything = repo.cases.for_residents([jiang.id])
+    assert len(everything) == 3
+    open_property = repo.cases.for_residents(
+        [jiang.id], [CaseState.REGISTERED, CaseState.DISPATCHED], "property"
+    )
+    assert [c.number for c in open_property] == ["JC-20261120-001"]
