@@ -36,6 +36,7 @@ from textual.widgets import Static
 from tinydb import TinyDB
 
 from bench import Figure
+from bench.data import resident_docs
 from deskconsole.config import RunConfig
 from deskconsole.domain import board
 from deskconsole.domain.board import LIVE_COLUMNS, DueCalendar
@@ -57,6 +58,7 @@ from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn
 
+WAIT_LIMIT = 60.0
 TOTAL = 50_000
 OPEN = 1_000
 RESIDENTS = 5_000
@@ -104,12 +106,11 @@ def _state(index: int) -> CaseState:
 
 def build_store(data_dir: Path) -> None:
     """50,000 cases (1,000 open) and 5,000 residents, written as one batch."""
-    resident_doc, case_doc = _templates()
+    _, case_doc = _templates()
     ops: list[Op] = []
-    for index in range(RESIDENTS):
-        doc = copy.deepcopy(resident_doc)
+    residents = resident_docs(RESIDENTS)  # households at their own addresses
+    for index, doc in enumerate(residents):
         doc["id"] = f"r{index:05d}"
-        doc["name"] = "江建国张伟李秀英王芳"[index % 8 : index % 8 + 3]
         ops.append(Op("residents", doc["id"], doc))
     party = ResponsibleParty(kind=PartyKind.PROPERTY_COMPANY, name="金域物业").model_dump(
         mode="json"
@@ -175,6 +176,7 @@ class Frames:
     """
 
     def __init__(self, app: DeskApp) -> None:
+        self.app = app
         self.condition: Callable[[], bool] | None = None
         self.shown: float | None = None
         display = app._display
@@ -191,10 +193,25 @@ class Frames:
         self.condition, self.shown = condition, None
 
     async def wait(self) -> float:
-        """The time of that frame (waits for it)."""
-        while self.shown is None:
-            await asyncio.sleep(0.001)
+        """The time of that frame (waits for it; fails at once if the app died)."""
+        await _until(self.app, lambda: self.shown is not None)
+        assert self.shown is not None
         return self.shown
+
+
+async def _until(app: DeskApp, condition: Callable[[], bool]) -> None:
+    """Wait until ``condition()`` holds; raise the app's own error as soon as it dies,
+    and give up after ``WAIT_LIMIT`` seconds rather than hang the whole bench."""
+    deadline = time.perf_counter() + WAIT_LIMIT
+    while not condition():
+        error = getattr(app, "_exception", None)
+        if error is not None:
+            raise RuntimeError(f"the console died: {error!r}") from error
+        if not app.is_running:
+            raise RuntimeError("the console stopped before the frame was drawn")
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"no such frame within {WAIT_LIMIT} s")
+        await asyncio.sleep(0.001)
 
 
 async def _open_board(repo: Repository) -> float:
@@ -252,13 +269,18 @@ async def _open_naive(repo: Repository) -> float:
 
 
 async def _wait_ready(app: DeskApp) -> None:
-    while not _board_ready(app):
-        await asyncio.sleep(0.001)
+    await _until(app, lambda: _board_ready(app))
 
 
 async def _rebuild(screen: BoardScreen) -> None:
     """The naive way to show a move: throw every column away and load the board again."""
     screen.loaded = False
+    # A reload still on its way must not land on the columns being thrown away.
+    if screen._reload_timer is not None:
+        screen._reload_timer.stop()  # type: ignore[attr-defined]
+    loading = [w for w in screen.app.workers if w.group == "board-load" and w.node is screen]
+    await screen.app.workers.wait_for_complete(loading)
+    await asyncio.sleep(0.01)  # let what it posted land first
     container = screen.query_one("#board-columns", Horizontal)
     await container.remove_children()
     await container.mount_all([CaseColumn(state) for state in screen.states])
