@@ -20,7 +20,6 @@ import asyncio
 import copy
 import gc
 import json
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from tinydb import TinyDB
 
-from bench import Figure
+from bench import Figure, Sample
 from bench.data import resident_docs
 from deskconsole.config import RunConfig
 from deskconsole.domain import board
@@ -289,8 +288,10 @@ async def _rebuild(screen: BoardScreen) -> None:
     screen.load()
 
 
-async def _moves(repo: Repository, count: int, header: bool = True) -> tuple[float, float]:
-    """Median ms from the key to the frame that shows the moved card, and with a rebuild.
+async def _moves(
+    repo: Repository, count: int, header: bool = True
+) -> tuple[list[float], list[float]]:
+    """Ms from the key to the frame that shows the moved card, and with a rebuild.
 
     ``header=False`` leaves out the header's recount of the whole store after each
     commit (the shell's, not the board's), to show what that costs a move.
@@ -331,7 +332,7 @@ async def _moves(repo: Repository, count: int, header: bool = True) -> tuple[flo
             (slow if rebuild else fast).append((shown - start) * 1000)
             saved = repo.cases.get(number)
             assert saved is not None and saved.state == S.IN_PROGRESS
-        return statistics.median(fast), statistics.median(slow)
+        return fast, slow
 
 
 def _tinydb_save(case_docs: list[dict[str, Any]], path: Path) -> float:
@@ -350,13 +351,13 @@ def _json_storage():  # type: ignore[no-untyped-def]
     return JSONStorage
 
 
-def _our_save(repo: Repository, count: int) -> float:
+def _our_save(repo: Repository, count: int) -> list[float]:
     times = []
     for case in repo.cases.in_states([S.REGISTERED])[:count]:
         start = time.perf_counter()
         repo.cases.save(case)
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return times
 
 
 def run() -> list[Figure]:
@@ -365,35 +366,41 @@ def run() -> list[Figure]:
         build_store(data_dir)
         with Repository.open(data_dir, now=lambda: NOW) as repo:
             opens = [asyncio.run(_open_board(repo)) for _ in range(5)]
-            naive = asyncio.run(_open_naive(repo))
+            naive = [asyncio.run(_open_naive(repo)) for _ in range(3)]
             move, rebuild = asyncio.run(_moves(repo, 8))
             quiet, quiet_rebuild = asyncio.run(_moves(repo, 8, header=False))
             save = _our_save(repo, 20)
             docs = json.loads(json.dumps(repo.cases.docs()))
-        tiny = _tinydb_save(docs, Path(tmp) / "tinydb.json")
+        tiny = [_tinydb_save(docs, Path(tmp) / f"tinydb-{n}.json") for n in range(3)]
     return [
-        Figure(
+        Figure.paired(
             "board open, 1,000 open of 50,000",
-            statistics.median(opens),
+            Sample.of(opens),
             "naive: every card mounted",
-            naive,
+            Sample.of(naive),
             "<= 500 ms",
         ),
-        Figure(
+        Figure.paired(
             "move on screen and durable",
-            move,
+            Sample.of(move),
             "move + rebuild all columns",
-            rebuild,
+            Sample.of(rebuild),
             "<= 50 ms",
         ),
-        Figure(
+        Figure.paired(
             "move, header recount left out",
-            quiet,
+            Sample.of(quiet),
             "move + rebuild, same",
-            quiet_rebuild,
+            Sample.of(quiet_rebuild),
             "<= 50 ms",
         ),
-        Figure("durable save of one case", save, "TinyDB JSONStorage insert", tiny, "-"),
+        Figure.paired(
+            "durable save of one case",
+            Sample.of(save),
+            "TinyDB JSONStorage insert",
+            Sample.of(tiny),
+            "-",
+        ),
     ]
 
 
