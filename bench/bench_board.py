@@ -271,20 +271,33 @@ async def _wait_ready(app: DeskApp) -> None:
     await _until(app, lambda: _board_ready(app))
 
 
+_REBUILDING: set[int] = set()
+
+
+def _hold_reloads(screen: BoardScreen) -> None:
+    """Make the board drop cards that arrive while :func:`_rebuild` swaps its columns
+    (a reload started by the move's own commit would land on columns being removed)."""
+    show = screen.show_columns
+
+    def guarded(*args: Any) -> None:
+        if id(screen) not in _REBUILDING:
+            show(*args)
+
+    screen.show_columns = guarded  # type: ignore[method-assign]
+
+
 async def _rebuild(screen: BoardScreen) -> None:
     """The naive way to show a move: throw every column away and load the board again."""
     screen.loaded = False
-    # A reload still on its way must not land on the columns being thrown away.
-    if screen._reload_timer is not None:
-        screen._reload_timer.stop()  # type: ignore[attr-defined]
-    loading = [w for w in screen.app.workers if w.group == "board-load" and w.node is screen]
-    await screen.app.workers.wait_for_complete(loading)
-    await asyncio.sleep(0.01)  # let what it posted land first
-    container = screen.query_one("#board-columns", Horizontal)
-    await container.remove_children()
-    await container.mount_all([CaseColumn(state) for state in screen.states])
-    screen._columns = list(screen.query(CaseColumn))
-    screen.fit_columns(screen.size.width)
+    _REBUILDING.add(id(screen))
+    try:
+        container = screen.query_one("#board-columns", Horizontal)
+        await container.remove_children()
+        await container.mount_all([CaseColumn(state) for state in screen.states])
+        screen._columns = list(screen.query(CaseColumn))
+        screen.fit_columns(screen.size.width)
+    finally:
+        _REBUILDING.discard(id(screen))
     screen.load()
 
 
@@ -305,6 +318,7 @@ async def _moves(
         frames = Frames(app)
         screen = app.screen
         assert isinstance(screen, BoardScreen)
+        _hold_reloads(screen)
         dispatched = screen.column_for(S.DISPATCHED)
         assert dispatched is not None
         numbers = [c.number for c in dispatched.cards[: count * 2]]
