@@ -20,7 +20,6 @@ import asyncio
 import copy
 import gc
 import json
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -35,7 +34,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 from tinydb import TinyDB
 
-from bench import Figure
+from bench import Figure, Sample
+from bench.data import resident_docs
 from deskconsole.config import RunConfig
 from deskconsole.domain import board
 from deskconsole.domain.board import LIVE_COLUMNS, DueCalendar
@@ -57,6 +57,7 @@ from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn
 
+WAIT_LIMIT = 60.0
 TOTAL = 50_000
 OPEN = 1_000
 RESIDENTS = 5_000
@@ -104,12 +105,11 @@ def _state(index: int) -> CaseState:
 
 def build_store(data_dir: Path) -> None:
     """50,000 cases (1,000 open) and 5,000 residents, written as one batch."""
-    resident_doc, case_doc = _templates()
+    _, case_doc = _templates()
     ops: list[Op] = []
-    for index in range(RESIDENTS):
-        doc = copy.deepcopy(resident_doc)
+    residents = resident_docs(RESIDENTS)  # households at their own addresses
+    for index, doc in enumerate(residents):
         doc["id"] = f"r{index:05d}"
-        doc["name"] = "江建国张伟李秀英王芳"[index % 8 : index % 8 + 3]
         ops.append(Op("residents", doc["id"], doc))
     party = ResponsibleParty(kind=PartyKind.PROPERTY_COMPANY, name="金域物业").model_dump(
         mode="json"
@@ -175,6 +175,7 @@ class Frames:
     """
 
     def __init__(self, app: DeskApp) -> None:
+        self.app = app
         self.condition: Callable[[], bool] | None = None
         self.shown: float | None = None
         display = app._display
@@ -191,10 +192,25 @@ class Frames:
         self.condition, self.shown = condition, None
 
     async def wait(self) -> float:
-        """The time of that frame (waits for it)."""
-        while self.shown is None:
-            await asyncio.sleep(0.001)
+        """The time of that frame (waits for it; fails at once if the app died)."""
+        await _until(self.app, lambda: self.shown is not None)
+        assert self.shown is not None
         return self.shown
+
+
+async def _until(app: DeskApp, condition: Callable[[], bool]) -> None:
+    """Wait until ``condition()`` holds; raise the app's own error as soon as it dies,
+    and give up after ``WAIT_LIMIT`` seconds rather than hang the whole bench."""
+    deadline = time.perf_counter() + WAIT_LIMIT
+    while not condition():
+        error = getattr(app, "_exception", None)
+        if error is not None:
+            raise RuntimeError(f"the console died: {error!r}") from error
+        if not app.is_running:
+            raise RuntimeError("the console stopped before the frame was drawn")
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"no such frame within {WAIT_LIMIT} s")
+        await asyncio.sleep(0.001)
 
 
 async def _open_board(repo: Repository) -> float:
@@ -252,23 +268,43 @@ async def _open_naive(repo: Repository) -> float:
 
 
 async def _wait_ready(app: DeskApp) -> None:
-    while not _board_ready(app):
-        await asyncio.sleep(0.001)
+    await _until(app, lambda: _board_ready(app))
+
+
+_REBUILDING: set[int] = set()
+
+
+def _hold_reloads(screen: BoardScreen) -> None:
+    """Make the board drop cards that arrive while :func:`_rebuild` swaps its columns
+    (a reload started by the move's own commit would land on columns being removed)."""
+    show = screen.show_columns
+
+    def guarded(*args: Any) -> None:
+        if id(screen) not in _REBUILDING:
+            show(*args)
+
+    screen.show_columns = guarded  # type: ignore[method-assign]
 
 
 async def _rebuild(screen: BoardScreen) -> None:
     """The naive way to show a move: throw every column away and load the board again."""
     screen.loaded = False
-    container = screen.query_one("#board-columns", Horizontal)
-    await container.remove_children()
-    await container.mount_all([CaseColumn(state) for state in screen.states])
-    screen._columns = list(screen.query(CaseColumn))
-    screen.fit_columns(screen.size.width)
+    _REBUILDING.add(id(screen))
+    try:
+        container = screen.query_one("#board-columns", Horizontal)
+        await container.remove_children()
+        await container.mount_all([CaseColumn(state) for state in screen.states])
+        screen._columns = list(screen.query(CaseColumn))
+        screen.fit_columns(screen.size.width)
+    finally:
+        _REBUILDING.discard(id(screen))
     screen.load()
 
 
-async def _moves(repo: Repository, count: int, header: bool = True) -> tuple[float, float]:
-    """Median ms from the key to the frame that shows the moved card, and with a rebuild.
+async def _moves(
+    repo: Repository, count: int, header: bool = True
+) -> tuple[list[float], list[float]]:
+    """Ms from the key to the frame that shows the moved card, and with a rebuild.
 
     ``header=False`` leaves out the header's recount of the whole store after each
     commit (the shell's, not the board's), to show what that costs a move.
@@ -282,6 +318,7 @@ async def _moves(repo: Repository, count: int, header: bool = True) -> tuple[flo
         frames = Frames(app)
         screen = app.screen
         assert isinstance(screen, BoardScreen)
+        _hold_reloads(screen)
         dispatched = screen.column_for(S.DISPATCHED)
         assert dispatched is not None
         numbers = [c.number for c in dispatched.cards[: count * 2]]
@@ -309,7 +346,7 @@ async def _moves(repo: Repository, count: int, header: bool = True) -> tuple[flo
             (slow if rebuild else fast).append((shown - start) * 1000)
             saved = repo.cases.get(number)
             assert saved is not None and saved.state == S.IN_PROGRESS
-        return statistics.median(fast), statistics.median(slow)
+        return fast, slow
 
 
 def _tinydb_save(case_docs: list[dict[str, Any]], path: Path) -> float:
@@ -328,13 +365,13 @@ def _json_storage():  # type: ignore[no-untyped-def]
     return JSONStorage
 
 
-def _our_save(repo: Repository, count: int) -> float:
+def _our_save(repo: Repository, count: int) -> list[float]:
     times = []
     for case in repo.cases.in_states([S.REGISTERED])[:count]:
         start = time.perf_counter()
         repo.cases.save(case)
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return times
 
 
 def run() -> list[Figure]:
@@ -343,35 +380,41 @@ def run() -> list[Figure]:
         build_store(data_dir)
         with Repository.open(data_dir, now=lambda: NOW) as repo:
             opens = [asyncio.run(_open_board(repo)) for _ in range(5)]
-            naive = asyncio.run(_open_naive(repo))
+            naive = [asyncio.run(_open_naive(repo)) for _ in range(3)]
             move, rebuild = asyncio.run(_moves(repo, 8))
             quiet, quiet_rebuild = asyncio.run(_moves(repo, 8, header=False))
             save = _our_save(repo, 20)
             docs = json.loads(json.dumps(repo.cases.docs()))
-        tiny = _tinydb_save(docs, Path(tmp) / "tinydb.json")
+        tiny = [_tinydb_save(docs, Path(tmp) / f"tinydb-{n}.json") for n in range(3)]
     return [
-        Figure(
+        Figure.paired(
             "board open, 1,000 open of 50,000",
-            statistics.median(opens),
+            Sample.of(opens),
             "naive: every card mounted",
-            naive,
+            Sample.of(naive),
             "<= 500 ms",
         ),
-        Figure(
+        Figure.paired(
             "move on screen and durable",
-            move,
+            Sample.of(move),
             "move + rebuild all columns",
-            rebuild,
+            Sample.of(rebuild),
             "<= 50 ms",
         ),
-        Figure(
+        Figure.paired(
             "move, header recount left out",
-            quiet,
+            Sample.of(quiet),
             "move + rebuild, same",
-            quiet_rebuild,
+            Sample.of(quiet_rebuild),
             "<= 50 ms",
         ),
-        Figure("durable save of one case", save, "TinyDB JSONStorage insert", tiny, "-"),
+        Figure.paired(
+            "durable save of one case",
+            Sample.of(save),
+            "TinyDB JSONStorage insert",
+            Sample.of(tiny),
+            "-",
+        ),
     ]
 
 

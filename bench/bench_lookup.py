@@ -1,21 +1,21 @@
 """Lookup and roster import, each beside plain TinyDB on the same data in the same run.
 
-- one lookup query over 5,000 and 50,000 residents (median over a mix of names,
-  pinyin, initials, phone tails, rooms and ID tails), against a TinyDB ``Query``
-  scan (name substring or phone tail: plain TinyDB has no pinyin);
+- one lookup query over 5,000 and 50,000 residents, for every kind of query clerks
+  type (:data:`KINDS`: names, pinyin and initials from the surname or the given name,
+  characters mixed with pinyin, phone tails, rooms, ID tails), each the median of three
+  passes with their range, against a TinyDB ``Query`` scan (name substring or phone
+  tail: plain TinyDB has no pinyin); the p99 over every query; the index's memory;
 - keystroke to updated results in a real terminal (tmux, ``capture-pane`` polled
   back to back) at 50,000 residents; the figure includes tmux's own latency;
 - importing 4,303 roster rows end to end (``deskconsole import-residents`` in a new
-  process), against one TinyDB ``JSONStorage`` insert per row after a lookup of the
-  same person. That baseline rewrites the whole file on every insert, so it would take
-  minutes: it runs on the first 900 rows in three segments, the cost of one row is fitted
-  as linear in the rows already in the file, and the total is extrapolated to 4,303
-  (the figure's name says so).
+  process), against plain TinyDB done the obvious good way (people matched in dicts,
+  one ``insert_multiple``), measured in full, in turn with ours, three times each.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import random
@@ -26,13 +26,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
 from tinydb.storages import JSONStorage, MemoryStorage
 
-from bench import Figure, median_ms, once_ms
+from bench import Figure, Sample, once_ms, sample_ms
 from deskconsole.domain import demo_data as words
 from deskconsole.domain.search import ResidentIndex
 from deskconsole.models.text import id_check_char
@@ -40,11 +41,10 @@ from deskconsole.storage import Op, Repository
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (5_000, 50_000)
-QUERIES = 240
-BASELINE_QUERIES = 40
+PER_KIND = 40
+BASELINE_PER_KIND = 4
+RUNS = 3
 ROSTER_ROWS = 4_303
-BASELINE_SEGMENTS = 3
-BASELINE_SEGMENT_ROWS = 300
 COMPOUNDS = (*words.COMPOUNDS, "阳光花园", "幸福里", "金城家园", "和平小区", "锦江苑", "学府佳苑")
 
 
@@ -87,33 +87,48 @@ def residents(count: int, seed: int = 11) -> list[dict[str, Any]]:
     return docs
 
 
-def queries(docs: list[dict[str, Any]], count: int, seed: int = 5) -> list[str]:
-    """What clerks type: names and parts of names, pinyin, initials, phones, rooms, ID tails."""
+def _given(doc: dict[str, Any], reading: tuple[str, ...]) -> tuple[str, str]:
+    """The surname's characters and the given name's syllables."""
+    from deskconsole.domain.pinyin import split_surname
+
+    surname, _ = split_surname(doc["name"])
+    return surname, " ".join(reading[len(surname) :]) or reading[-1]
+
+
+#: Each kind of query clerks type, made from one resident's record.
+KINDS: dict[str, Any] = {
+    "whole name": lambda d, r, a: d["name"],
+    "surname character": lambda d, r, a: d["name"][:1],
+    "initials (jjg)": lambda d, r, a: "".join(s[0] for s in r),
+    "full pinyin": lambda d, r, a: "".join(r),
+    "mixed (jiangjg)": lambda d, r, a: r[0] + "".join(s[0] for s in r[1:]),
+    "spaced pinyin": lambda d, r, a: " ".join(r),
+    "given name pinyin (jianguo)": lambda d, r, a: _given(d, r)[1].replace(" ", ""),
+    "given name initials (jg)": lambda d, r, a: "".join(s[0] for s in _given(d, r)[1].split()),
+    "characters + initials (江jg)": lambda d, r, a: (
+        _given(d, r)[0] + "".join(s[0] for s in _given(d, r)[1].split())
+    ),
+    "pinyin + characters (zhang伟)": lambda d, r, a: r[0] + d["name"][1:],
+    "phone tail": lambda d, r, a: d["phones"][0][-4:],
+    "room": lambda d, r, a: f"{a['building']}-{a['unit']}-{a['room']}",
+    "ID or phone tail (6)": lambda d, r, a: (d["id_number"] or d["phones"][0])[-6:],
+}
+
+
+def queries_by_kind(
+    docs: list[dict[str, Any]], per_kind: int, seed: int = 5
+) -> dict[str, list[str]]:
+    """``per_kind`` queries of each kind in :data:`KINDS`, from random residents."""
     from deskconsole.domain.pinyin import name_readings
 
     rng = random.Random(seed)
-    found = []
-    for _ in range(count):
-        doc = rng.choice(docs)
-        reading = name_readings(doc["name"])[0]
-        address = doc["address"]
-        kind = rng.randrange(8)
-        if kind == 0:
-            found.append(doc["name"])
-        elif kind == 1:
-            found.append(doc["name"][:1])
-        elif kind == 2:
-            found.append("".join(s[0] for s in reading))
-        elif kind == 3:
-            found.append("".join(reading))
-        elif kind == 4:
-            found.append(reading[0] + "".join(s[0] for s in reading[1:]))
-        elif kind == 5:
-            found.append(doc["phones"][0][-4:])
-        elif kind == 6:
-            found.append(f"{address['building']}-{address['unit']}-{address['room']}")
-        else:
-            found.append((doc["id_number"] or doc["phones"][0])[-6:])
+    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for kind, make in KINDS.items():
+        while len(found[kind]) < per_kind:
+            doc = rng.choice(docs)
+            readings = name_readings(doc["name"])
+            if readings and len(readings[0]) >= 2:
+                found[kind].append(make(doc, readings[0], doc["address"]))
     return found
 
 
@@ -130,47 +145,106 @@ def tinydb_search(table: Any, query: str) -> list[dict[str, Any]]:
     )[:50]
 
 
+def index_memory_mb(docs: list[dict[str, Any]]) -> float:
+    """What the index holds, measured with tracemalloc (pinyin caches warmed first)."""
+    ResidentIndex.build(docs)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    index = ResidentIndex.build(docs)
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    held = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
+    del index
+    return held / 1e6
+
+
 def lookup_figures() -> list[Figure]:
     figures = []
     for size in SIZES:
         docs = residents(size)
-        build = once_ms(lambda docs=docs: ResidentIndex.build(docs))
+        build = sample_ms(lambda docs=docs: ResidentIndex.build(docs), 3)
         index = ResidentIndex.build(docs)
-        mix = queries(docs, QUERIES)
-        times = []
-        for _ in range(3):
-            for text in mix:
-                start = time.perf_counter()
-                index.search(text, 50)
-                times.append((time.perf_counter() - start) * 1000)
+        by_kind = queries_by_kind(docs, PER_KIND)
         db = TinyDB(storage=MemoryStorage)
         table = db.table("residents")
         table.insert_multiple(docs)
-        baseline_mix = mix[:BASELINE_QUERIES]
-        baseline = statistics.median(
-            median_ms(lambda q=q, t=table: tinydb_search(t, q), 1) for q in baseline_mix
+        every: list[float] = []
+        passes: list[float] = []
+        for _ in range(RUNS):
+            times = []
+            for mix in by_kind.values():
+                for text in mix:
+                    start = time.perf_counter()
+                    index.search(text, 50)
+                    times.append((time.perf_counter() - start) * 1000)
+            passes.append(statistics.median(times))
+            every += times
+        scan = Sample.of(
+            [
+                statistics.median(
+                    once_ms(lambda q=q, t=table: tinydb_search(t, q))
+                    for mix in by_kind.values()
+                    for q in mix[:BASELINE_PER_KIND]
+                )
+                for _ in range(RUNS)
+            ]
         )
-        target = "<= 2 ms" if size <= 5_000 else "<= 20 ms"
         figures.append(
-            Figure(
-                f"lookup query, {size:,} residents (median of {len(times)})",
-                statistics.median(times),
+            Figure.paired(
+                f"lookup query, {size:,} residents, all kinds (median per pass)",
+                Sample.of(passes),
                 "TinyDB Query scan",
-                baseline,
-                target,
+                scan,
+                "<= 5 ms",
             )
         )
+        every.sort()
         figures.append(
             Figure(
-                f"lookup query p95, {size:,} residents",
-                sorted(times)[int(len(times) * 0.95)],
+                f"lookup query p99, {size:,} residents ({len(every)} queries)",
+                every[int(len(every) * 0.99)],
                 "-",
                 None,
-                "(worst 5%)",
+                "<= 20 ms",
             )
         )
+        for kind, mix in by_kind.items():
+            per_run = []
+            for _ in range(RUNS):
+                times = [once_ms(lambda q=q, i=index: i.search(q, 50)) for q in mix]
+                per_run.append(statistics.median(times))
+            baseline = None
+            if kind in ("whole name", "surname character", "phone tail"):
+                baseline = Sample.of(
+                    [
+                        statistics.median(
+                            once_ms(lambda q=q, t=table: tinydb_search(t, q))
+                            for q in mix[:BASELINE_PER_KIND]
+                        )
+                        for _ in range(RUNS)
+                    ]
+                )
+            figures.append(
+                Figure.paired(
+                    f"  {kind}, {size:,}",
+                    Sample.of(per_run),
+                    "TinyDB Query scan" if baseline else "- (plain TinyDB has no pinyin)",
+                    baseline,
+                    "<= 5 ms",
+                )
+            )
         figures.append(
-            Figure(f"index build, {size:,} residents", build, "-", None, "(once, in a worker)")
+            Figure.paired(f"index build, {size:,} residents", build, "-", None, "(in a worker)")
+        )
+        figures.append(
+            Figure(
+                f"index memory, {size:,} residents (MB, tracemalloc)",
+                index_memory_mb(docs),
+                "-",
+                None,
+                "(printed)",
+            )
         )
     return figures
 
@@ -284,16 +358,21 @@ def roster_csv(docs: list[dict[str, Any]]) -> bytes:
 
 
 def tinydb_import(path: Path, rows: list[list[str]]) -> None:
-    """The naive import: for each row, look the person up, then insert one document."""
+    """Plain TinyDB done the obvious good way: the people already in the file looked up in
+    dicts (by ID number, and by name and phone), the new ones added with one
+    ``insert_multiple``, so the file is written once."""
     db = TinyDB(path, storage=JSONStorage, ensure_ascii=False)
     table = db.table("residents")
-    item = Query()
+    by_id = {doc["id_number"] for doc in table.all() if doc.get("id_number")}
+    by_name = {(doc["name"], phone) for doc in table.all() for phone in doc.get("phones") or ()}
+    new = []
     for name, gender, id_number, phone, compound, building, unit, room, notes in rows:
-        if id_number and table.search(item.id_number == id_number):
+        if (id_number and id_number in by_id) or (name, phone) in by_name:
             continue
-        if table.search((item.name == name) & item.phones.any([phone])):
-            continue
-        table.insert(
+        by_name.add((name, phone))
+        if id_number:
+            by_id.add(id_number)
+        new.append(
             {
                 "name": name,
                 "gender": gender,
@@ -303,18 +382,8 @@ def tinydb_import(path: Path, rows: list[list[str]]) -> None:
                 "notes": notes,
             }
         )
+    table.insert_multiple(new)
     db.close()
-
-
-def extrapolate(points: list[tuple[float, float]], rows: int) -> float:
-    """Total ms for ``rows`` inserts when a row costs ``a + b * rows_in_file`` (least squares;
-    ``b`` is never taken below zero, which would make the baseline look cheaper than measured)."""
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    slope = max(sum((x - mean_x) * (y - mean_y) for x, y in points) / spread, 0.0)
-    intercept = mean_y - slope * mean_x
-    return intercept * rows + slope * rows * (rows - 1) / 2
 
 
 def import_figures() -> list[Figure]:
@@ -324,36 +393,38 @@ def import_figures() -> list[Figure]:
         roster.write_bytes(roster_csv(docs))
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         command = [sys.executable, "-m", "deskconsole", "import-residents", str(roster)]
-
-        def run(data: str) -> None:
-            subprocess.run([*command, "--data-dir", data], check=True, env=env, capture_output=True)
-
-        end_to_end = once_ms(lambda: run(str(Path(tmp) / "store")))
-        again = once_ms(lambda: run(str(Path(tmp) / "store")))
         rows = list(csv.reader(io.StringIO(roster.read_bytes().decode("gb18030"))))[1:]
-        target = Path(tmp) / "tinydb.json"
-        points = []  # (rows already in the file at the segment's middle, ms per row)
-        for segment in range(BASELINE_SEGMENTS):
-            first = segment * BASELINE_SEGMENT_ROWS
-            chunk = rows[first : first + BASELINE_SEGMENT_ROWS]
-            spent = once_ms(lambda c=chunk: tinydb_import(target, c))
-            points.append((first + len(chunk) / 2, spent / len(chunk)))
-    extrapolated = extrapolate(points, ROSTER_ROWS)
-    measured = BASELINE_SEGMENTS * BASELINE_SEGMENT_ROWS
-    baseline_name = f"TinyDB insert per row ({measured} rows measured, extrapolated)"
+        first, again, plain, plain_again = [], [], [], []
+        for attempt in range(RUNS):
+            store = str(Path(tmp) / f"store-{attempt}")
+            target = Path(tmp) / f"tinydb-{attempt}.json"
+
+            def ours(data: str = store) -> None:
+                subprocess.run(
+                    [*command, "--data-dir", data], check=True, env=env, capture_output=True
+                )
+
+            def theirs(path: Path = target) -> None:
+                tinydb_import(path, rows)
+
+            first.append(once_ms(ours))
+            plain.append(once_ms(theirs))
+            again.append(once_ms(ours))
+            plain_again.append(once_ms(theirs))
+    baseline = "TinyDB: dict match + insert_multiple (in process)"
     return [
-        Figure(
+        Figure.paired(
             f"import {ROSTER_ROWS:,} rows, end to end (new process)",
-            end_to_end,
-            baseline_name,
-            extrapolated,
+            Sample.of(first),
+            baseline,
+            Sample.of(plain),
             "<= 3,000 ms",
         ),
-        Figure(
+        Figure.paired(
             f"re-import the same {ROSTER_ROWS:,} rows (all unchanged)",
-            again,
-            baseline_name,
-            extrapolated,
+            Sample.of(again),
+            baseline,
+            Sample.of(plain_again),
             "(changes nothing)",
         ),
     ]

@@ -17,7 +17,7 @@ from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit,
 from deskconsole.domain.register import (
     build_register,
     find_session,
-    own_sessions,
+    own_sessions_on,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
 from deskconsole.export import audited
@@ -96,7 +96,8 @@ def export_register(
         else Repository.open(target_dir, readonly=True)
     )
     try:
-        session_id = find_session(own_sessions(repo), when, session).id if session else None
+        todays = own_sessions_on(repo, when)
+        session_id = find_session(todays, when, session).id if session else None
         register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
         written = audited.export_register(
             repo, register, fmt.value, out, staff=staff, at=datetime.now()

@@ -17,6 +17,7 @@ from typing import Any
 from deskconsole.domain.workdays import workdays_until
 from deskconsole.i18n import t
 from deskconsole.models import ENDED_STATES, OPEN_STATES, CaseState, PartyKind, Settings
+from deskconsole.storage import Repository
 
 S = CaseState
 
@@ -253,6 +254,21 @@ def sort_key(card: CardInfo) -> tuple[Any, ...]:
         # Awaiting follow-up: who has waited longest comes first.
         return (card.since, card.number)
     return (-card.since.timestamp(), card.number)
+
+
+def board_docs(repo: Repository, archive: bool, today: date) -> list[Mapping[str, Any]]:
+    """The documents of the live board or of the archive; the live board reads only the
+    cases it can show (open, resolved, closed lately), from the store's indexes."""
+    if archive:
+        return select_docs(repo.cases.docs(), archive, today)
+    since = today - timedelta(days=RECENT_CLOSED_DAYS)
+    live = repo.cases.docs_in_states([*OPEN_STATES, CaseState.RESOLVED])
+    return select_docs([*live, *repo.cases.closed_docs_since(since)], archive, today)
+
+
+def names_of(repo: Repository, wanted: set[str]) -> dict[str, tuple[str, str]]:
+    """Name and compound of the residents in ``wanted``, read one by one."""
+    return resident_names(repo.residents.docs_of(wanted).values(), wanted)
 
 
 def select_docs(

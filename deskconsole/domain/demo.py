@@ -57,7 +57,9 @@ def _name(rng: random.Random) -> str:
     if roll < 0.01:
         return rng.choice(words.MINORITY_NAMES)
     surname = rng.choice(words.COMPOUND_SURNAMES) if roll < 0.04 else rng.choice(words.SURNAMES)
-    return surname + rng.choice(words.GIVEN_NAMES)
+    if rng.random() < 0.6:
+        return surname + rng.choice(words.GIVEN_NAMES)
+    return surname + "".join(rng.choices(words.GIVEN_CHARS, k=rng.choice((1, 2, 2, 2))))
 
 
 def _id_number(rng: random.Random, birth: date) -> str:
@@ -71,33 +73,40 @@ def _phone(rng: random.Random, elderly: bool) -> str:
     return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
 
 
-def _addresses(rng: random.Random) -> list[Address]:
-    addresses = []
-    for compound in words.COMPOUNDS:
-        for building in range(1, 19):
-            for unit in range(1, 4):
-                for floor in range(1, 12):
-                    for door in (1, 2):
-                        addresses.append(
-                            Address(
-                                compound=compound,
-                                building=str(building),
-                                unit=str(unit),
-                                room=f"{floor}{door:02d}",
-                            )
-                        )
+#: Flats per building: three units of eleven floors, two doors each.
+_FLATS = 3 * 11 * 2
+_HOUSEHOLD_SIZES = (1, 2, 2, 3, 3, 3, 4, 4, 5)
+
+
+def _addresses(rng: random.Random, households: int) -> list[Address]:
+    """Shuffled flats in the compounds, with enough buildings for ``households``
+    (eighteen per compound, more for a large street)."""
+    buildings = max(18, -(-households * 4 // 3 // (_FLATS * len(words.COMPOUNDS))))
+    addresses = [
+        Address(
+            compound=compound,
+            building=str(building),
+            unit=str(unit),
+            room=f"{floor}{door:02d}",
+        )
+        for compound in words.COMPOUNDS
+        for building in range(1, buildings + 1)
+        for unit in range(1, 4)
+        for floor in range(1, 12)
+        for door in (1, 2)
+    ]
     rng.shuffle(addresses)
     return addresses
 
 
 def make_residents(rng: random.Random, count: int, today: date) -> list[Resident]:
-    """``count`` residents in households of one to four at shuffled addresses."""
+    """``count`` residents in households of one to five at shuffled addresses."""
     residents: list[Resident] = []
-    addresses = iter(_addresses(rng))
+    addresses = iter(_addresses(rng, count))
     created = datetime.combine(today - timedelta(days=200), time(9))
     while len(residents) < count:
         address = next(addresses)
-        for _ in range(min(rng.choice((1, 2, 2, 3, 3, 4)), count - len(residents))):
+        for _ in range(min(rng.choice(_HOUSEHOLD_SIZES), count - len(residents))):
             birth = date(rng.randint(1935, 2012), rng.randint(1, 12), rng.randint(1, 28))
             elderly = birth.year < 1960
             residents.append(
@@ -119,10 +128,23 @@ def make_residents(rng: random.Random, count: int, today: date) -> list[Resident
     return residents
 
 
-def make_sessions(rng: random.Random, today: date, desk_code: str = "") -> list[DeskSession]:
-    """Desk sessions on Tuesdays and Fridays over the last six months."""
+#: About how many cases a desk session takes, which sets how far back the sessions go.
+CASES_PER_SESSION = 100
+MAX_WEEKS = 52 * 10
+
+
+def weeks_for(cases: int) -> int:
+    """How many weeks of sessions ``cases`` cases span: six months at least, two
+    sessions a week at about :data:`CASES_PER_SESSION` each, ten years at most."""
+    return min(max(26, -(-cases // (2 * CASES_PER_SESSION))), MAX_WEEKS)
+
+
+def make_sessions(
+    rng: random.Random, today: date, desk_code: str = "", weeks: int = 26
+) -> list[DeskSession]:
+    """Desk sessions on Tuesdays and Fridays over the last ``weeks`` weeks."""
     sessions: list[DeskSession] = []
-    day = today - timedelta(days=182)
+    day = today - timedelta(days=7 * weeks)
     while day <= today:
         if day.weekday() in (1, 4):
             start = datetime.combine(day, time(9, 30))
@@ -165,15 +187,24 @@ _PATHS: dict[CaseState, tuple[CaseState, ...]] = {
 }
 
 
+def _weights(table: dict[CaseState, int]) -> tuple[list[CaseState], list[int]]:
+    table = {**table, S.RETURNED: 3, S.DUPLICATE: 2, S.WITHDRAWN: 2}
+    return list(table), list(table.values())
+
+
+_OLD_STATES = _weights({S.CLOSED: 80, S.RESOLVED: 4, S.IN_PROGRESS: 3, S.DISPATCHED: 2})
+_RECENT_STATES = _weights(
+    {S.REGISTERED: 12, S.DISPATCHED: 18, S.IN_PROGRESS: 22, S.RESOLVED: 18, S.CLOSED: 20}
+)
+_REQUEST_TYPES = list(RequestType)
+_URGENCIES = list(Urgency)
+_SATISFACTIONS = list(Satisfaction)
+_CATEGORIES = list(words.MATTERS)
+
+
 def _final_state(rng: random.Random, age_days: int) -> CaseState:
-    if age_days > 30:
-        weights = {S.CLOSED: 80, S.RESOLVED: 4, S.IN_PROGRESS: 3, S.DISPATCHED: 2}
-    else:
-        weights = {S.REGISTERED: 12, S.DISPATCHED: 18, S.IN_PROGRESS: 22, S.RESOLVED: 18}
-        weights[S.CLOSED] = 20
-    weights.update({S.RETURNED: 3, S.DUPLICATE: 2, S.WITHDRAWN: 2})
-    states = list(weights)
-    return rng.choices(states, weights=[weights[s] for s in states])[0]
+    states, weights = _OLD_STATES if age_days > 30 else _RECENT_STATES
+    return rng.choices(states, weights=weights)[0]
 
 
 def _party(rng: random.Random, category: str) -> ResponsibleParty:
@@ -199,10 +230,10 @@ def _build_case(
     settings: Settings,
     now: datetime,
 ) -> Case:
-    category = rng.choice(list(words.MATTERS))
-    request_type = rng.choice(list(RequestType))
+    category = rng.choice(_CATEGORIES)
+    request_type = rng.choice(_REQUEST_TYPES)
     at = datetime.combine(session.date, time(9, 30)) + timedelta(minutes=rng.randrange(120))
-    urgency = rng.choices(list(Urgency), weights=(2, 10, 1))[0]
+    urgency = rng.choices(_URGENCIES, weights=(2, 10, 1))[0]
     staff = session.staff[0] if session.staff else ""
     path = _PATHS[final]
     on_spot = request_type == RequestType.CONSULTATION and final in (S.RESOLVED, S.CLOSED)
@@ -223,7 +254,7 @@ def _build_case(
         elif target == S.RESOLVED:
             fields["outcome"] = note = rng.choice(words.OUTCOMES)
         elif target == S.CLOSED:
-            fields["satisfaction"] = rng.choices(list(Satisfaction), weights=(8, 3, 1))[0]
+            fields["satisfaction"] = rng.choices(_SATISFACTIONS, weights=(8, 3, 1))[0]
             note = "回访：" + fields["satisfaction"].label  # type: ignore[attr-defined]
         elif target == S.RETURNED:
             fields["end_reason"] = note = "不属于社区职责范围"
@@ -256,7 +287,7 @@ def _build_case(
         contact_phone="" if resident else _phone(rng, False),
         request_type=request_type,
         category=category,
-        description=rng.choice(words.MATTERS[category]),
+        description=_matter(rng, category, resident),
         location=resident.address.label_zh if resident else session.compound,
         urgency=urgency,
         due_date=due_date(at, urgency, settings),
@@ -266,6 +297,15 @@ def _build_case(
         updated_at=moment,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _matter(rng: random.Random, category: str, resident: Resident | None) -> str:
+    """What the resident reported: the matter, often where and how long or how often."""
+    text = rng.choice(words.MATTERS[category])
+    if resident is not None and resident.address.building and rng.random() < 0.5:
+        text = f"{resident.address.building}号楼{resident.address.unit}单元：{text}"
+    detail = rng.choice(words.MATTER_DETAILS)
+    return f"{text}，{detail}" if detail else text
 
 
 def make_cases(
@@ -308,7 +348,7 @@ def generate(
     rng = random.Random(seed)
     settings = settings or Settings()
     people = make_residents(rng, residents, now.date())
-    sessions = make_sessions(rng, now.date(), settings.desk_code)
+    sessions = make_sessions(rng, now.date(), settings.desk_code, weeks_for(cases))
     return DemoData(people, sessions, make_cases(rng, cases, sessions, people, settings, now))
 
 

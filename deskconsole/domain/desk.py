@@ -125,7 +125,7 @@ def desk_info(repo: Repository) -> DeskInfo:
         own_cases=own,
         other_cases=repo.cases.count() - own,
         residents=repo.residents.count(),
-        sessions=len(repo.sessions.all()),
+        sessions=repo.sessions.count(),
         backups=len(backups),
         newest_backup=f"{backups[0].taken_at:%Y-%m-%d %H:%M}" if backups else "",
         backup_dir=backup_dir(repo.data_dir),

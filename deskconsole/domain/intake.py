@@ -161,7 +161,7 @@ def session_for(repo: Repository, day: date) -> str | None:
     current = repo.sessions.current()
     if current is not None and current.date == day:
         return current.id
-    same_day = [s for s in repo.sessions.all() if s.date == day]
+    same_day = repo.sessions.on_day(day)
     return same_day[0].id if len(same_day) == 1 else None
 
 
@@ -249,11 +249,7 @@ def related_open_cases(repo: Repository, resident_id: str, category: str) -> lis
     household = {r.id for r in repo.residents.at_address(resident.address)} | {resident_id}
     if resident.address.is_blank:
         household = {resident_id}
-    return [
-        case
-        for case in repo.cases.for_residents(household)
-        if case.category == category and case.state in OPEN_STATES
-    ]
+    return repo.cases.for_residents(household, OPEN_STATES, category)
 
 
 def add_to_case(desk: CaseDesk, number: str, form: IntakeForm) -> Case:

@@ -1,28 +1,30 @@
 """Pinyin readings of resident names, for search.
 
-A name has one or more *readings*, each a tuple of toneless syllables
-(``("jiang", "jian", "guo")``). The first reading is the one a clerk most likely
-means; the others cover polyphonic surnames and given-name characters:
+A name is a row of *positions*, one per syllable: its character and every toneless
+reading it may be typed in, the likeliest first (:func:`name_positions`):
 
 - a polyphonic surname is read first as a surname (曾 ``zeng``, 单 ``shan``, 解 ``xie``,
-  仇 ``qiu``, 区 ``ou``, 查 ``zha``, 乐 ``yue``, 朴 ``piao`` ...) and then with its common
-  reading (``ceng``, ``dan``, ``jie`` ...), because staff type either;
-- a compound surname (欧阳, 司马, 尉迟 ...) is one unit with its own readings;
-- a given-name character with two readings gets both (at most ``MAX_READINGS`` in all);
+  仇 ``qiu``, 区 ``ou``, 查 ``zha``, 乐 ``yue``, 朴 ``piao`` ...), then every other
+  reading it has (``ceng``, ``dan``, ``jie`` ...), because staff type either;
+- a compound surname (欧阳, 司马, 尉迟 ...) reads as a unit first (尉迟 ``yu chi``);
+- a given-name character is read first as pypinyin reads it in its name, then with
+  every other reading in pypinyin's heteronym data (强 ``qiang``, ``jiang``);
 - ``ü`` is written ``v`` (``lv``) as input methods do, with ``u`` as a further reading;
 - letters of non-Chinese names become lower-case syllables, one per word;
   digits, dots (阿卜杜拉·艾力) and punctuation are dropped.
 
-Pure Python over :mod:`pypinyin`; results are cached per surname and given name.
+:func:`name_readings` gives whole readings (``("jiang", "jian", "guo")``), the first
+the one a clerk most likely means. Pure Python over :mod:`pypinyin`; results are
+cached per character, surname and given name.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 MAX_READINGS = 4
 
@@ -101,37 +103,11 @@ COMPOUND_SURNAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     **dict.fromkeys(_PLAIN_COMPOUNDS.split(), ()),
 }
 
-#: Characters of given names read two ways often enough that staff type either;
-#: other characters keep the reading pypinyin gives them in context.
-GIVEN_POLYPHONES: dict[str, tuple[str, ...]] = {
-    "乐": ("le", "yue"),
-    "长": ("chang", "zhang"),
-    "朝": ("zhao", "chao"),
-    "重": ("zhong", "chong"),
-    "行": ("xing", "hang"),
-    "传": ("chuan", "zhuan"),
-    "觉": ("jue", "jiao"),
-    "调": ("tiao", "diao"),
-    "卜": ("bu", "bo"),
-    "茜": ("qian", "xi"),
-    "晟": ("sheng", "cheng"),
-    "蔚": ("wei", "yu"),
-    "单": ("dan", "shan"),
-    "曾": ("zeng", "ceng"),
-    "都": ("du", "dou"),
-    "解": ("jie", "xie"),
-    "查": ("cha", "zha"),
-    "朴": ("pu", "piao"),
-    "柏": ("bai", "bo"),
-    "莘": ("xin", "shen"),
-    "贲": ("ben", "bi"),
-    "省": ("sheng", "xing"),
-    "藏": ("zang", "cang"),
-    "会": ("hui", "kuai"),
-    "奇": ("qi", "ji"),
-}
-
 _WORD = re.compile(r"[a-z]+")
+_SYLLABLE = re.compile(r"[a-z]+")
+
+#: One syllable of a name: its character (``""`` for a word of letters) and its readings.
+Position = tuple[str, tuple[str, ...]]
 
 
 def _is_cjk(char: str) -> bool:
@@ -154,46 +130,106 @@ def split_surname(name: str) -> tuple[str, str]:
     return name[0], name[1:]
 
 
-@lru_cache(maxsize=4096)
-def surname_readings(surname: str) -> tuple[tuple[str, ...], ...]:
-    """The readings of a surname, surname reading first."""
-    if not surname:
-        return ((),)
-    if surname in COMPOUND_SURNAMES:
-        special = COMPOUND_SURNAMES[surname]
-        plain = tuple(lazy_pinyin(surname, style=Style.NORMAL))
-        return _unique((*special, plain))
-    table = SURNAME_READINGS.get(surname)
-    if table is not None:
-        return tuple((reading,) for reading in table)
-    return (tuple(lazy_pinyin(surname, style=Style.NORMAL)),)
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows, ``ü`` as ``v`` and as ``u``."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    toned = {reading for value in pinyin_dict.values() for reading in value.split(",")}
+    found: set[str] = set()
+    for reading in toned:
+        marked = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+        plain = "".join(c for c in marked if not unicodedata.combining(c))
+        found.update((plain, plain.replace("v", "u")))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def syllable_prefixes() -> frozenset[str]:
+    """Every start of a syllable: ``z``, ``zh``, ``zha``, ``zhan``, ``zhang`` ..."""
+    return frozenset(s[:end] for s in syllables() for end in range(1, len(s) + 1))
 
 
 @lru_cache(maxsize=65536)
-def given_readings(given: str) -> tuple[tuple[str, ...], ...]:
-    """The readings of a given name (or a whole name without a surname)."""
-    if not given:
-        return ((),)
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading pypinyin knows for one character (its heteronyms), ``ü`` as
+    ``v`` then also as ``u``: 强 -> ``qiang``, ``jiang``; 吕 -> ``lv``, ``lu``."""
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    readings = [r for r in (found[0] if found else ()) if _SYLLABLE.fullmatch(r)]
+    return _with_u(readings)
+
+
+def _with_u(readings: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``lv`` -> ``lv``, ``lu`` (some type ``u`` for ``ü``); order kept, no repeats."""
+    out: list[str] = []
+    for reading in readings:
+        out.append(reading)
+        if "v" in reading:
+            out.append(reading.replace("v", "u"))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def _surname_positions(surname: str) -> tuple[Position, ...]:
+    """The surname's characters, each with its surname reading first, then every other."""
+    if surname in COMPOUND_SURNAMES:
+        plain = tuple(lazy_pinyin(surname, style=Style.NORMAL))
+        heads: list[tuple[str, ...]] = [*COMPOUND_SURNAMES[surname], plain]
+        return tuple(
+            (char, _with_u([*(h[i] for h in heads if i < len(h)), *char_readings(char)]))
+            for i, char in enumerate(surname)
+        )
+    first = SURNAME_READINGS.get(surname) or tuple(lazy_pinyin(surname, style=Style.NORMAL))
+    readings = [r for r in (*first, *char_readings(surname)) if _SYLLABLE.fullmatch(r)]
+    return ((surname, _with_u(readings)),)
+
+
+@lru_cache(maxsize=65536)
+def _given_positions(given: str) -> tuple[Position, ...]:
+    """A given name (or a whole name without a surname), one position per syllable."""
     tokens = _tokens(given)
-    chinese = iter(lazy_pinyin("".join(t for t in tokens if _is_cjk(t[0])), style=Style.NORMAL))
-    primary: list[str] = []
-    options: list[tuple[str, ...]] = []
+    chinese = [t for t in tokens if _is_cjk(t[0])]
+    context = lazy_pinyin("".join(chinese), style=Style.NORMAL) if chinese else []
+    if len(context) != len(chinese):
+        context = [""] * len(chinese)
+    readings = iter(context)
+    positions: list[Position] = []
     for token in tokens:
         if _is_cjk(token[0]):
-            default = next(chinese, "")
-            primary.append(default)
-            alternatives = [o for o in GIVEN_POLYPHONES.get(token, ()) if o != default][:1]
-            options.append((default, *alternatives))
+            default = next(readings)
+            first = [default] if _SYLLABLE.fullmatch(default) else []
+            positions.append((token, _with_u([*first, *char_readings(token)])))
         else:
-            for word in _words(token):
-                primary.append(word)
-                options.append((word,))
-    readings = [tuple(primary)]
-    for combo in itertools.product(*options):
-        readings.append(combo)
-        if len(readings) > MAX_READINGS * 2:
-            break
-    return _unique(readings)
+            positions.extend(("", (word,)) for word in _words(token))
+    return tuple(positions)
+
+
+@lru_cache(maxsize=131072)
+def name_positions(name: str) -> tuple[Position, ...]:
+    """The syllables of ``name``: each one's character (``""`` for a word of letters) and
+    every reading it may be typed in, the likeliest first.
+
+    ``name_positions("曾小贤")`` is ``(("曾", ("zeng", "ceng")), ("小", ("xiao",)),
+    ("贤", ("xian",)))``.
+    """
+    surname, given = split_surname(name)
+    head = _surname_positions(surname) if surname else ()
+    return head + (_given_positions(given) if given else ())
+
+
+@lru_cache(maxsize=131072)
+def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Readings of ``name`` (at most :data:`MAX_READINGS`), the likeliest first, then
+    each syllable read its other ways in turn, the surname's first."""
+    positions = [alternatives for _, alternatives in name_positions(name) if alternatives]
+    if not positions:
+        return ()
+    first = tuple(alternatives[0] for alternatives in positions)
+    readings = [first]
+    for place, alternatives in enumerate(positions):
+        for other in alternatives[1:]:
+            readings.append((*first[:place], other, *first[place + 1 :]))
+    return tuple(dict.fromkeys(readings))[:MAX_READINGS]
 
 
 def _tokens(text: str) -> list[str]:
@@ -219,34 +255,6 @@ def _tokens(text: str) -> list[str]:
 
 def _unique(readings: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple:
     return tuple(dict.fromkeys(readings))
-
-
-def _u_variants(reading: tuple[str, ...]) -> tuple[str, ...] | None:
-    """``lv`` -> ``lu`` (typed by some for ü), or None when no syllable has a ``v``."""
-    if not any("v" in syllable for syllable in reading):
-        return None
-    return tuple(s.replace("v", "u") for s in reading)
-
-
-@lru_cache(maxsize=131072)
-def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
-    """Every reading of ``name`` (at most :data:`MAX_READINGS`), the likeliest first."""
-    surname, given = split_surname(name)
-    surnames = surname_readings(surname)
-    givens = given_readings(given)
-    combined: list[tuple[str, ...]] = []
-    # The first given-name reading with every surname reading comes first, so a
-    # polyphonic surname's both readings always fit within the limit.
-    for head in surnames:
-        combined.append(tuple(s for s in (*head, *givens[0]) if s))
-    for tail in givens[1:]:
-        combined.append(tuple(s for s in (*surnames[0], *tail) if s))
-    readings = list(_unique(combined))[:MAX_READINGS]
-    for reading in list(readings):
-        variant = _u_variants(reading)
-        if variant is not None and len(readings) < MAX_READINGS:
-            readings.append(variant)
-    return _unique([r for r in readings if r])
 
 
 def full_pinyin(name: str) -> str:

@@ -336,6 +336,12 @@ def own_sessions(repo: Repository) -> list[DeskSession]:
     return [s for s in repo.sessions.all() if s.held_by(desk)]
 
 
+def own_sessions_on(repo: Repository, day: date) -> list[DeskSession]:
+    """The sessions this store's desk held on ``day``, earliest first (reads only that day)."""
+    desk = repo.settings.get().desk_code
+    return sessions_on((s for s in repo.sessions.on_day(day) if s.held_by(desk)), day)
+
+
 def sessions_on(sessions: Iterable[DeskSession], day: date) -> list[DeskSession]:
     """The desk sessions held on ``day``, earliest first."""
     found = [s for s in sessions if s.date == day]
@@ -424,7 +430,7 @@ def build_register(
 ) -> Register:
     """Read the cases taken on ``day`` (optionally in one session) and build the register."""
     settings = repo.settings.get()
-    sessions = sessions_on(own_sessions(repo), day)
+    sessions = own_sessions_on(repo, day)
     if session_id is not None:
         sessions = [s for s in sessions if s.id == session_id]
         if not sessions:

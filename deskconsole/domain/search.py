@@ -23,28 +23,33 @@ What a query matches (full-width input from an IME is folded first: ``１３８`
 ``138``, ``１２－２－３０１`` is ``12-2-301``):
 
 - Chinese characters: a substring of the name (``建国`` finds 江建国);
-- letters: the full pinyin (``jiangjianguo``), the initials (``jjg``) or a mix
-  (``jiangjg``, ``jjguo``), each syllable typed whole or by its first letters, from
-  the start of the name; polyphonic surnames match in their surname reading and
-  their common one (曾 ``zeng``/``ceng``, 单 ``shan``/``dan`` ...), see
-  :mod:`deskconsole.domain.pinyin`;
+- letters, from any syllable of the name on (``jiangjianguo``, ``jianguo``, ``xiulan``
+  for 欧阳秀兰), each syllable typed whole or by its first letters (``jjg``, ``jiangjg``,
+  ``jg``); characters mixed in as an IME leaves them (``江jg``, ``江jianguo``, ``欧阳xl``,
+  ``zhang伟``); a space or ``'`` starts a syllable; tone marks and tone numbers are
+  ignored (``jiāng``, ``jiang1``). Every reading pypinyin knows for a character counts
+  (强 ``qiang``/``jiang``), a surname's own first (曾 ``zeng``/``ceng``); see
+  :mod:`deskconsole.domain.pinyin` and :mod:`deskconsole.domain.name_match`;
 - digits: a phone number whole, or its last 4+ digits; an ID number whole, or its
   last 4+ characters (``123x``);
 - a room: ``12-2-301``, ``12号楼2单元301室``, ``12 2 301``, optionally after the compound
   (``金域华府 12-2-301``); ``12-2`` finds the whole stairwell;
 - a compound's name (``金域华府``): everyone living there.
 
-Ranking: :class:`MatchKind` ``EXACT`` (the whole name, pinyin, phone, ID or address),
-then ``PREFIX``, then ``INITIALS``, then ``OTHER``; ties by the name's pinyin, then
-the name, then the address, so two residents with one name sit together and are
-told apart by their address.
+Ranking (:class:`MatchKind`): the exact name (characters or a whole reading), then the
+name's start, then initials from the surname, then other matches from the surname on,
+then matches in the given name, then phone, ID and room tails; ties by the name's
+pinyin, then the name, then the address, then the id, so the order never depends on
+how the index was built, and two residents with one name sit together, told apart by
+their address.
 
-How it stays fast: every resident's readings, initials, phone digits and address are
-computed once, at build or upsert time, and kept in name order in blocks of a few
-hundred residents; each block holds its lines flattened into one string per kind.
-A query is a handful of ``str.find`` scans (or one compiled regex for mixed pinyin)
-over those strings, visited in rank order, that stop as soon as ``limit`` residents
-are found. No pinyin conversion happens at query time.
+How it stays fast: every resident's readings, phone digits and address are computed
+once, at build or upsert time, and kept in name order in blocks of a couple of
+thousand residents; each block holds its lines flattened into one string per kind,
+the name's syllable lines grouped by their first letter and the next syllable's
+(:mod:`~deskconsole.domain.name_match`). A query is a handful of ``str.find`` scans
+or compiled regexes over the few groups it can match, visited in rank order, that stop
+as soon as ``limit`` residents are found. No pinyin conversion happens at query time.
 """
 
 from __future__ import annotations
@@ -61,11 +66,21 @@ from enum import IntEnum
 from itertools import accumulate
 from typing import Any
 
+from deskconsole.domain.name_match import (
+    HEAD,
+    TAIL,
+    Mode,
+    buckets,
+    first_kind,
+    name_lines,
+    pattern,
+    tokens,
+)
 from deskconsole.domain.pinyin import name_readings
 from deskconsole.models import OPEN_STATES, Case, Resident
 from deskconsole.models.text import is_cjk, mask_phone, nfkc
 
-BLOCK_SIZE = 512
+BLOCK_SIZE = 2048
 _DOTS = "\u00b7\u2022\u2027\u30fb\u2219\u22c5\u0387\uff65"
 _OPEN = frozenset(state.value for state in OPEN_STATES)
 
@@ -73,10 +88,12 @@ _OPEN = frozenset(state.value for state in OPEN_STATES)
 class MatchKind(IntEnum):
     """How well a resident matches a query; lower is better."""
 
-    EXACT = 0
-    PREFIX = 1
-    INITIALS = 2
-    OTHER = 3
+    EXACT = 0  # the whole name (characters or a reading), phone, ID number or room
+    PREFIX = 1  # the start of the name: characters, or a reading's first letters
+    INITIALS = 2  # the initials from the surname on (``jjg``)
+    SURNAME = 3  # from the surname on, syllables whole, by initials or as characters mixed
+    GIVEN = 4  # from a later syllable on: the given name (``建国``, ``jianguo``, ``xl``)
+    OTHER = 5  # a phone or ID tail, a stairwell, a compound
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +134,14 @@ class _Entry:
         "building",
         "compound",
         "doc",
-        "fulls",
         "gender",
         "household",
         "id",
         "id_number",
-        "initials",
         "key",
         "name",
         "phones",
         "room",
-        "spaced",
         "unit",
     )
 
@@ -145,15 +159,12 @@ class _Entry:
         self.phones = tuple(dict.fromkeys(re.sub(r"\D", "", p) for p in phones if p))
         self.id_number = str(doc.get("id_number") or "").upper()
         readings = name_readings(self.name)
-        self.spaced = tuple(dict.fromkeys(" ".join(r) for r in readings))
-        self.fulls = tuple(dict.fromkeys("".join(r) for r in readings))
-        self.initials = tuple(dict.fromkeys("".join(s[0] for s in r) for r in readings))
         parts = (self.compound.replace("|", " "), self.building, self.unit, self.room)
         self.addr_line = "|".join(parts).lower()
         self.household = self.addr_line
         self.key = "\x00".join(
             (
-                self.spaced[0] if self.spaced else "~",
+                " ".join(readings[0]) if readings else "~",
                 self.name,
                 self.compound,
                 _natural(self.building),
@@ -208,10 +219,9 @@ class _Lines:
 
     __slots__ = ("blob", "owners", "starts")
 
-    def __init__(self, pairs: list[tuple[int, str]]) -> None:
-        texts = [text for _, text in pairs]
+    def __init__(self, owners: list[int], texts: list[str]) -> None:
         self.blob = "\n" + "\n".join(texts) + "\n" if texts else "\n"
-        self.owners = array("l", (owner for owner, _ in pairs))
+        self.owners = array("l", owners)
         # starts[i] is where line i begins; starts[len] is one past the final newline.
         self.starts = array("l", accumulate((len(t) + 1 for t in texts), initial=1))
 
@@ -219,12 +229,16 @@ class _Lines:
         return self.blob[self.starts[index] : self.starts[index + 1] - 1]
 
 
+_NO_LINES = _Lines([], [])
+
+
 class _Block:
-    __slots__ = ("_lines", "entries")
+    __slots__ = ("_lines", "_syllables", "entries")
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
         self._lines: dict[str, _Lines] | None = None
+        self._syllables: dict[str, dict[str, _Lines]] = {}
 
     def dirty(self) -> None:
         self._lines = None
@@ -232,34 +246,45 @@ class _Block:
     def lines(self, kind: str) -> _Lines:
         if self._lines is None:
             self._lines = self._build()
-        return self._lines[kind]
+        return self._lines.get(kind, _NO_LINES)
+
+    def syllables(self, kind: str, seconds: frozenset[str] | None) -> list[_Lines]:
+        """The position lines of ``kind`` (see :mod:`~deskconsole.domain.name_match`)
+        whose next syllable starts with one of ``seconds`` (``None``: any)."""
+        if self._lines is None:
+            self._lines = self._build()
+        groups = self._syllables.get(kind)
+        if not groups:
+            return []
+        if seconds is None:
+            return list(groups.values())
+        return [groups[s] for s in seconds if s in groups]
 
     def _build(self) -> dict[str, _Lines]:
-        Pairs = list[tuple[int, str]]
-        names: Pairs = []
-        fulls: Pairs = []
-        initials: Pairs = []
-        spaced: Pairs = []
-        phones: Pairs = []
-        ids: Pairs = []
-        addrs: Pairs = []
-        for owner, entry in enumerate(self.entries):
-            names.append((owner, entry.name))
-            fulls.extend((owner, text) for text in entry.fulls)
-            initials.extend((owner, text) for text in entry.initials)
-            spaced.extend((owner, text) for text in entry.spaced)
-            phones.extend((owner, text) for text in entry.phones)
-            if entry.id_number:
-                ids.append((owner, entry.id_number))
-            addrs.append((owner, entry.addr_line))
+        entries = self.entries
+        everyone = list(range(len(entries)))
+        phones = [(owner, p) for owner, e in enumerate(entries) for p in e.phones]
+        ids = [(owner, e.id_number) for owner, e in enumerate(entries) if e.id_number]
+        owners_of: dict[str, list[int]] = {}
+        texts_of: dict[str, list[str]] = {}
+        for owner, entry in enumerate(entries):
+            for key, line in name_lines(entry.name):
+                texts = texts_of.get(key)
+                if texts is None:
+                    texts_of[key] = [line]
+                    owners_of[key] = [owner]
+                else:
+                    texts.append(line)
+                    owners_of[key].append(owner)
+        syllables: dict[str, dict[str, _Lines]] = {}
+        for key, texts in texts_of.items():
+            syllables.setdefault(key[:2], {})[key[2:]] = _Lines(owners_of[key], texts)
+        self._syllables = syllables
         return {
-            "name": _Lines(names),
-            "full": _Lines(fulls),
-            "initials": _Lines(initials),
-            "spaced": _Lines(spaced),
-            "phone": _Lines(phones),
-            "id": _Lines(ids),
-            "addr": _Lines(addrs),
+            "name": _Lines(everyone, [e.name for e in entries]),
+            "phone": _Lines([o for o, _ in phones], [p for _, p in phones]),
+            "id": _Lines([o for o, _ in ids], [i for _, i in ids]),
+            "addr": _Lines(everyone, [e.addr_line for e in entries]),
         }
 
 
@@ -304,11 +329,12 @@ class _Matcher:
     field: str
     lines: str
     scan: Scanner
+    syllables: bool = False  # position lines, narrowed to those after ``seconds``
+    seconds: frozenset[str] | None = None
 
 
 # -- queries ---------------------------------------------------------------------------
 
-_PINYIN = re.compile(r"[a-zü' ]+")
 _DIGITS = re.compile(r"[\d\s\-()+]+")
 _ID_TAIL = re.compile(r"\d{3,17}[\dx]")
 _PART = r"([0-9a-z]+)"
@@ -329,35 +355,31 @@ def normalise_query(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
-def _mixed_pattern(letters: str) -> re.Pattern[str]:
-    """Each syllable typed whole or by its first letters: ``jiangjg`` -> jiang jian guo."""
-    step = "(?:[a-z]* )?"
-    return re.compile("\n" + step.join(re.escape(c) for c in letters))
-
-
 def _name_matchers(query: str) -> list[_Matcher]:
+    """Characters: the whole name, its start, any part of it."""
     text = query.replace(" ", "")
     return [
         _Matcher(MatchKind.EXACT, "name", "name", _find(f"\n{text}\n")),
         _Matcher(MatchKind.PREFIX, "name", "name", _find(f"\n{text}")),
-        _Matcher(MatchKind.OTHER, "name", "name", _find(text)),
+        _Matcher(MatchKind.GIVEN, "name", "name", _find(text)),
     ]
 
 
-def _pinyin_matchers(query: str) -> list[_Matcher]:
-    letters = query.replace(" ", "").replace("'", "").replace("ü", "v")
-    if not letters:
-        return []
-    matchers = [
-        _Matcher(MatchKind.EXACT, "pinyin", "full", _find(f"\n{letters}\n")),
-        _Matcher(MatchKind.PREFIX, "pinyin", "full", _find(f"\n{letters}")),
-        _Matcher(MatchKind.INITIALS, "initials", "initials", _find(f"\n{letters}")),
+def _syllable_matchers(query: list[str]) -> list[_Matcher]:
+    """Pinyin, initials, or characters mixed with either, syllable by syllable."""
+    head, tail = first_kind(HEAD, query), first_kind(TAIL, query)
+    letters_only = all(token.isascii() for token in query)
+    plan = [
+        (MatchKind.EXACT, "pinyin", head, Mode.EXACT),
+        (MatchKind.PREFIX, "pinyin", head, Mode.PREFIX),
+        *([(MatchKind.INITIALS, "initials", head, Mode.INITIALS)] if letters_only else []),
+        (MatchKind.SURNAME, "pinyin", head, Mode.MIXED),
+        (MatchKind.GIVEN, "pinyin", tail, Mode.MIXED),
     ]
-    if len(letters) > 1:
-        matchers.append(
-            _Matcher(MatchKind.OTHER, "pinyin", "spaced", _regex(_mixed_pattern(letters)))
-        )
-    return matchers
+    return [
+        _Matcher(kind, field, lines, _regex(pattern(query, mode)), True, buckets(query, mode))
+        for kind, field, lines, mode in plan
+    ]
 
 
 def _number_matchers(query: str) -> list[_Matcher]:
@@ -576,25 +598,37 @@ class ResidentIndex:
     # -- internals ------------------------------------------------------------------------
     def _plan(self, text: str) -> list[_Matcher]:
         matchers: list[_Matcher] = []
-        if any(is_cjk(c) for c in text):
+        syllables = tokens(text)
+        if syllables is not None and not all(is_cjk(c) for c in text.replace(" ", "")):
+            matchers += _syllable_matchers(syllables)
+        elif any(is_cjk(c) for c in text):
             if not _is_roomish(text):
                 matchers += _name_matchers(text)
                 matchers += _compound_matchers(text, self._compounds)
             matchers += _room_matchers(text)
-        elif _PINYIN.fullmatch(text):
-            matchers += _pinyin_matchers(text)
         else:
             matchers += _number_matchers(text)
             matchers += _room_matchers(text)
         return matchers
 
     def _stream(self, number: int, matcher: _Matcher) -> Iterator[tuple[str, int, _Entry]]:
+        scan = matcher.scan
         for block in list(self._blocks):
-            lines = block.lines(matcher.lines)
-            entries, owners = block.entries, lines.owners
-            for index in matcher.scan(lines):
-                entry = entries[owners[index]]
-                yield entry.key, number, entry
+            entries = block.entries
+            if not matcher.syllables:
+                chosen = [block.lines(matcher.lines)]
+            else:
+                chosen = block.syllables(matcher.lines, matcher.seconds)
+            if len(chosen) == 1:
+                owners = chosen[0].owners
+                for index in scan(chosen[0]):
+                    entry = entries[owners[index]]
+                    yield entry.key, number, entry
+            elif chosen:
+                found = {lines.owners[i] for lines in chosen for i in scan(lines)}
+                for owner in sorted(found):
+                    entry = entries[owner]
+                    yield entry.key, number, entry
 
     def _remember(self, entry: _Entry) -> None:
         self._by_id[entry.id] = entry

@@ -7,6 +7,7 @@ that are worked instead, for the years it covers; beyond them, weekends are off.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -19,6 +20,12 @@ def is_workday(day: date, settings: Settings) -> bool:
         return False
     if day in settings.extra_workdays:
         return True
+    return _statutory_workday(day)
+
+
+@lru_cache(maxsize=16384)
+def _statutory_workday(day: date) -> bool:
+    """The official calendar's answer (cached: the package checks its range on every call)."""
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:

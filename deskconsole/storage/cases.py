@@ -42,6 +42,7 @@ class CaseRepository:
         table.add_index("intake_day", lambda doc: doc["intake_at"][:10])
         table.add_index("state", lambda doc: doc["state"])
         table.add_index("open_due", _open_due)
+        table.add_index("closed_day", _closed_day)
 
     def _by_keys(self, keys: Iterable[str]) -> list[Case]:
         with self._store.lock:
@@ -83,6 +84,25 @@ class CaseRepository:
         with self._store.lock:
             return len(self._store.table(TABLE))
 
+    def docs_in_states(self, states: Collection[CaseState]) -> list[dict[str, Any]]:
+        """Raw documents (read only) of the cases in one of ``states``, from the index."""
+        with self._store.lock:
+            table = self._store.table(TABLE)
+            raw = table.raw()
+            buckets = table.buckets("state")
+            return [raw[key] for s in states for key in buckets.get(s.value, ()) if key in raw]
+
+    def closed_docs_since(self, day: date) -> list[dict[str, Any]]:
+        """Raw documents (read only) of closed cases last changed on or after ``day``,
+        from the index (no scan of the older ones)."""
+        since = day.isoformat()
+        with self._store.lock:
+            table = self._store.table(TABLE)
+            raw = table.raw()
+            buckets = table.buckets("closed_day")
+            days = [d for d in buckets if d >= since]
+            return [raw[key] for d in days for key in buckets[d] if key in raw]
+
     def in_states(self, states: Collection[CaseState]) -> list[Case]:
         """Cases currently in one of ``states``."""
         wanted = {s.value for s in states}
@@ -92,12 +112,29 @@ class CaseRepository:
         """Cases not yet resolved."""
         return self.in_states(OPEN_STATES)
 
-    def for_residents(self, resident_ids: Collection[str]) -> list[Case]:
-        """Cases of any of these residents, newest first."""
-        keys: set[str] = set()
-        for resident_id in resident_ids:
-            keys |= self._lookup("resident", resident_id)
-        return sorted(self._by_keys(keys), key=lambda c: c.intake_at, reverse=True)
+    def for_residents(
+        self,
+        resident_ids: Collection[str],
+        states: Collection[CaseState] | None = None,
+        category: str | None = None,
+    ) -> list[Case]:
+        """Cases of any of these residents (only in ``states`` and ``category`` when
+        given, picked before the documents are read into models), newest first."""
+        wanted = None if states is None else {s.value for s in states}
+        with self._store.lock:
+            table = self._store.table(TABLE)
+            raw = table.raw()
+            buckets = table.buckets("resident")
+            docs = [
+                raw[key]
+                for resident_id in resident_ids
+                for key in buckets.get(resident_id, ())
+                if key in raw
+                and (wanted is None or raw[key]["state"] in wanted)
+                and (category is None or raw[key].get("category") == category)
+            ]
+        found = {doc["number"]: Case.model_validate(doc) for doc in docs}
+        return sorted(found.values(), key=lambda c: c.intake_at, reverse=True)
 
     def taken_on(self, day: date, session_id: str | None = None) -> list[Case]:
         """Cases taken on ``day`` (optionally in one desk session), in intake order."""
@@ -171,6 +208,11 @@ class CaseRepository:
 def op(case: Case) -> Op:
     """The journal op that stores ``case``."""
     return Op(TABLE, case.number, case.model_dump(mode="json"))
+
+
+def _closed_day(doc: dict[str, Any]) -> str | None:
+    """The day a closed case last changed (the recent-closed index), else ``None``."""
+    return str(doc.get("updated_at") or "")[:10] if doc["state"] == CaseState.CLOSED.value else None
 
 
 def _open_due(doc: dict[str, Any]) -> str | None:

@@ -21,6 +21,7 @@ class ResidentRepository:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        store.table(TABLE).add_index("address", _address_key)
 
     def _table(self):  # type: ignore[no-untyped-def]
         return self._store.table(TABLE)
@@ -35,6 +36,12 @@ class ResidentRepository:
         """One resident's raw document (read only), or ``None``."""
         with self._store.lock:
             return self._table().raw().get(resident_id)
+
+    def docs_of(self, resident_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The raw documents (read only) of these residents, by id; unknown ids left out."""
+        with self._store.lock:
+            raw = self._table().raw()
+            return {rid: raw[rid] for rid in resident_ids if rid in raw}
 
     def docs(self) -> list[dict[str, Any]]:
         """Every resident as a raw document (fast; for building indexes)."""
@@ -59,10 +66,13 @@ class ResidentRepository:
         return [Resident.model_validate(doc) for doc in found]
 
     def at_address(self, address: Address) -> list[Resident]:
-        """Everyone at ``address``: the household."""
-        target = address.model_dump()
+        """Everyone at ``address``: the household (from the index)."""
+        target = address.model_dump(mode="json")
+        key = _address_key({"address": target})
         with self._store.lock:
-            found = self._table().search(Query().address == target)
+            raw = self._table().raw()
+            found = [raw[k] for k in self._table().lookup("address", key) if k in raw]
+        found = [doc for doc in found if doc.get("address") == target]
         return sorted((Resident.model_validate(d) for d in found), key=lambda r: r.name)
 
     def by_id_number(self, id_number: str) -> Resident | None:
@@ -94,6 +104,15 @@ class ResidentRepository:
     def remove(self, resident_id: str) -> None:
         """Delete a resident."""
         self._store.commit([Op(TABLE, resident_id, None)])
+
+
+def _address_key(doc: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The address index's key: compound, building, unit, room."""
+    address = doc.get("address")
+    if not isinstance(address, Mapping):
+        return None
+    parts = ("compound", "building", "unit", "room")
+    return tuple(str(address.get(part) or "") for part in parts)
 
 
 def op(resident: Resident) -> Op:

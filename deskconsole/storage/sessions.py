@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from deskconsole.models import AuditEntry, DeskSession, Settings
@@ -15,10 +17,23 @@ SETTINGS_KEY = "settings"
 
 
 class SessionRepository:
-    """Typed access to the ``sessions`` table."""
+    """Typed access to the ``sessions`` table.
+
+    Indexed by day and by whether a session is still open, so finding the open session
+    or a day's sessions (every intake save and header refresh does) never reads them all.
+    """
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        table = store.table(SESSIONS)
+        table.add_index("day", lambda doc: doc["date"])
+        table.add_index("open", lambda doc: True if doc.get("ended_at") is None else None)
+
+    def _by_keys(self, keys: Iterable[str]) -> list[DeskSession]:
+        with self._store.lock:
+            raw = self._store.table(SESSIONS).raw()
+            docs = [raw[key] for key in keys if key in raw]
+        return _newest_first(DeskSession.model_validate(doc) for doc in docs)
 
     def get(self, session_id: str) -> DeskSession | None:
         """The session with this id."""
@@ -28,16 +43,39 @@ class SessionRepository:
 
     def all(self) -> list[DeskSession]:
         """Every session, newest first."""
-        found = [DeskSession.model_validate(doc) for doc in self._store.docs(SESSIONS)]
-        return sorted(found, key=lambda s: (s.date, s.start or s.updated_at.time()), reverse=True)
+        return _newest_first(DeskSession.model_validate(doc) for doc in self._store.docs(SESSIONS))
+
+    def on_day(self, day: date) -> list[DeskSession]:
+        """The sessions held on ``day``, newest first (from the index)."""
+        with self._store.lock:
+            keys = self._store.table(SESSIONS).lookup("day", day.isoformat())
+        return self._by_keys(keys)
+
+    def newest(self, limit: int) -> list[DeskSession]:
+        """The ``limit`` newest sessions, newest first (reads only their days)."""
+        with self._store.lock:
+            days = self._store.table(SESSIONS).buckets("day")
+            keys: list[str] = []
+            for day in sorted(days, reverse=True):
+                keys.extend(days[day])
+                if len(keys) >= limit:
+                    break
+        return self._by_keys(keys)[:limit]
+
+    def count(self) -> int:
+        """How many sessions."""
+        with self._store.lock:
+            return len(self._store.table(SESSIONS))
 
     def docs(self) -> list[dict[str, Any]]:
         """Every session as a raw document (read only)."""
         return self._store.docs(SESSIONS)
 
     def current(self) -> DeskSession | None:
-        """The newest session that has not been ended."""
-        return next((s for s in self.all() if s.is_open), None)
+        """The newest session that has not been ended (from the index)."""
+        with self._store.lock:
+            keys = self._store.table(SESSIONS).lookup("open", True)
+        return next(iter(self._by_keys(keys)), None)
 
     def save(self, session: DeskSession) -> DeskSession:
         """Add or replace a session durably."""
@@ -87,6 +125,10 @@ class SettingsRepository:
         """Replace the settings durably."""
         self._store.commit([settings_op(settings)])
         return settings
+
+
+def _newest_first(sessions: Iterable[DeskSession]) -> list[DeskSession]:
+    return sorted(sessions, key=lambda s: (s.date, s.start or s.updated_at.time()), reverse=True)
 
 
 def op(session: DeskSession) -> Op:

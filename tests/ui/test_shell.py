@@ -115,7 +115,7 @@ async def test_an_unexpected_error_in_a_background_job_leaves_the_console_up(
     def broken(*_args: object) -> object:
         raise RuntimeError(f"boom {make_resident().phones[0]}")
 
-    monkeypatch.setattr(board_data, "select_docs", broken)
+    monkeypatch.setattr(board_data, "board_docs", broken)
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")

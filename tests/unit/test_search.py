@@ -61,14 +61,14 @@ def test_characters_whole_name_prefix_and_substring(index: ResidentIndex) -> Non
     assert names(index.search("江")) == ["江建国"]
     assert names(index.search("建国")) == ["江建国"]
     assert index.search("江建国")[0].kind is MatchKind.EXACT
-    assert index.search("建国")[0].kind is MatchKind.OTHER
+    assert index.search("建国")[0].kind is MatchKind.GIVEN
 
 
 def test_characters_rank_exact_before_prefix_before_substring() -> None:
     index = ResidentIndex.build([person("王张伟"), person("张伟华"), person("张伟")])
     hits = index.search("张伟")
     assert names(hits) == ["张伟", "张伟华", "王张伟"]
-    assert [h.kind for h in hits] == [MatchKind.EXACT, MatchKind.PREFIX, MatchKind.OTHER]
+    assert [h.kind for h in hits] == [MatchKind.EXACT, MatchKind.PREFIX, MatchKind.GIVEN]
 
 
 # -- pinyin ------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ def test_pinyin_ranking_exact_then_prefix_then_initials_then_mixed() -> None:
         ("曾海", MatchKind.INITIALS),
     ]
     hits = index.search("zhangwh")
-    assert [(h.name, h.kind) for h in hits] == [("张伟华", MatchKind.OTHER)]
+    assert [(h.name, h.kind) for h in hits] == [("张伟华", MatchKind.SURNAME)]
     hits = index.search("zw")
     assert [h.kind for h in hits] == [MatchKind.INITIALS] * 4
 

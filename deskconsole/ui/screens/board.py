@@ -182,9 +182,9 @@ class BoardScreen(CaseMoves, DeskScreen):
         archive, today, settings = self.archive, self.desk.today(), self.desk.settings
         try:
             try:
-                docs = board_data.select_docs(self.desk.repo.cases.docs(), archive, today)
+                docs = board_data.board_docs(self.desk.repo, archive, today)
                 wanted = {d["resident_id"] for d in docs if d.get("resident_id")}
-                names = board_data.resident_names(self.desk.repo.residents.docs(), wanted)
+                names = board_data.names_of(self.desk.repo, wanted)
                 columns = board_data.build_columns(docs, names, settings, self.states)
             except StoreError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")

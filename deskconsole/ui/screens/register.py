@@ -19,8 +19,7 @@ from deskconsole.domain.register import (
     Register,
     build_register,
     headings,
-    own_sessions,
-    sessions_on,
+    own_sessions_on,
 )
 from deskconsole.errors import DeskError
 from deskconsole.export import default_name
@@ -148,7 +147,7 @@ class RegisterScreen(DeskScreen):
         """Read the register of the chosen day and session (off the UI thread)."""
         day, session_id, masked = self.day or self.desk.today(), self.session_id, self.masked
         repo = self.desk.repo
-        sessions = sessions_on(own_sessions(repo), day)
+        sessions = own_sessions_on(repo, day)
         if session_id not in {s.id for s in sessions}:
             session_id = None
         register = build_register(
