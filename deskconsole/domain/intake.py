@@ -34,7 +34,8 @@ from deskconsole.models import (
     Urgency,
     parse_moment,
 )
-from deskconsole.models.text import nfkc, normalise_phone
+from deskconsole.models.phones import normalise_phone
+from deskconsole.models.text import nfkc
 from deskconsole.storage import Repository
 
 #: The responsible parties that must be named (which department, which unit).

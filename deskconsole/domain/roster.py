@@ -52,6 +52,7 @@ from deskconsole.domain.sheet_cells import from_text
 from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Resident
+from deskconsole.models.phones import normalise_phone
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import (
     FieldError,
@@ -61,7 +62,6 @@ from deskconsole.models.text import (
     normalise_address_part,
     normalise_id_number,
     normalise_name,
-    normalise_phone,
 )
 from deskconsole.storage import Repository
 
