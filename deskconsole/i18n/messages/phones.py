@@ -31,4 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{area} (given to a local number typed without one)",
         "{area}（未填区号的本地号码按此补全）",
     ),
+    "phone.intake_confirm": (
+        "Not saved yet: check the phone with the resident; Ctrl+S again saves it as typed.",
+        "尚未保存：请与居民核对电话号码；再按 Ctrl+S 按所填保存。",
+    ),
+    "phone.form_confirm": (
+        "Check the number with the resident; Ctrl+S again saves it as typed.",
+        "请与居民核对号码；再按 Ctrl+S 按所填保存。",
+    ),
 }

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from deskconsole.domain.choices import Choice
 from deskconsole.domain.residents import new_resident, same_person, with_values
-from deskconsole.domain.roster import check_fields
+from deskconsole.domain.roster import check_fields, phone_warnings
 from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender, Resident
@@ -73,6 +73,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         self.initial = dict(values or {})
         self.compounds = compounds or []
         self.check = check
+        self._phones_confirmed: str | None = None  # the phones whose warning was shown
 
     def compose(self) -> ComposeResult:
         value = self.initial.get
@@ -154,7 +155,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         typed = self.typed()
         raw: dict[str, Any] = {k: v for k, v in typed.items() if k != "phones"}
         raw["phones"] = typed["phones"]
-        clean, problems = check_fields(raw)
+        clean, problems = check_fields(raw, area_code=self.desk.settings.area_code)
         order = ["phone" if name == "phones" else name for name in ("gender", *TEXT_FIELDS)]
         problems.sort(key=lambda p: order.index(p.field) if p.field in order else len(order))
         for name in TEXT_FIELDS:
@@ -170,12 +171,32 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
                 messages.append(duplicate)
         errors = self.query_one("#resident-dialog-errors", Static)
         errors.update("\n".join(messages))
+        errors.remove_class("-warning")
+        if not messages and self._warned_about_phones(clean, typed["phones"]):
+            return
         if messages:
             first = next(iter(self.query("Input.-invalid")), None)
             if first is not None:
                 first.focus()
             return
         self.dismiss(clean)
+
+    def _warned_about_phones(self, clean: dict[str, Any], typed: str) -> bool:
+        """A phone the numbering plan lacks: the first ctrl+s shows why, the next one with
+        the same phones saves them as typed (the resident knows their number)."""
+        warnings = phone_warnings(clean.get("phones", []))
+        phones = self.query_one("#f-phones", Input)
+        phones.remove_class("-warning")
+        if not warnings or typed == self._phones_confirmed:
+            return False
+        self._phones_confirmed = typed
+        lines = [w.message for w in warnings] + [t("phone.form_confirm")]
+        errors = self.query_one("#resident-dialog-errors", Static)
+        errors.update("\n".join(lines))
+        errors.add_class("-warning")
+        phones.add_class("-warning")
+        phones.focus()
+        return True
 
     def action_cancel(self) -> None:
         """Esc: close; if something was typed, ask first (Enter keeps typing)."""
