@@ -1,5 +1,6 @@
 """A phone the numbering plan lacks: a warning the clerk overrides with a second ctrl+s,
-at intake (the anonymous contact phone) and in the resident form."""
+at intake (the anonymous contact phone) and in the resident form; the store's area code,
+set on the settings view."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from textual.widgets import Input, Static
 
 from deskconsole.domain.desk import update_desk
 from deskconsole.storage import Repository
+from deskconsole.ui.screens.area_code import AreaCodeDialog
+from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.resident_form import ResidentDialog
 from tests.ui.helpers import make_app, settle
@@ -119,3 +122,34 @@ async def test_the_resident_form_gives_local_numbers_the_stores_area_code(
         await settle(app, pilot)
         (saved,) = repo.residents.find(name="孙强")
         assert saved.phones == ["010-62345678"]  # one ctrl+s: the plan holds it
+
+
+async def test_the_settings_view_changes_the_area_code(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsScreen())
+        await settle(app, pilot)
+        grid = app.screen.query_one("#settings-info")
+        assert "0536 (given to a local number" in " ".join(
+            str(s.render()) for s in grid.query(Static)
+        )
+        await pilot.press("a")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AreaCodeDialog)
+        assert app.focused is dialog.query_one("#settings-area-code", Input)
+        await pilot.press("home", "ctrl+k", *"0000", "enter")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert str(dialog.query_one("#settings-error", Static).render()) == (
+            "Area code: 0000 is not in the numbering plan; give one like 0536 or 010"
+        )
+        await pilot.press("home", "ctrl+k", *"３７１", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DeskSettingsScreen)
+        assert repo.settings.get().area_code == "0371"
+        assert app.settings.area_code == "0371"
+        assert "0371 (given to a local number" in " ".join(
+            str(s.render()) for s in app.screen.query_one("#settings-info").query(Static)
+        )

@@ -39,4 +39,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the number with the resident; Ctrl+S again saves it as typed.",
         "请与居民核对号码；再按 Ctrl+S 按所填保存。",
     ),
+    "phone.key_area_code": ("Area code", "区号"),
+    "phone.key_area_code_tip": (
+        "The area code a local number typed without one gets",
+        "未填区号的本地号码所补的区号",
+    ),
+    "phone.area_title": ("Area code of local numbers", "本地号码的区号"),
+    "phone.area_note": (
+        "A phone typed without its area code (8756972) is saved with this one "
+        "(0536-8756972).",
+        "未填区号的电话（如 8756972）按此区号保存（0536-8756972）。",
+    ),
+    "phone.area_hint": ("Enter or Ctrl+S saves, Esc cancels", "Enter 或 Ctrl+S 保存，Esc 取消"),
+    "phone.area_saved": ("Area code saved: {area}", "区号已保存：{area}"),
 }
