@@ -28,6 +28,9 @@ COUNTRY_CODE = 86
 LOCAL_LENGTHS = (7, 8)
 
 _PHONE_JUNK = re.compile(r"[\s\-()./]")
+#: A landline already in its stored form: 010 and 02x are Beijing and the big cities,
+#: every other area code has four digits (0536).
+_STORED_LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d\d)-[1-9]\d{6,7}")
 _AREA_CODE = re.compile(r"0[1-9]\d{1,2}")
 
 
@@ -52,6 +55,7 @@ def _digits(raw: str, field: str) -> tuple[str, bool]:
 
 
 def _parsed(national: str, field: str) -> PhoneNumber:
+    """The number as libphonenumber reads it; refused if it is none, or not Chinese."""
     try:
         number = phonenumbers.parse(national, REGION)
     except NumberParseException:
@@ -61,12 +65,9 @@ def _parsed(national: str, field: str) -> PhoneNumber:
     return number
 
 
-def _area_length(national: str, number: PhoneNumber) -> int:
-    """How many digits of ``national`` (with its leading 0) are the area code: the plan's
-    answer for a number it knows, else 3 for 010 and 02x, 4 for the others."""
-    known = phonenumbers.length_of_geographical_area_code(number)
-    if known:
-        return known + 1
+def _area_length(national: str) -> int:
+    """How many digits of ``national`` (with its leading 0) are the area code: 3 for 010
+    and 02x, 4 for the others, as the plan has it."""
     return 3 if national[1] in "12" else 4
 
 
@@ -76,6 +77,8 @@ def normalise_phone(raw: str, field: str = "phone", area_code: str = "") -> str:
     A local number given without its area code (7 or 8 digits) gets ``area_code``;
     without one it is kept as it is (``8756972``).
     """
+    if _STORED_LANDLINE.fullmatch(raw) or is_mobile(raw):
+        return raw  # a stored number read back: nothing to parse
     text, international = _digits(raw, field)
     if international and text.startswith("10"):
         text = "0" + text  # +86 10 ...: Beijing, whose area code is 010
@@ -93,8 +96,8 @@ def normalise_phone(raw: str, field: str = "phone", area_code: str = "") -> str:
         text = area_code + text
     if not text.startswith("0") or len(text) < 10:
         raise FieldError(field, "err.landline")
-    number = _parsed(text, field)
-    split = _area_length(text, number)
+    _parsed(text, field)
+    split = _area_length(text)
     area, local = text[:split], text[split:]
     if len(local) not in LOCAL_LENGTHS or local.startswith("0"):
         raise FieldError(field, "err.landline")

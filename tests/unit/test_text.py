@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from deskconsole.i18n import set_language
@@ -106,6 +106,7 @@ landline_texts = st.tuples(
 
 
 @given(landline_texts, st.booleans())
+@example(("010", "2000000", "-"), False)  # +86 10 ...: Beijing, not a short mobile
 def test_any_spelling_of_a_landline_keeps_area_and_local_number(
     parts: tuple[str, str, str], full_width: bool
 ) -> None:
