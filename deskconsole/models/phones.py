@@ -54,15 +54,20 @@ def _digits(raw: str, field: str) -> tuple[str, bool]:
     return text, international
 
 
+def _in_plan(national: str) -> PhoneNumber:
+    """``national`` (a mobile, or a landline with its 0) as libphonenumber reads it.
+
+    It is given in international form: read as a national number, 179xx and 12xxx at
+    the start would be taken for a carrier's dialling prefix and cut off."""
+    return phonenumbers.parse(f"+{COUNTRY_CODE}{national.removeprefix('0')}", REGION)
+
+
 def _parsed(national: str, field: str) -> PhoneNumber:
-    """The number as libphonenumber reads it; refused if it is none, or not Chinese."""
+    """The number as libphonenumber reads it; refused if it is none."""
     try:
-        number = phonenumbers.parse(national, REGION)
+        return _in_plan(national)
     except NumberParseException:
         raise FieldError(field, "err.landline") from None
-    if number.country_code != COUNTRY_CODE:
-        raise FieldError(field, "err.phone_foreign")
-    return number
 
 
 def _area_length(national: str) -> int:
@@ -109,13 +114,13 @@ def phone_warning(phone: str) -> str | None:
     ``None`` when it does. ``phone`` is a stored form; a local number without an area
     code cannot be checked and gets none."""
     if is_mobile(phone):
-        if phonenumbers.is_valid_number(phonenumbers.parse(phone, REGION)):
+        if _valid(phone):
             return None
         return t("phone.warn_mobile_prefix", prefix=phone[:3])
     area, _, local = phone.partition("-")
     if not local:
         return None
-    if phonenumbers.is_valid_number(phonenumbers.parse(area + local, REGION)):
+    if _valid(area + local):
         return None
     others = [n for n in LOCAL_LENGTHS if n != len(local) and _has_length(area, local, n)]
     if others:
@@ -126,8 +131,15 @@ def phone_warning(phone: str) -> str | None:
 def _has_length(area: str, local: str, length: int) -> bool:
     """Whether the plan has numbers of ``length`` digits in ``area`` that begin like
     ``local``: the same digits cut or padded with a 0."""
-    probe = local[:length].ljust(length, "0")
-    return phonenumbers.is_valid_number(phonenumbers.parse(area + probe, REGION))
+    return _valid(area + local[:length].ljust(length, "0"))
+
+
+def _valid(national: str) -> bool:
+    """The numbering plan holds this number."""
+    try:
+        return bool(phonenumbers.is_valid_number(_in_plan(national)))
+    except NumberParseException:
+        return False
 
 
 def normalise_area_code(raw: str) -> str:
@@ -146,7 +158,7 @@ def _area_in_plan(area: str) -> bool:
     """The plan knows ``area`` as an area code: some local number after it is valid."""
     for length in LOCAL_LENGTHS:
         for first in "2345678":
-            number = phonenumbers.parse(area + first * length, REGION)
+            number = _in_plan(area + first * length)
             known = phonenumbers.length_of_geographical_area_code(number)
             if phonenumbers.is_valid_number(number) and known + 1 == len(area):
                 return True

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import datetime
 
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from deskconsole.domain import demo
 from deskconsole.i18n import set_language
 from deskconsole.models import Settings
 from deskconsole.models.phones import normalise_area_code, normalise_phone, phone_warning
@@ -49,6 +54,8 @@ NOT_IN_PLAN = [
     ("14012345678", "no mobile number starts with 140 in the numbering plan"),
     ("15412345678", "no mobile number starts with 154 in the numbering plan"),
     ("19412345678", "no mobile number starts with 194 in the numbering plan"),
+    # 179xx is also a carrier's dialling prefix: the number must not be cut after it.
+    ("17975003599", "no mobile number starts with 179 in the numbering plan"),
     ("0371-2122330", "numbers in area 0371 have 8 digits after the area code, this has 7"),
     ("021-7866661", "numbers in area 021 have 8 digits after the area code, this has 7"),
     ("0536-29022279", "numbers in area 0536 have 7 digits after the area code, this has 8"),
@@ -146,3 +153,28 @@ def test_an_area_code_the_plan_does_not_know_is_refused(raw: str) -> None:
 def test_the_settings_default_to_the_demo_communitys_area_code() -> None:
     assert Settings().area_code == "0536"
     assert Settings.model_validate({"area_code": "371"}).area_code == "0371"
+
+
+def test_the_demo_gives_out_only_numbers_in_the_plan() -> None:
+    data = demo.generate(datetime(2026, 11, 27, 9, 0), residents=600, cases=200)
+    phones = [p for r in data.residents for p in r.phones]
+    phones += [c.contact_phone for c in data.cases if c.contact_phone]
+    assert len(phones) > 400
+    assert [p for p in phones if phone_warning(p) is not None] == []
+
+
+@given(
+    st.one_of(
+        st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+        st.from_regex(r"0[1-9][0-9]{1,2}-[1-9][0-9]{6,7}", fullmatch=True),
+        st.text(alphabet="0123456789+- ", max_size=16),
+    )
+)
+@example("17975003599")  # would be read as a carrier prefix and a short number
+def test_any_stored_phone_gets_a_warning_or_none_and_never_an_error(text: str) -> None:
+    try:
+        phone = normalise_phone(text, area_code="0536")
+    except FieldError:
+        return
+    warning = phone_warning(phone)
+    assert warning is None or (isinstance(warning, str) and warning)
