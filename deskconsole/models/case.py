@@ -20,7 +20,7 @@ from deskconsole.models.ids import CASE_NUMBER_RE, new_id
 from deskconsole.models.masked import MaskedModel, masked_phone
 from deskconsole.models.phones import normalise_phone
 from deskconsole.models.problems import checked
-from deskconsole.models.text import FieldError
+from deskconsole.models.text import FieldError, clean_text
 
 
 class ResponsibleParty(BaseModel):
@@ -34,7 +34,7 @@ class ResponsibleParty(BaseModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: object) -> str:
-        return str(value or "").strip()
+        return clean_text(value)
 
     @property
     def label(self) -> str:
@@ -54,9 +54,14 @@ class CaseEvent(BaseModel):
     note: str = ""
     data: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("staff", "note", mode="before")
+    @classmethod
+    def _typed(cls, value: object) -> str:
+        return clean_text(value, multiline=True)
+
 
 def _text(value: object) -> str:
-    return str(value or "").strip()
+    return clean_text(value, multiline=True)
 
 
 class Case(MaskedModel):

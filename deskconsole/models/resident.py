@@ -14,6 +14,7 @@ from deskconsole.models.masked import MaskedModel, masked_id, masked_phones
 from deskconsole.models.phones import normalise_phone
 from deskconsole.models.problems import checked
 from deskconsole.models.text import (
+    clean_text,
     mask_id_number,
     mask_phone,
     nfkc,
@@ -135,7 +136,7 @@ class Resident(MaskedModel):
     @field_validator("notes", mode="before")
     @classmethod
     def _notes(cls, value: object) -> str:
-        return str(value or "").strip()
+        return clean_text(value, multiline=True)
 
     @property
     def phone(self) -> str:

@@ -75,9 +75,32 @@ _PROVINCES = frozenset(
 )
 
 
+#: Bidirectional overrides and isolates: they reorder what a reader sees.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Text as typed, without terminal control characters (ESC, BEL ...) or bidirectional
+    overrides; tabs become spaces, ``\r\n`` a newline (kept only in ``multiline`` text);
+    trimmed."""
+    text = str(value or "")
+    if not text.isprintable():
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        text = "".join(
+            char
+            for char in text
+            if (char == "\n" and multiline)
+            or (char not in _BIDI and unicodedata.category(char) != "Cc")
+        )
+        if not multiline:
+            text = text.replace("\n", " ")
+    return text.strip()
+
+
 def nfkc(text: str) -> str:
-    """Fold full-width forms (``１３８``, ``－``) to ASCII and unify dashes; trim."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Fold full-width forms (``１３８``, ``－``) to ASCII and unify dashes; drop control
+    characters; trim."""
+    folded = unicodedata.normalize("NFKC", clean_text(text))
     for dash in _DASHES:
         folded = folded.replace(dash, "-")
     return folded.strip()

@@ -9,6 +9,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from deskconsole.config import RunConfig
@@ -18,8 +19,10 @@ from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.crash_guard import CrashGuard
 from deskconsole.ui.key_gate import InputEvent, KeyGate
+from deskconsole.ui.literal import visible
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.session_keys import SessionActions
@@ -186,6 +189,26 @@ class DeskApp(CrashGuard, App[None]):
             screen.post_message(LanguageChanged())
         self.refresh_header()
         self.notify(t("app.language_switched"))
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast; its text is shown as written, whatever ``markup`` a widget passes (a
+        resident's name or a file name is never markup or a control sequence)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the palette, whose Enter waits for the hits of what was typed."""
+        if self.use_command_palette and not DeskCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(DeskCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for mode, key in MODE_KEYS.items():

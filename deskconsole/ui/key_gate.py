@@ -86,6 +86,11 @@ class KeyGate:
         """Keys read but not applied yet."""
         return len(self._pending)
 
+    @property
+    def idle(self) -> bool:
+        """Every key read has been applied."""
+        return not self._pending and not self._draining
+
     async def admit(self, event: InputEvent) -> None:
         """Apply a key from the terminal now if all is quiet, else after the ones before it."""
         if not self._pending and not self._draining and self._quiet():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deskconsole.models import CaseState, EventKind
+from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository
 from tests.e2e.tmux import Terminal, deskconsole_command, needs_tmux, terminal_env
 from tests.ui.board_data import fill_board
@@ -39,39 +39,18 @@ def test_a_case_goes_from_registered_to_closed_with_keys(tmp_path: Path) -> None
         screen = term.wait_for(lambda s: NUMBER in s and "Board:" in s)
         closed_before = strip_count(screen, "Closed")
 
-        # Dispatch: shift+right as a real terminal sends it; pick the first party kind.
-        term.keys("S-Right")
-        term.wait_for(f"Dispatch {NUMBER}")
-        term.keys("Enter")
-        term.wait_for("Community office")
-        term.keys("Down", "Enter")
-        term.wait_for(lambda s: "Street hotline office" not in s)  # the list has closed
-        term.keys("C-s")
-        screen = term.wait_for(lambda s: "Dispatch " not in s and "Dispatched 2" in s)
-        assert strip_count(screen, "Registered") == 1
-
-        # Start work: no dialog.
-        term.keys("]")
-        term.wait_for("In progress 2")
-
-        # Resolve: the outcome, typed in Chinese.
-        term.keys("]")
-        term.wait_for(f"Resolve {NUMBER}")
-        term.type("已派电工接线，灯已亮")
-        term.keys("Enter")
-        term.wait_for("Awaiting follow-up 3")
-
-        # Close: the follow-up result and the satisfaction.
-        term.keys("]")
-        term.wait_for(f"Follow-up of {NUMBER}")
-        term.type("电话回访，居民满意")
-        term.keys("Tab", "Enter")
-        term.wait_for("Basically satisfied")
-        term.keys("Down", "Enter")
-        term.wait_for(lambda s: "Unsatisfied" not in s)  # the list has closed
-        term.keys("C-s")
+        # The whole path in one burst, as a clerk who knows the keys types it: dispatch
+        # (shift+right as a real terminal sends it) to the property company, start work,
+        # resolve with the outcome in Chinese, close with the follow-up and "basically".
+        term.burst(
+            *("<S-Right>", "2", "<C-s>"),
+            "]",
+            *("]", "已派电工接线，灯已亮", "<Enter>"),
+            *("]", "电话回访，居民满意", "<Tab>", "2", "<C-s>"),
+        )
         screen = term.wait_for(lambda s: f"Closed {closed_before + 1}" in s)
         assert strip_count(screen, "Awaiting follow-up") == 2
+        assert strip_count(screen, "Registered") == 1
         assert NUMBER in screen
         term.keys("C-q")
         term.wait_for(lambda s: "Board:" not in s, timeout=20)
@@ -82,7 +61,8 @@ def test_a_case_goes_from_registered_to_closed_with_keys(tmp_path: Path) -> None
         case = repo.cases.get(NUMBER)
     assert case is not None and case.state == CaseState.CLOSED
     assert case.outcome == "已派电工接线，灯已亮"
-    assert case.satisfaction is not None
+    assert case.satisfaction == Satisfaction.BASICALLY
+    assert case.party is not None and case.party.kind == PartyKind.PROPERTY_COMPANY
     moves = [(e.from_state, e.to_state) for e in case.events if e.kind == EventKind.MOVED]
     assert moves == [
         (CaseState.REGISTERED, CaseState.DISPATCHED),

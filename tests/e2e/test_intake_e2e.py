@@ -40,22 +40,11 @@ def test_register_a_case_then_find_it_in_the_register(tmp_path: Path) -> None:
     term = Terminal(deskconsole_command("--staff", "颜成玉"), terminal_env(store), (120, 40))
     try:
         term.wait_for("Follow-up", timeout=60)
-        term.keys("F3")
-        term.wait_for("Matter")
-        term.type("jjg")
-        term.wait_for("13905360001"[:3] + "****0001")
-        term.keys("Enter")
-        term.wait_for("金域华府12号楼2单元301室")
-        # Keys go to the widget focused when they arrive: wait for each field to take over.
-        term.wait_for("1 Consultation")  # the type field has the focus: all options shown
-        term.type("2")
-        term.keys("Enter")
-        term.wait_for("1 Property")
-        term.type("wy")
-        term.keys("Enter")
-        term.wait_for(lambda s: "1 Property" not in s)
-        term.type("地下室灯不亮，开发商遗留问题")
-        term.keys("C-s")
+        # The whole case in one burst: no waiting for any field to take over.
+        term.burst(
+            *("<F3>", "jjg", "<Enter>", "2", "<Enter>", "wy", "<Enter>"),
+            *("地下室灯不亮，开发商遗留问题", "<C-s>"),
+        )
         screen = term.wait_for("Saved JC-")
         number = screen.split("Saved ", 1)[1].split(",", 1)[0]
         term.keys("F4")

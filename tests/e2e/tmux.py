@@ -60,6 +60,21 @@ class Terminal:
         """Type literal text, Chinese included."""
         subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
 
+    def burst(self, *parts: str) -> None:
+        """Send a whole sequence in one tmux command, as a fast typist or an IME does.
+
+        Each part is a tmux key name (``F3``, ``Enter``, ``C-s``) written ``<F3>``, or
+        literal text (``jjg``, ``地下室灯不亮``)."""
+        command: list[str] = ["tmux"]
+        for part in parts:
+            if command[-1] != "tmux":
+                command.append(";")
+            if part.startswith("<") and part.endswith(">") and len(part) > 2:
+                command += ["send-keys", "-t", self.name, part[1:-1]]
+            else:
+                command += ["send-keys", "-t", self.name, "-l", part]
+        subprocess.run(command, check=True)
+
     def wait_for(self, want: str | Callable[[str], bool], timeout: float = 30.0) -> str:
         """Poll the screen until ``want`` shows (a substring or a predicate)."""
         check = want if callable(want) else (lambda screen: want in screen)

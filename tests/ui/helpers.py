@@ -75,3 +75,9 @@ async def until(pilot: object, done: Callable[[], object], timeout: float = 30.0
             where = f"screen {app.screen!r}, focus {app.focused!r}" if app is not None else ""
             raise AssertionError(f"the console did not get there in time ({where})")
         await pilot.pause(0.02)  # type: ignore[attr-defined]
+
+
+async def keys_done(app: DeskApp, pilot: object) -> None:
+    """Wait until every key sent so far has been read and applied."""
+    await until(pilot, lambda: app._message_queue.empty() and app.key_gate.idle)
+    await pilot.pause()  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from deskconsole.ui.screens.roster_import import ImportScreen
 from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import burst, keys_done, make_app, settle, until
 
 EARLIER = FIXED_NOW - timedelta(days=30)
 
@@ -513,3 +514,23 @@ async def test_language_switch_keeps_the_query(filled: Repository) -> None:
         assert app.screen.query_one("#lookup-query", Input).value == "zw"
         assert status(app) == "2 位居民"
         assert results(app)[0][:2] == ["张伟", "男"]
+
+
+async def test_enter_in_the_palette_takes_the_hit_for_what_was_typed(
+    filled: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    search = ResidentCommands.search
+
+    async def slow_search(self: ResidentCommands, query: str):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(0.3)  # a big store: the hits come a moment after the keys
+        async for hit in search(self, query):
+            yield hit
+
+    monkeypatch.setattr(ResidentCommands, "search", slow_search)
+    app = make_app(filled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "ctrl+p", "z")
+        await keys_done(app, pilot)  # the hits for "z" are on screen
+        burst(app, "xx", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        assert app.screen.resident_id == ZENG.id  # type: ignore[attr-defined]

@@ -6,15 +6,22 @@ then waits only for the result: the stored case, the screen that opens.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from textual.widgets import Input
+
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.intake import IntakeScreen
+from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.resident import ResidentScreen
+from deskconsole.ui.screens.stats import StatsScreen
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
+from tests.conftest import FIXED_NOW
 from tests.factories import make_resident
 from tests.ui.board_data import fill_board
-from tests.ui.helpers import burst, make_app, until
+from tests.ui.helpers import burst, keys_done, make_app, until
 
 MATTER = "地下室灯不亮"
 #: The first card of the board's Registered column in ``fill_board``.
@@ -65,7 +72,7 @@ async def test_a_whole_case_sent_at_the_first_start_lands_in_its_fields(repo: Re
         assert case.request_type == "help"
         assert case.category == "property"
         assert case.description == MATTER
-        await until(pilot, lambda: app.key_gate.pending == 0)
+        await keys_done(app, pilot)
         screen = app.screen
         assert isinstance(screen, IntakeScreen)
         assert app.focused is screen.query_one(ResidentPicker).input
@@ -104,7 +111,7 @@ async def test_enter_in_lookup_opens_the_match_for_what_was_typed(repo: Reposito
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         burst(app, "jiang")
-        await until(pilot, lambda: app.key_gate.pending == 0)
+        await keys_done(app, pilot)
         burst(app, "jiangang", "enter")
         await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
         screen = app.screen
@@ -117,7 +124,7 @@ async def test_an_ime_commit_then_enter_picks_the_resident_typed(repo: Repositor
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         burst(app, "f3", "江")
-        await until(pilot, lambda: app.key_gate.pending == 0)
+        await keys_done(app, pilot)
         burst(app, "建国", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s")
         await until(pilot, lambda: repo.cases.all())
         [case] = repo.cases.all()
@@ -246,3 +253,24 @@ async def test_a_key_with_no_move_says_which_moves_there_are(repo: Repository) -
         await until(pilot, lambda: any("no step back" in notice for notice in notices(app)))
         [notice] = [notice for notice in notices(app) if "no step back" in notice]
         assert "Dispatched (dispatch)" in notice and "Withdrawn" in notice
+
+
+async def test_f5_from_the_board_then_g_opens_the_statistics(repo: Repository) -> None:
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f4", "f5", "g")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+
+
+async def test_esc_leaves_the_register_date_field(repo: Repository) -> None:
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f5", "d", "escape", "n")
+        tomorrow = FIXED_NOW.date() + timedelta(days=1)
+        await until(pilot, lambda: getattr(app.screen, "day", None) == tomorrow)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert screen.query_one("#register-date", Input).value == tomorrow.isoformat()
+        assert app.focused is screen.query_one("#register-table")

@@ -146,6 +146,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "register.key_mask": ("Mask numbers", "遮盖号码"),
     "register.key_mask_tip": ("Mask phone and ID numbers again", "重新遮盖电话和身份证号"),
+    "register.key_leave": ("Leave the field", "离开输入框"),
+    "register.key_leave_tip": (
+        "Back from the date or session field to the register's keys",
+        "从日期或驻点输入框回到登记簿按键",
+    ),
     "register.key_stats": ("Statistics", "统计"),
     "register.key_stats_tip": (
         "Figures over a date range, with a chart",

@@ -19,6 +19,7 @@ from deskconsole.i18n import t
 from deskconsole.models import parse_day
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import nfkc
+from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
 from deskconsole.ui.screens.desk_settings import BUNDLE_CSS
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -128,8 +129,8 @@ class BundleDoneDialog(DeskModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Static(self.title_text, classes="dialog-question")
-            done = Static(self.text, id="bundle-done-text")
+            yield Static(literal(self.title_text), classes="dialog-question")
+            done = Static(literal(self.text), id="bundle-done-text")
             done.set_class(self.error, "-error")
             yield done
             yield Static(t("bundle.done_hint"), classes="dialog-hint")
@@ -169,7 +170,7 @@ class ImportBundleScreen(DeskScreen):
         )
         yield ProgressBar(total=None, show_eta=False, id="bundle-progress")
         yield Static(self.report, id="bundle-report")
-        conflicts: DataTable[str] = DataTable(id="bundle-conflicts", cursor_type="row")
+        conflicts: DataTable[str] = LiteralTable(id="bundle-conflicts", cursor_type="row")
         for key in ("number", "field", "kept", "other"):
             conflicts.add_column(t(f"bundle.col_{key}"), key=key)
         yield conflicts
@@ -254,7 +255,7 @@ class ImportBundleScreen(DeskScreen):
         self.report = text
         self.report_error = error
         report = self.query_one("#bundle-report", Static)
-        report.update(text)
+        report.update(literal(text))
         report.set_class(error, "-error")
 
     # -- saving ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from deskconsole.models import (
     Settings,
     parse_day,
 )
+from deskconsole.ui.literal import literal
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.widgets.choice import ChoiceField
 
@@ -118,9 +119,9 @@ class DialogBase(DeskModal[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.title_text, id="dialog-title")
+            yield Static(literal(self.title_text), id="dialog-title")
             yield from self.compose_body()
-            yield Static(self.error_text, id="dialog-error")
+            yield Static(literal(self.error_text), id="dialog-error")
             with Horizontal(id="dialog-buttons"):
                 yield from self.compose_buttons()
 
@@ -137,7 +138,7 @@ class DialogBase(DeskModal[object]):
     def show_error(self, message: str, focus: Widget | None = None) -> None:
         """Show ``message`` under the fields and put the cursor on ``focus``."""
         error = self.query_one("#dialog-error", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(not message, "-empty")
         if focus is not None:
             focus.focus()

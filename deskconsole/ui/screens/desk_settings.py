@@ -25,6 +25,7 @@ from deskconsole.domain.desk import (
 from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
 from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.area_code import AreaCodeDialog
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
@@ -102,7 +103,7 @@ class SettingsFormMixin:
             self.action_submit()
 
     def _refuse(self, error: DeskError, field: str) -> None:
-        self.query_one("#settings-error", Static).update(str(error))  # type: ignore[attr-defined]
+        self.query_one("#settings-error", Static).update(literal(str(error)))  # type: ignore[attr-defined]
         target = "#settings-desk-code" if field == "desk_code" else "#settings-community"
         widget = self._input(target)
         if not widget.disabled:

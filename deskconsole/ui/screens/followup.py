@@ -18,6 +18,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
+from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.moves import CaseMoves
@@ -64,7 +65,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskHeader()
         yield Static(id="followup-title")
-        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralTable(id="followup-table", cursor_type="row", zebra_stripes=True)
         yield DeskFooter()
 
     def on_mount(self) -> None:

@@ -30,6 +30,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -415,7 +416,7 @@ class IntakeScreen(DeskScreen):
             )
         for error in self.query(".field-error").results(Static):
             text = "\n".join(by_row.get((error.id or "").removeprefix("err-"), []))
-            error.update(text)
+            error.update(literal(text))
             error.display = bool(text)
             error.set_class(bool(notice), "-warning")
         if problems:

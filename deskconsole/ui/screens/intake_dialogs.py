@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from deskconsole.domain.intake import RelatedChoice, RelatedDecision
 from deskconsole.i18n import t
 from deskconsole.models import Case, Settings
+from deskconsole.ui.literal import visible
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.widgets.footer import DeskFooter
 
@@ -44,7 +45,7 @@ class RelatedCasesDialog(DeskModal[RelatedDecision | None]):
                 row.append(case.number, style="bold")
                 row.append(f"  {case.intake_at:%Y-%m-%d}  {case.state.label}  ")
                 row.append(self.settings.category_label(case.category))
-                row.append(f"\n  {case.description[:60]}", style="dim")
+                row.append(visible(f"\n  {case.description[:60]}"), style="dim")
                 options.append(Option(row, id=case.number))
             yield OptionList(*options, id="related-cases")
             yield Static(t("intake.related_hint"), classes="dialog-hint")

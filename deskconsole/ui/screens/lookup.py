@@ -15,6 +15,7 @@ from deskconsole.domain.search import Hit, normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.key_gate import hold_keys
+from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -67,7 +68,7 @@ class LookupScreen(DeskScreen):
         yield DeskHeader()
         yield Input(placeholder=t("lookup.placeholder"), id="lookup-query")
         yield Static(t("lookup.loading"), id="lookup-status")
-        table: DataTable[str] = DataTable(
+        table: DataTable[str] = LiteralTable(
             id="lookup-results", cursor_type="row", zebra_stripes=True
         )
         table.add_column(t("field.name"), key="name")
@@ -149,7 +150,7 @@ class LookupScreen(DeskScreen):
         if not normalise_query(query):
             status.update(t("lookup.hint", count=f"{self._count:,}"))
         elif shown == 0:
-            status.update(t("lookup.none", query=query.strip()))
+            status.update(literal(t("lookup.none", query=query.strip())))
         elif self._more:
             status.update(t("lookup.found_more", count=shown))
         elif shown == 1:

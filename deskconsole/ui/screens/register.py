@@ -27,6 +27,7 @@ from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
 from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
+from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
@@ -56,6 +57,8 @@ def session_label(session: DeskSession) -> str:
 class RegisterScreen(DeskScreen):
     """Preview of exactly what will be exported for one day (or one session), and export."""
 
+    AUTO_FOCUS = "#register-table"  # the keys act at once; d goes to the date
+
     BINDINGS = [
         Binding("p", "shift_day(-1)", "register.key_prev", tooltip="register.key_prev_tip"),
         Binding("n", "shift_day(1)", "register.key_next", tooltip="register.key_next_tip"),
@@ -69,6 +72,7 @@ class RegisterScreen(DeskScreen):
         Binding("u", "unmask", "register.key_unmask", tooltip="register.key_unmask_tip"),
         Binding("u", "mask", "register.key_mask", tooltip="register.key_mask_tip"),
         Binding("g", "statistics", "register.key_stats", tooltip="register.key_stats_tip"),
+        Binding("escape", "leave_field", "register.key_leave", tooltip="register.key_leave_tip"),
     ]
 
     def __init__(self) -> None:
@@ -113,7 +117,7 @@ class RegisterScreen(DeskScreen):
             )
             yield Static(id="register-mask")
         yield Static(id="register-head")
-        yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralTable(id="register-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="register-foot")
         yield Static(id="register-status")
         yield Static(t("register.help"), id="register-help")
@@ -123,7 +127,7 @@ class RegisterScreen(DeskScreen):
         self.desk.refresh_header()
         if self.day is None:
             self.day = self.desk.today()
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
         self._show_mask()
         self._show_status()
         self.load()
@@ -243,6 +247,10 @@ class RegisterScreen(DeskScreen):
     def action_today(self) -> None:
         self._go_to(self.desk.today())
 
+    def action_leave_field(self) -> None:
+        """Esc: out of the date or session field, back to the register's keys."""
+        self.set_focus(self.query_one(DataTable))
+
     def action_edit_date(self) -> None:
         self.query_one("#register-date", Input).focus()  # selects the date on focus
 
@@ -281,6 +289,8 @@ class RegisterScreen(DeskScreen):
             return not self.masked
         if action == "export":
             return True if self.register is not None else None
+        if action == "leave_field":
+            return self.focused is not self.query_one(DataTable)
         return True
 
     def action_unmask(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from deskconsole.i18n import t
 from deskconsole.models import Case, Resident, mask_phone
 from deskconsole.storage import StoreError
+from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -56,14 +57,14 @@ class ResidentScreen(DeskScreen):
         yield Static(t("lookup.resident_title"), id="resident-title")
         yield Static("", id="resident-details")
         yield Static("", id="household-title", classes="section-title")
-        household: DataTable[str] = DataTable(id="resident-household", cursor_type="row")
+        household: DataTable[str] = LiteralTable(id="resident-household", cursor_type="row")
         household.add_column(t("field.name"), key="name")
         household.add_column(t("field.gender"), key="gender")
         household.add_column(t("field.phone"), key="phone")
         household.add_column(t("lookup.col_open"), key="open")
         yield household
         yield Static("", id="cases-title", classes="section-title")
-        cases: DataTable[str] = DataTable(
+        cases: DataTable[str] = LiteralTable(
             id="resident-cases", cursor_type="row", zebra_stripes=True
         )
         cases.add_column(t("field.number"), key="number")
@@ -129,7 +130,7 @@ class ResidentScreen(DeskScreen):
             household.display = cases.display = False
             return
         gender = f"  {resident.gender.label}" if resident.gender else ""
-        title.update(f"{resident.name}{gender}  {resident.address.label_zh}")
+        title.update(literal(f"{resident.name}{gender}  {resident.address.label_zh}"))
         none = t("lookup.none_given")
         lines = [
             t("lookup.phones", phones=", ".join(mask_phone(p) for p in resident.phones) or none),
@@ -144,7 +145,7 @@ class ResidentScreen(DeskScreen):
                 updated=f"{resident.updated_at:%Y-%m-%d %H:%M}",
             )
         )
-        details.update("\n".join(lines))
+        details.update(literal("\n".join(lines)))
         others = [m for m in data.household if m.id != resident.id]
         if resident.address.is_blank:
             heading = t("lookup.household_none")
@@ -152,7 +153,7 @@ class ResidentScreen(DeskScreen):
             heading = t("lookup.household", address=resident.address.label, count=len(others))
         else:
             heading = t("lookup.household_alone", address=resident.address.label)
-        self.query_one("#household-title", Static).update(heading)
+        self.query_one("#household-title", Static).update(literal(heading))
         for member in others:
             count = data.open_cases.get(member.id, 0)
             household.add_row(

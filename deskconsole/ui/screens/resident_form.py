@@ -21,6 +21,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Gender, Resident
 from deskconsole.models.text import is_cjk
 from deskconsole.storage import Repository, StoreError
+from deskconsole.ui.literal import literal
 from deskconsole.ui.screens.base import DeskModal
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.widgets.choice import ChoiceField
@@ -78,7 +79,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         value = self.initial.get
         with Vertical(id="resident-dialog"):
-            yield Static(self.title_text, id="resident-dialog-title")
+            yield Static(literal(self.title_text), id="resident-dialog-title")
             with Grid(id="resident-form"):
                 yield Label(t("field.name"))
                 yield Input(value("name", ""), id="f-name", compact=True)
@@ -170,7 +171,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
             if duplicate:
                 messages.append(duplicate)
         errors = self.query_one("#resident-dialog-errors", Static)
-        errors.update("\n".join(messages))
+        errors.update(literal("\n".join(messages)))
         errors.remove_class("-warning")
         if not messages and self._warned_about_phones(clean, typed["phones"]):
             return
@@ -192,7 +193,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         self._phones_confirmed = typed
         lines = [w.message for w in warnings] + [t("phone.form_confirm")]
         errors = self.query_one("#resident-dialog-errors", Static)
-        errors.update("\n".join(lines))
+        errors.update(literal("\n".join(lines)))
         errors.add_class("-warning")
         phones.add_class("-warning")
         phones.focus()

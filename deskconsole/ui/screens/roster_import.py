@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 from deskconsole.domain.roster import ImportPlan, apply_plan, plan_import, prepare_import
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
+from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -49,7 +50,7 @@ class ImportScreen(DeskScreen):
         )
         yield ProgressBar(total=100, show_eta=False, id="import-progress")
         yield Static(self.report, id="import-report")
-        problems: DataTable[str] = DataTable(id="import-problems", cursor_type="row")
+        problems: DataTable[str] = LiteralTable(id="import-problems", cursor_type="row")
         problems.add_column(t("lookup.col_row"), key="row")
         problems.add_column(t("lookup.col_column"), key="column")
         problems.add_column(t("lookup.col_reason"), key="reason")
@@ -149,7 +150,7 @@ class ImportScreen(DeskScreen):
     def _report(self, text: str, error: bool = False) -> None:
         self.report = text
         report = self.query_one("#import-report", Static)
-        report.update(text)
+        report.update(literal(text))
         report.set_class(error, "-error")
 
     # -- saving ---------------------------------------------------------------------------

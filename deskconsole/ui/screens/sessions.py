@@ -17,6 +17,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings, parse_day, parse_time
 from deskconsole.models.text import nfkc
+from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -145,7 +146,7 @@ class SessionsScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskHeader()
         yield Static(t("session.list_title"), classes="screen-title")
-        yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+        yield LiteralTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
         yield DeskFooter()
 
     def on_mount(self) -> None:

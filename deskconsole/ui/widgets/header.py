@@ -11,6 +11,7 @@ from textual.widgets import Static
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession
 from deskconsole.storage import CaseCounts
+from deskconsole.ui.literal import literal
 
 
 class DeskHeader(Horizontal):
@@ -55,7 +56,7 @@ class DeskHeader(Horizontal):
         titles = self.query("#header-title")
         if not self.is_mounted or not titles:
             return  # not composed yet (or recomposing): on_mount draws it
-        titles.first(Static).update(self._title)
+        titles.first(Static).update(literal(self._title))
         session = self._session
         if session is None:
             session_text = t("header.no_session")
@@ -65,7 +66,7 @@ class DeskHeader(Horizontal):
                 when = f"{session.date:%m-%d} {when}".strip()
             session_text = t("header.session", compound=session.compound, when=when)
         self.query_one("#header-session", Static).update(
-            f"{session_text} | {t('header.staff', staff=self._staff)}"
+            literal(f"{session_text} | {t('header.staff', staff=self._staff)}")
         )
         counts = self._counts
         text = (

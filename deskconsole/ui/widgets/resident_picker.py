@@ -17,6 +17,7 @@ from deskconsole.domain.search import Hit
 from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.key_gate import hold_keys
+from deskconsole.ui.literal import visible
 from deskconsole.ui.resident_search import resident_search
 
 HIT_LIMIT = 8
@@ -26,8 +27,8 @@ def hit_label(hit: Hit) -> Text:
     """One result row: name, gender, address, masked phone, open cases."""
     gender = Gender(hit.gender).label if hit.gender else ""
     text = Text()
-    text.append(hit.name, style="bold")
-    text.append(f"  {gender}  {hit.address}  {hit.masked_phone}")
+    text.append(visible(hit.name), style="bold")
+    text.append(visible(f"  {gender}  {hit.address}  {hit.masked_phone}"))
     if hit.open_cases:
         text.append("  " + t("picker.open_cases", count=hit.open_cases), style="yellow")
     return text
@@ -99,7 +100,7 @@ class ResidentPicker(Vertical):
             self.input.value = self._shown_name
         summary = hit_label(hit) if hit else Text("")
         if hit:
-            summary = summary[len(hit.name) :]
+            summary = summary[len(visible(hit.name)) :]
         self.query_one("#picker-summary", Static).update(summary)
         self.set_class(bool(hit), "-chosen")
         self.remove_class("-searching")

@@ -1,0 +1,50 @@
+"""Text a person or a file typed, shown exactly as typed: never markup, never a terminal
+control sequence.
+
+A roster name like ``[/]闭合`` or ``[@click=app.quit]退出[/]`` is a name, not an
+instruction; ``张三\\x1bc`` must not reset the clerk's terminal. :func:`literal` turns
+such text into a :class:`rich.text.Text` (which Textual never parses), with any control
+character drawn as a visible escape; :class:`LiteralTable` does it for every cell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+#: Bidirectional overrides and isolates: they reorder what the clerk reads.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def visible(text: str, *, newlines: bool = True) -> str:
+    """``text`` with each control character written out (``\\x1b``) instead of sent."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char == "\n" and newlines:
+            out.append(char)
+        elif char == "\t":
+            out.append(" ")
+        elif char in _BIDI or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def literal(text: str, style: str = "") -> Text:
+    """``text`` as it was typed, for a Static, a notification or a cell."""
+    return Text(visible(text), style=style)
+
+
+class LiteralTable(DataTable[Any]):
+    """A ``DataTable`` whose text cells are shown literally (a name is never markup)."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        shown = [literal(cell) if isinstance(cell, str) else cell for cell in cells]
+        return super().add_row(*shown, **kwargs)
