@@ -66,6 +66,25 @@ NOT_IN_PLAN = [
 ]
 
 
+# Numbers the plan holds that the old hand-written check refused (a local number starting
+# with 1; Beijing after +86, taken for a short mobile).
+REFUSED_BEFORE = [
+    ("0531-18190937", "0531-18190937"),
+    ("010-12345678", "010-12345678"),
+    ("021-18912345", "021-18912345"),
+    ("0755-12345678", "0755-12345678"),
+    ("0371-19912345", "0371-19912345"),
+    ("+86 10 62345678", "010-62345678"),
+    ("+86-10-12345678", "010-12345678"),
+]
+
+
+@pytest.mark.parametrize(("raw", "stored"), REFUSED_BEFORE)
+def test_numbers_the_old_check_refused_are_accepted(raw: str, stored: str) -> None:
+    assert normalise_phone(raw) == stored
+    assert phone_warning(stored) is None
+
+
 @pytest.mark.parametrize("phone", IN_PLAN)
 def test_numbers_in_the_plan_are_kept_without_a_warning(phone: str) -> None:
     assert normalise_phone(phone) == phone
