@@ -11,7 +11,9 @@ from deskconsole.storage import Repository
 from deskconsole.ui.screens.area_code import AreaCodeDialog
 from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 from deskconsole.ui.screens.intake import IntakeScreen
+from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import ResidentDialog
+from tests.factories import make_resident
 from tests.ui.helpers import make_app, settle
 
 
@@ -153,3 +155,34 @@ async def test_the_settings_view_changes_the_area_code(repo: Repository) -> None
         assert "0371 (given to a local number" in " ".join(
             str(s.render()) for s in app.screen.query_one("#settings-info").query(Static)
         )
+
+
+async def test_editing_asks_only_about_a_phone_the_resident_did_not_have(
+    repo: Repository,
+) -> None:
+    stored = repo.residents.save(make_resident("孙强", phones=["16012345678"]))
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ResidentScreen(stored.id))
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ResidentDialog)
+        await pilot.press("enter", "enter", "end", *", 14412345678", "ctrl+s")
+        await settle(app, pilot)
+        errors = str(dialog.query_one("#resident-dialog-errors", Static).render())
+        assert "144****5678" in errors and "160" not in errors
+        assert repo.residents.get(stored.id).phones == ["16012345678"]  # type: ignore[union-attr]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is not dialog
+        saved = repo.residents.get(stored.id)
+        assert saved is not None and saved.phones == ["16012345678", "14412345678"]
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ResidentDialog)
+        await pilot.press("ctrl+s")  # nothing new to ask about: saved on the first ctrl+s
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ResidentDialog)

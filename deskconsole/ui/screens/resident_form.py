@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from textual import on
@@ -68,12 +68,14 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         values: Mapping[str, str] | None = None,
         compounds: list[str] | None = None,
         check: Check | None = None,
+        known_phones: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.title_text = title
         self.initial = dict(values or {})
         self.compounds = compounds or []
         self.check = check
+        self.known_phones = set(known_phones)  # already stored: not warned about again
         self._phones_confirmed: str | None = None  # the phones whose warning was shown
 
     def compose(self) -> ComposeResult:
@@ -183,9 +185,10 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         self.dismiss(clean)
 
     def _warned_about_phones(self, clean: dict[str, Any], typed: str) -> bool:
-        """A phone the numbering plan lacks: the first ctrl+s shows why, the next one with
-        the same phones saves them as typed (the resident knows their number)."""
-        warnings = phone_warnings(clean.get("phones", []))
+        """A phone the numbering plan lacks (one the resident already had is not asked
+        about again): the first ctrl+s shows why, the next one with the same phones saves
+        them as typed (the resident knows their number)."""
+        warnings = phone_warnings(p for p in clean.get("phones", []) if p not in self.known_phones)
         phones = self.query_one("#f-phones", Input)
         phones.remove_class("-warning")
         if not warnings or typed == self._phones_confirmed:
@@ -297,6 +300,7 @@ def edit_resident(
         values or values_of(resident),
         _compounds(screen),
         duplicate_check(repo, resident.id),
+        known_phones=resident.phones,
     )
     screen.app.push_screen(dialog, saved)
 
