@@ -496,8 +496,8 @@ def check_fields(
 
 
 def phone_warnings(phones: Iterable[str]) -> list[FieldProblem]:
-    """One warning for each stored phone the numbering plan holds no such number as;
-    the phone is named, as a row or a form may hold several."""
+    """One warning for each stored phone the numbering plan holds no such number as,
+    naming the phone masked (``160****5678``): a row or a form may hold several."""
     return [
         FieldProblem("phone", t("roster.phone_warning", phone=mask_phone(phone), reason=reason))
         for phone in phones
