@@ -95,7 +95,7 @@ def import_residents(
         with Repository.open(target) as repo:
             area_code = repo.settings.get().area_code
             parsed = parse_sheet(sheet, now.date(), area_code=area_code, strict=strict)
-            plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
+            plan = plan_import(parsed, repo.residents.docs(), repo.now())
             written = write_problems(plan, problems_path, target) if problems_path else None
             apply_plan(plan, repo)
     echo = typer.echo
