@@ -45,14 +45,23 @@ def set_crash_dir(data_dir: Path) -> None:
 
 def report(error: BaseException, where: Path | None = None) -> str:
     """Write the masked crash report; returns the one line that names it."""
+    path = save_report(error, where)
+    if path is not None:
+        return t("crash.report", path=str(path))
+    return t("crash.no_report", error=type(error).__name__)
+
+
+def save_report(error: BaseException, where: Path | None = None) -> Path | None:
+    """Write the masked, owner-only report of ``error``; its path, or None if no folder
+    would take it."""
     text = mask_numbers("".join(traceback.format_exception(error)))
     for folder in (where or _crash_dir, Path(tempfile.gettempdir())):
         if folder is None:
             continue
         path = _write_private(folder, text)
         if path is not None:
-            return t("crash.report", path=str(path))
-    return t("crash.no_report", error=type(error).__name__)
+            return path
+    return None
 
 
 def _write_private(folder: Path, text: str) -> Path | None:

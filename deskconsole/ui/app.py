@@ -11,7 +11,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
+from deskconsole import crash
 from deskconsole.config import RunConfig
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
@@ -131,7 +133,7 @@ class DeskApp(CrashGuard, App[None]):
         self.key_gate.cancel()
         self.repo.unsubscribe(self._on_commit)
 
-    @work(thread=True, exclusive=True, group="header")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="header")
     def refresh_header(self) -> None:
         """Recompute the header's figures off the UI thread, then show them."""
         try:
@@ -152,6 +154,20 @@ class DeskApp(CrashGuard, App[None]):
             for screen in stack:
                 seen[id(screen)] = screen
         return list(seen.values())
+
+    # -- errors --------------------------------------------------------------------
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.worker_changed(event)
+
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        """One place for what a background job did not expect (screens and widgets pass
+        their workers' changes here): the details go to a masked, owner-only crash report,
+        the clerk sees one line, and the console stays up."""
+        error = event.worker.error
+        if event.state is WorkerState.ERROR and error is not None:
+            path = crash.save_report(error, self.crash_dir())
+            where = str(path) if path is not None else type(error).__name__
+            self.notify(t("app.worker_failed", report=where), severity="error", timeout=20)
 
     # -- keys and commands --------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:

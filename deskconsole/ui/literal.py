@@ -46,5 +46,12 @@ class LiteralTable(DataTable[Any]):
     """A ``DataTable`` whose text cells are shown literally (a name is never markup)."""
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        shown = [literal(cell) if isinstance(cell, str) else cell for cell in cells]
-        return super().add_row(*shown, **kwargs)
+        return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+
+
+def _cell(cell: Any) -> Any:
+    """A plain string stays a string; one that markup or emoji codes could change, or
+    with a control character, becomes literal ``Text``."""
+    if isinstance(cell, str) and ("[" in cell or ":" in cell or not cell.isprintable()):
+        return literal(cell)
+    return cell

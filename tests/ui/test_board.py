@@ -18,7 +18,7 @@ from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import fill_board
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, until
 
 S = CaseState
 
@@ -495,9 +495,9 @@ async def test_a_case_saved_elsewhere_appears_without_rebuilding(repo: Repositor
         slots_before = list(screen.query(CaseCard))
         case = repo.cases.get("JC-20261124-002")
         repo.cases.save(case.model_copy(update={"number": "JC-20261127-001"}))  # type: ignore[union-attr]
-        await pilot.pause(0.5)
-        await settle(app, pilot)
-        assert "JC-20261127-001" in column(screen, S.REGISTERED).visible_numbers()
+        await until(
+            pilot, lambda: "JC-20261127-001" in column(screen, S.REGISTERED).visible_numbers()
+        )
         assert list(screen.query(CaseCard)) == slots_before
 
 

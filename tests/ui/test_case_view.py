@@ -14,7 +14,7 @@ from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, until
 from tests.ui.test_board import column, dialog, error_line, open_board, select
 
 S = CaseState
@@ -180,11 +180,11 @@ async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository
         await pilot.pause()
         assert "In progress" in text(screen, "#case-title")
         await pilot.press("escape")
-        await pilot.pause(0.5)
-        await settle(app, pilot)
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        assert "JC-20261124-003" in column(board, S.IN_PROGRESS).visible_numbers()
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, BoardScreen)
+            and "JC-20261124-003" in column(app.screen, S.IN_PROGRESS).visible_numbers(),
+        )
 
 
 async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -> None:
@@ -243,8 +243,10 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         assert table.row_count == 0
         assert "Awaiting follow-up: 0" in text(screen, "#followup-title")
         await pilot.press("escape")
-        await pilot.pause(0.5)
-        await settle(app, pilot)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, BoardScreen)
+            and column(app.screen, S.RESOLVED).visible_numbers() == [],
+        )
         board = app.screen
         assert isinstance(board, BoardScreen)
-        assert column(board, S.RESOLVED).visible_numbers() == []

@@ -15,7 +15,7 @@ from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, until
 
 MATTER = "地下室灯不亮"
 
@@ -201,10 +201,8 @@ async def test_draft_survives_a_restart(repo: Repository, monkeypatch) -> None: 
         await open_intake(app, pilot)
         await pilot.press("alt+d")
         await type_text(pilot, "楼上漏水")
-        await pilot.pause(0.05)  # let the 10 ms draft timer fire
-        await settle(app, pilot)
-    draft = Path(repo.data_dir) / "draft-intake.json"
-    assert "楼上漏水" in draft.read_text(encoding="utf-8")
+        draft = Path(repo.data_dir) / "draft-intake.json"
+        await until(pilot, lambda: draft.exists() and "楼上漏水" in draft.read_text("utf-8"))
     again = make_app(repo)
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await open_intake(again, pilot)

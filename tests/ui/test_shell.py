@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 from textual.widgets import Footer
 
 from deskconsole.domain import demo
@@ -12,7 +14,7 @@ from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.widgets.header import DeskHeader
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, until
 
 
 def header_text(app: DeskApp) -> str:
@@ -102,3 +104,31 @@ async def test_header_follows_a_commit(repo: Repository) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Today 1" in header_text(app)
+
+
+async def test_an_unexpected_error_in_a_background_job_leaves_the_console_up(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deskconsole.domain import board as board_data
+    from tests.factories import make_resident
+
+    def broken(*_args: object) -> object:
+        raise RuntimeError(f"boom {make_resident().phones[0]}")
+
+    monkeypatch.setattr(board_data, "select_docs", broken)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+
+        def notices() -> list[str]:
+            return [str(n.message) for n in app._notifications if "did not work" in n.message]
+
+        await until(pilot, notices)
+        assert app.is_running
+        [notice] = notices()
+        report = Path(notice.rsplit(": ", 1)[1])
+        assert report.parent == repo.data_dir / "crashes"
+        text = report.read_text("utf-8")
+        assert "RuntimeError" in text and "13800138000" not in text  # numbers masked
+        await pilot.press("f2")  # the console still answers
+        await until(pilot, lambda: app.current_mode == "lookup")

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
+from deskconsole.i18n import get_language
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
@@ -274,3 +275,28 @@ async def test_esc_leaves_the_register_date_field(repo: Repository) -> None:
         assert isinstance(screen, RegisterScreen)
         assert screen.query_one("#register-date", Input).value == tomorrow.isoformat()
         assert app.focused is screen.query_one("#register-table")
+
+
+async def test_a_walk_in_added_and_taken_for_the_case_in_one_burst(repo: Repository) -> None:
+    seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        walk_in = ["f3", "王小明", "ctrl+n", "enter", "1", "enter", "13900012345", "ctrl+s"]
+        burst(app, *walk_in, "2", "enter", "wy", "enter", "新买二手房，地下室没电", "ctrl+s")
+        await until(pilot, lambda: repo.cases.all())
+        (added,) = repo.residents.find(name="王小明")
+        assert added.phones == ["13900012345"]
+        assert added.gender is not None and added.gender.value == "male"
+        [case] = repo.cases.all()
+        assert case.resident_id == added.id
+        assert case.request_type == "help" and case.category == "property"
+
+
+async def test_keys_typed_during_a_language_switch_land_after_it(repo: Repository) -> None:
+    ids = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "ctrl+p", "language", "enter", "jiangjianguo", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        assert app.screen.resident_id == ids["江建国"]  # type: ignore[attr-defined]
+        assert get_language() == "zh"

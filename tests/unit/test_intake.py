@@ -289,3 +289,38 @@ def test_only_a_street_department_or_another_unit_must_be_named(kind: str) -> No
     assert needs_unit_name(kind) is named
     unnamed = check(form(contact_phone=PHONE, party_kind=kind), SETTINGS, NOW)
     assert ("party_name" in [p.field for p in unnamed]) is named
+
+
+def test_the_register_counts_as_dispatched_exactly_the_dispatched_cases(
+    repo: Repository,
+) -> None:
+    """A party named at the desk dispatches; the board, the register and the statistics
+    agree (a party named for a case solved on the spot is not a dispatch)."""
+    from deskconsole.domain.register import build_register
+    from deskconsole.domain.stats import stats_for
+
+    settings = repo.settings.get()
+    base = {"request_type": "help", "category": "property", "contact_phone": "13905360001"}
+    forms = [
+        IntakeForm(**base, description="楼道灯坏了", party_kind="property_company"),
+        IntakeForm(**base, description="家里停水", party_kind="hotline_office"),
+        IntakeForm(**base, description="垃圾没人收"),
+        IntakeForm(
+            **base,
+            description="咨询补贴",
+            party_kind="community_office",
+            solved_on_spot=True,
+            outcome="已告知",
+        ),
+    ]
+    for form in forms:
+        register_case(repo, form, settings=settings, staff="颜成玉", now=NOW)
+    cases = repo.cases.all()
+    dispatched = [case for case in cases if case.state == CaseState.DISPATCHED]
+    assert len(dispatched) == 2
+    assert all(case.events[-1].to_state == CaseState.DISPATCHED for case in dispatched)
+    register = build_register(repo, NOW.date())
+    assert register.footer.dispatched == len(dispatched)
+    assert register.footer.solved_on_spot == 1
+    stats = stats_for(repo, NOW.date(), NOW.date(), NOW.date())
+    assert stats.dispatched == len(dispatched)

@@ -169,7 +169,7 @@ def test_an_unmasked_export_is_on_record_before_the_file_is_written(
 ) -> None:
     register = build_register(filled, data.DAY, masked=False)
     written = export_register(filled, register, "csv", tmp_path, staff="颜成玉", at=FIXED_NOW)
-    assert written == tmp_path / "register-JC-2026-11-27.csv"
+    assert written == tmp_path / "register-JC-2026-11-27-full.csv"  # never over the masked one
     assert "13800138000" in written.read_text(encoding="utf-8-sig")
     [entry] = filled.audit.all()
     assert (entry.staff, entry.at, entry.detail["path"]) == ("颜成玉", FIXED_NOW, str(written))

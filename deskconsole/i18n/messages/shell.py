@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "今日 {taken} | 超期 {overdue} | 待回访 {followup}",
     ),
     "app.language_switched": ("Language: English", "界面语言：简体中文"),
+    "app.worker_failed": (
+        "That did not work; nothing else was lost. Details (personal numbers masked): {report}",
+        "操作未完成，其他内容未受影响。详细信息（个人号码已隐去）：{report}",
+    ),
     "cmd.language": ("Language: switch English / 中文", "界面语言：切换 中文 / English"),
     "cmd.language_help": ("Switch the interface language", "切换界面语言"),
     "cmd.keys": ("Show keys (F1)", "显示按键（F1）"),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
 
 from deskconsole.i18n import t
 
@@ -42,10 +43,26 @@ class DeskScreenMixin:
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)  # type: ignore[misc]
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this screen failed or finished: the app's one error handler sees it."""
+        self.desk.worker_changed(event)
+
     async def apply_language(self) -> None:
         """Redraw texts in the new language; screens with typed input override this."""
-        await self.recompose()  # type: ignore[attr-defined]
+        await self.recompose_keeping_focus()
         self.refresh_bindings()  # type: ignore[attr-defined]
+
+    async def recompose_keeping_focus(self) -> None:
+        """Recompose; the field that had the focus (by id) has it again, so the keys
+        typed during a language switch go where they went before it."""
+        screen = cast("Screen[object]", self)
+        focused = screen.focused.id if screen.focused is not None else None
+        await screen.recompose()
+        found = screen.query(f"#{focused}") if focused else None
+        if found:
+            screen.set_focus(found.first())
+        elif screen.focused is None:
+            screen.focus_next()
 
 
 class DeskScreen(DeskScreenMixin, Screen[None]):

@@ -176,20 +176,22 @@ class BoardScreen(CaseMoves, DeskScreen):
         )
 
     # -- data ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="board-load")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="board-load")
     def load(self) -> None:
         """Read the board's cases in the background, then show them."""
         archive, today, settings = self.archive, self.desk.today(), self.desk.settings
         try:
-            docs = board_data.select_docs(self.desk.repo.cases.docs(), archive, today)
-            wanted = {d["resident_id"] for d in docs if d.get("resident_id")}
-            names = board_data.resident_names(self.desk.repo.residents.docs(), wanted)
-            columns = board_data.build_columns(docs, names, settings, self.states)
-        except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            self.app.call_from_thread(self._release_keys)
-            return
-        self.app.call_from_thread(self.show_columns, archive, columns, names)
+            try:
+                docs = board_data.select_docs(self.desk.repo.cases.docs(), archive, today)
+                wanted = {d["resident_id"] for d in docs if d.get("resident_id")}
+                names = board_data.resident_names(self.desk.repo.residents.docs(), wanted)
+                columns = board_data.build_columns(docs, names, settings, self.states)
+            except StoreError as error:
+                self.app.call_from_thread(self.notify, str(error), severity="error")
+                return
+            self.app.call_from_thread(self.show_columns, archive, columns, names)
+        finally:
+            self.app.call_from_thread(self._release_keys)  # after the cards, or on failure
 
     def show_columns(
         self, archive: bool, columns: Columns, names: dict[str, tuple[str, str]]
@@ -201,7 +203,6 @@ class BoardScreen(CaseMoves, DeskScreen):
         self._calendar = DueCalendar(self.desk.today(), self.desk.settings)
         self.loaded = True
         self.apply_filter()
-        self._release_keys()
 
     def apply_filter(self) -> None:
         """Show in each column the cards that pass the filter."""

@@ -184,7 +184,7 @@ class ImportBundleScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         path = self.query_one("#bundle-path", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#bundle-path", Input).value = path
         self.query_one("#bundle-progress").display = self.busy
         if self.plan is not None:
@@ -212,7 +212,7 @@ class ImportBundleScreen(DeskScreen):
         self.query_one("#bundle-progress").display = busy
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="bundle-import")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="bundle-import")
     def check_file(self, path: Path) -> None:
         """Read and check the file, then plan the merge under the store's lock (no write)."""
         repo = self.desk.repo
@@ -278,7 +278,7 @@ class ImportBundleScreen(DeskScreen):
         self._report(t("bundle.import_saving"))
         self.save(self.plan)
 
-    @work(thread=True, exclusive=True, group="bundle-import")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="bundle-import")
     def save(self, plan: ImportPlan) -> None:
         """Plan again against the store as it is now, and write it, under the lock."""
         repo = self.desk.repo

@@ -186,7 +186,7 @@ class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str
     async def apply_language(self) -> None:
         community = self._input("#settings-community").value
         code = self._input("#settings-desk-code").value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self._input("#settings-community").value = community
         self._input("#settings-desk-code").value = code
         self.desk.refresh_header()
@@ -250,7 +250,7 @@ class DeskSettingsScreen(DeskScreen):
         self.desk.refresh_header()
         self.load()
 
-    @work(thread=True, exclusive=True, group="desk-settings")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="desk-settings")
     def load(self) -> None:
         """Read the settings and the figures beside them off the UI thread."""
         try:

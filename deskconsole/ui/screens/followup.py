@@ -78,7 +78,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         for key in COLUMNS:
             table.add_column(t(f"board.followup_col_{key}"), key=key)
 
-    @work(thread=True, exclusive=True, group="followup-load")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="followup-load")
     def load(self) -> None:
         """Read the cases awaiting follow-up and their residents in the background."""
         try:

@@ -319,7 +319,7 @@ class IntakeScreen(DeskScreen):
     def _save_draft(self) -> None:
         self._write_draft(self.read_form())
 
-    @work(thread=True, exclusive=True, group="draft")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="draft")
     def _write_draft(self, form: IntakeForm) -> None:
         if self.draft is None:
             return

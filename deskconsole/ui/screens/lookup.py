@@ -86,7 +86,7 @@ class LookupScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         query = self.query_text
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#lookup-query", Input).value = query
         self._shown_query = None
         self.refresh_bindings()
@@ -113,7 +113,7 @@ class LookupScreen(DeskScreen):
         self._limit = self._page()
         self.run_search(event.value, self._limit)
 
-    @work(thread=True, exclusive=True, group="lookup-search")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="lookup-search")
     def run_search(self, query: str, limit: int) -> None:
         """Search off the UI thread; a newer keystroke makes this result stale."""
         index = resident_search(self.app).current()
@@ -123,7 +123,7 @@ class LookupScreen(DeskScreen):
         self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
 
     def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
-        if not self.is_mounted or query != self.query_text:
+        if not self.is_attached or query != self.query_text:
             return  # the box changed meanwhile: a newer search is on its way
         table = self.table
         same_query = query == self._shown_query
@@ -203,7 +203,7 @@ class LookupScreen(DeskScreen):
         if resident_id is not None:
             self.app.push_screen(ResidentScreen(resident_id))
 
-    @work(thread=True, group="lookup-open")
+    @work(thread=True, exit_on_error=False, group="lookup-open")
     def _open_first(self, query: str, release: Callable[[], None]) -> None:
         """The rows on screen are for an older query: search now (keys wait), open the first."""
         try:

@@ -134,7 +134,7 @@ class RegisterScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         self._typed_date = self.query_one("#register-date", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self._typed_date = None
         self._show_mask()
         self._show_status()
@@ -143,7 +143,7 @@ class RegisterScreen(DeskScreen):
         self.refresh_bindings()
 
     # -- loading ------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="register-load")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="register-load")
     def load(self) -> None:
         """Read the register of the chosen day and session (off the UI thread)."""
         day, session_id, masked = self.day or self.desk.today(), self.session_id, self.masked
@@ -329,7 +329,7 @@ class RegisterScreen(DeskScreen):
             self._set_masked(True)
 
     # Not exclusive: a second export must not hide the result of the first.
-    @work(thread=True, group="register-export")
+    @work(thread=True, exit_on_error=False, group="register-export")
     def export(self, register: Register, fmt: str) -> None:
         """Write the file (and, unmasked, the audit record first) off the UI thread."""
         path = self.output_dir / default_name(register, fmt)

@@ -81,13 +81,13 @@ class ResidentScreen(DeskScreen):
         self.load()
 
     async def apply_language(self) -> None:
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.refresh_bindings()
         if self.data is not None:
             self._show(self.data)
 
     # -- loading --------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="resident-load")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="resident-load")
     def load(self) -> None:
         """Read the resident, household and cases off the UI thread."""
         repo = self.desk.repo
@@ -111,7 +111,7 @@ class ResidentScreen(DeskScreen):
         self.app.call_from_thread(self._show, ResidentData(resident, household, open_cases, cases))
 
     def _show(self, data: ResidentData) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # the worker may answer before on_mount has returned
             return
         self.data = data
         resident = data.resident

@@ -132,7 +132,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
     async def apply_language(self) -> None:
         typed = self.typed()
         self.initial = typed
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.refresh_bindings()
 
     def typed(self) -> dict[str, str]:

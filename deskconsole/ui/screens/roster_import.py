@@ -65,7 +65,7 @@ class ImportScreen(DeskScreen):
 
     async def apply_language(self) -> None:
         path = self.query_one("#import-path", Input).value
-        await self.recompose()
+        await self.recompose_keeping_focus()
         self.query_one("#import-path", Input).value = path
         self.query_one("#import-progress").display = False
         if self.plan is not None:
@@ -89,7 +89,7 @@ class ImportScreen(DeskScreen):
         self.refresh_bindings()
         self.check_file(path)
 
-    @work(thread=True, exclusive=True, group="roster-import")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="roster-import")
     def check_file(self, path: Path) -> None:
         """Read, check and plan off the UI thread, reporting progress."""
 
@@ -177,7 +177,7 @@ class ImportScreen(DeskScreen):
         self.refresh_bindings()
         self.save(self.plan)
 
-    @work(thread=True, exclusive=True, group="roster-import")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="roster-import")
     def save(self, plan: ImportPlan) -> None:
         """Plan again against the store as it is now, then write one batch."""
         repo = self.desk.repo

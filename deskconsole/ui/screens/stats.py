@@ -115,14 +115,14 @@ class StatsScreen(DeskScreen):
     async def apply_language(self) -> None:
         fields = ("#stats-from", "#stats-to")
         typed = [self.query_one(name, Input).value for name in fields]
-        await self.recompose()
+        await self.recompose_keeping_focus()
         for name, value in zip(fields, typed, strict=True):
             self.query_one(name, Input).value = value
         if self.stats is not None:
             self._show(self.stats)
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="stats")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="stats")
     def load(self) -> None:
         """Count over the range off the UI thread."""
         assert self.first is not None and self.last is not None

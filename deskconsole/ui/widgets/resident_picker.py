@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from deskconsole.domain.search import Hit
 from deskconsole.i18n import t
@@ -126,7 +127,7 @@ class ResidentPicker(Vertical):
             return
         self._search(text)
 
-    @work(thread=True, exclusive=True, group="picker")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
         hits = resident_search(self.app).current().search(text, HIT_LIMIT)
         self.app.call_from_thread(self._show, text, hits)
@@ -167,7 +168,7 @@ class ResidentPicker(Vertical):
         else:
             self._find_and_take(text, hold_keys(self.app))
 
-    @work(thread=True, group="picker-enter")
+    @work(thread=True, exit_on_error=False, group="picker-enter")
     def _find_and_take(self, text: str, release: Callable[[], None]) -> None:
         """Search for ``text`` while keys wait, then take the first hit."""
         try:
@@ -193,6 +194,12 @@ class ResidentPicker(Vertical):
         hit = self._last_hits.get(option.id or "")
         if hit is not None:
             self.choose(hit)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed search goes to the app's one error handler."""
+        handler = getattr(self.app, "worker_changed", None)
+        if handler is not None:
+            handler(event)
 
     def close_hits(self) -> bool:
         """Hide the hit list; ``True`` if it was open."""
