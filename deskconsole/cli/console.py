@@ -10,6 +10,7 @@ from deskconsole.cli.app import Globals
 from deskconsole.config import RunConfig, demo_data_dir, resolve_data_dir, resolve_staff
 from deskconsole.domain import demo
 from deskconsole.domain.desk import needs_first_start
+from deskconsole.domain.erasure import replay_ledger
 from deskconsole.i18n import get_language, t
 from deskconsole.storage import Repository
 
@@ -25,6 +26,7 @@ def open_console(options: Globals, use_demo: bool) -> None:
         if use_demo and repo.is_empty:
             print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
             demo.fill(repo, demo.generate(datetime.now()))
+        replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
         repo.backup_if_due()
         config = RunConfig(data_dir, get_language(), resolve_staff(options.staff), use_demo)
         from deskconsole.ui.app import DeskApp

@@ -11,6 +11,7 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
 from deskconsole.domain import demo as demo_data
 from deskconsole.domain.disclosure import backup_audit
+from deskconsole.domain.erasure import replay_ledger
 from deskconsole.i18n import t
 from deskconsole.storage import Repository
 from deskconsole.storage.check import check_store
@@ -65,6 +66,11 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
             echo(t("check.invalid", problem=problem))
         if len(report.invalid) > 50:
             echo(t("check.more_invalid", count=len(report.invalid) - 50))
+        echo(t("privacy.check_ledger", count=report.ledger_entries))
+        if report.ledger_torn:
+            echo(t("privacy.check_ledger_torn"))
+        if report.ledger_pending:
+            echo(t("privacy.check_pending", count=len(report.ledger_pending)))
     echo(t("check.locked", holder=report.lock_holder) if report.lock_holder else t("check.free"))
     if report.backup is not None:
         echo(t("check.backup", path=str(report.backup.path), taken_at=f"{report.backup.taken_at}"))
@@ -103,7 +109,8 @@ def restore(
     """Replace a damaged store with a backup, in one atomic step.
 
     Changes saved after the backup are kept when the journal is intact; the
-    replaced files are kept aside in damaged-<time>/.
+    replaced files are kept aside in damaged-<time>/. Erasures recorded in the
+    erasure ledger since the backup are applied again (the count is shown).
     """
     target = data_dir_of(ctx, data_dir)
     if not yes:
@@ -112,3 +119,6 @@ def restore(
     typer.echo(t("cli.restore_done", backup=str(restored.backup), aside=str(restored.aside)))
     if restored.replayed:
         typer.echo(t("cli.restore_replayed", entries=restored.replayed))
+    with Repository.open(target) as repo:
+        reapplied = replay_ledger(repo)
+    typer.echo(t("privacy.restore_reapplied", count=reapplied))

@@ -33,6 +33,13 @@ from deskconsole.domain.bundle_file import (
     write_bundle,
 )
 from deskconsole.domain.disclosure import bundle_export_audit
+from deskconsole.domain.erasure import (
+    compact_now,
+    erased_case,
+    erased_resident,
+    erasure_ops,
+    merge_tombstones,
+)
 from deskconsole.domain.merge import (
     CaseCollision,
     Conflict,
@@ -43,10 +50,11 @@ from deskconsole.domain.merge import (
 )
 from deskconsole.domain.residents import ResidentMatcher, values_of
 from deskconsole.i18n import t
-from deskconsole.models import Case, DeskSession, Resident
+from deskconsole.models import Case, DeskSession, Erasure, Resident
 from deskconsole.output import check_target, output_path
 from deskconsole.storage import Op, Repository
 from deskconsole.storage import cases as case_ops
+from deskconsole.storage import erasures as erasure_ops_store
 from deskconsole.storage import residents as resident_ops
 from deskconsole.storage import sessions as session_ops
 from deskconsole.storage.aliases import aliases_op
@@ -113,6 +121,8 @@ def collect(repo: Repository, since: date | None, now: datetime) -> Bundle:
         residents=sorted(residents, key=lambda d: d["id"]),
         sessions=sorted(sessions, key=lambda d: d["id"]),
         cases=sorted(cases, key=lambda d: d["number"]),
+        # Every tombstone, whatever the date: an erasure must reach every desk.
+        erasures=[e.model_dump(mode="json") for e in repo.erasures.all()],
     )
 
 
@@ -177,6 +187,10 @@ class ImportPlan:
     #: Cases numbered with this store's own desk code that this store did not have.
     foreign_own: list[str] = field(default_factory=list)
     desk_code: str = ""
+    #: Erasures new here or known under more ids: written to the ledger before ``ops``.
+    erasures: list[Erasure] = field(default_factory=list)
+    #: Residents whose personal data the import erased (or kept erased).
+    erased: int = 0
 
     @property
     def changes_anything(self) -> bool:
@@ -214,6 +228,8 @@ class ImportPlan:
             )
         if self.mapped:
             lines.append(t("bundle.mapped", count=self.mapped))
+        if self.erased:
+            lines.append(t("privacy.bundle_erased", count=self.erased))
         if self.foreign_own:
             lines.append(
                 t(
@@ -356,11 +372,72 @@ def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
     mapping = _plan_residents(repo, plan)
     _plan_sessions(repo, plan)
     _plan_cases(repo, plan, mapping)
+    _plan_erasures(repo, plan, mapping)
     return plan
 
 
+def _plan_erasures(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
+    """Tombstones win: every record of an erased person, here or in the bundle, is
+    planned in its erased form, never brought back."""
+    known = {e.resident_id: e for e in repo.erasures.all()}
+    theirs = [plan.bundle.model("erasures", i, Erasure) for i in range(len(plan.bundle.erasures))]
+    merged = merge_tombstones(known.values(), theirs)
+    if not merged:
+        return
+    for key, erasure in merged.items():  # the ids this store knows the person by
+        ids = set(erasure.ids)
+        ids |= {mapping[i] for i in erasure.ids if i in mapping}
+        ids |= {other for other, ours in mapping.items() if ours in erasure.ids}
+        merged[key] = erasure.covering(ids)
+    plan.erasures = [e for key, e in sorted(merged.items()) if known.get(key) != e]
+    covered = {rid: erasure for erasure in merged.values() for rid in erasure.ids}
+    ops: list[Op] = []
+    erased: set[str] = set()
+    for op in plan.ops:
+        if op.table == resident_ops.TABLE and op.key in covered:
+            erased.add(op.key)
+            op = resident_ops.op(erased_resident(op.key, covered[op.key]))
+        elif op.table == case_ops.TABLE and op.doc is not None:
+            resident_id = op.doc.get("resident_id")
+            if resident_id in covered:
+                case = erased_case(Case.model_validate(op.doc), covered[resident_id])
+                op = case_ops.op(case)
+        ops.append(op)
+    planned = {(op.table, op.key) for op in ops}
+    for op in erasure_ops(repo, covered):
+        if (op.table, op.key) not in planned:
+            ops.append(op)
+            if op.table == resident_ops.TABLE:
+                erased.add(op.key)
+    # An unchanged record is no change: a planned op equal to what is stored is dropped
+    # (a merge that only an erasure undid), and counted as unchanged.
+    kept = [op for op in ops if not _stored_as(repo, op)]
+    for table, tally in ((resident_ops.TABLE, plan.residents), (case_ops.TABLE, plan.cases)):
+        dropped = min(
+            sum(op.table == table for op in plan.ops) - sum(op.table == table for op in kept),
+            tally.updated,
+        )
+        if dropped > 0:
+            tally.updated -= dropped
+            tally.unchanged += dropped
+    plan.ops = kept
+    plan.ops.extend(erasure_ops_store.op(e) for e in plan.erasures)
+    plan.erased = len(erased & {op.key for op in plan.ops if op.table == resident_ops.TABLE})
+
+
+def _stored_as(repo: Repository, op: Op) -> bool:
+    if op.table == resident_ops.TABLE:
+        return repo.residents.doc(op.key) == op.doc
+    if op.table == case_ops.TABLE:
+        return repo.cases.doc(op.key) == op.doc
+    return False
+
+
 def apply_plan(repo: Repository, plan: ImportPlan) -> None:
-    """Write the plan as one batch: all of it lands, or none of it."""
+    """Write the plan as one batch: all of it lands, or none of it (new erasures go
+    to the ledger first)."""
+    if plan.erasures:
+        repo.erasures.append_ledger(plan.erasures)
     if plan.ops:
         repo.commit(plan.ops)
 
@@ -372,4 +449,6 @@ def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> Imp
         plan = plan_import(repo, bundle)
         if not dry_run:
             apply_plan(repo, plan)
+    if plan.erased and not dry_run:
+        compact_now(repo)  # the erased values leave the journal now
     return plan

@@ -2,10 +2,12 @@
 
     {"format": "deskconsole-bundle", "version": 1,
      "header": {"desk_code", "community", "created_at", "since", "app_version"},
-     "body": {"residents": [...], "sessions": [...], "cases": [...]},
+     "body": {"residents": [...], "sessions": [...], "cases": [...], "erasures": [...]},
      "checksum": "sha256:<hex>"}
 
-The checksum is SHA-256 over the header and body as canonical JSON (sorted keys).
+``erasures`` (tombstones of erased residents) is left out when there are none, so a
+bundle without any reads the same everywhere. The checksum is SHA-256 over the header
+and body as canonical JSON (sorted keys).
 :func:`read_bundle` refuses, with a message naming the file and what is wrong, a
 file that is empty, cut short, damaged, not JSON, JSON of another kind, of another
 format version, or holding a record that is not valid; :func:`write_bundle` writes
@@ -32,7 +34,7 @@ from deskconsole import __version__
 from deskconsole.domain import input_limits as limits
 from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
-from deskconsole.models import Case, DeskSession, Resident, describe
+from deskconsole.models import Case, DeskSession, Erasure, Resident, describe
 from deskconsole.models.ids import DESK_CODE_RE
 from deskconsole.output import write_output
 
@@ -96,6 +98,7 @@ class Bundle:
     residents: list[dict[str, Any]] = field(default_factory=list, repr=False)
     sessions: list[dict[str, Any]] = field(default_factory=list, repr=False)
     cases: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    erasures: list[dict[str, Any]] = field(default_factory=list, repr=False)
     path: Path | None = None
     #: The records validated into models by :func:`read_bundle`, by kind, in order.
     models: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
@@ -108,7 +111,10 @@ class Bundle:
         return cls.model_validate(getattr(self, kind)[index])
 
     def body(self) -> dict[str, Any]:
-        return {"residents": self.residents, "sessions": self.sessions, "cases": self.cases}
+        body = {"residents": self.residents, "sessions": self.sessions, "cases": self.cases}
+        if self.erasures:
+            body["erasures"] = self.erasures
+        return body
 
     def checksum(self) -> str:
         """``sha256:<hex>`` over the header and the body as canonical JSON."""
@@ -230,6 +236,7 @@ def _checked(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Bundle
         ("residents", Resident, bundle.residents),
         ("sessions", DeskSession, bundle.sessions),
         ("cases", Case, bundle.cases),
+        ("erasures", Erasure, bundle.erasures),
     )
     for name, model, target in kinds:
         docs = body.get(name, [])

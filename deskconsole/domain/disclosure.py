@@ -2,8 +2,8 @@
 
 An unmasked register export is recorded by :func:`register.unmasked_export_audit`;
 this module records the others: a bundle written, a backup taken by hand, full numbers
-shown on the register screen. Each is recorded before the numbers leave, so a failure
-to record stops the disclosure.
+shown on the register screen or in a resident's edit form. Each is recorded before the
+numbers leave, so a failure to record stops the disclosure.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from deskconsole.models import AuditEntry
 BUNDLE_EXPORT = "bundle.export"
 BACKUP = "store.backup"
 SHOW_UNMASKED = "register.show_unmasked"
+EDIT_SHOWN = "resident.edit_shown"
 
 
 def bundle_export_audit(bundle: Bundle, path: Path, staff: str, at: datetime) -> AuditEntry:
@@ -54,4 +55,15 @@ def show_unmasked_audit(
         action=SHOW_UNMASKED,
         target=day.isoformat(),
         detail={"date": day.isoformat(), "session": session_id or "", "rows": str(rows)},
+    )
+
+
+def edit_shown_audit(resident_id: str, staff: str, at: datetime) -> AuditEntry:
+    """A resident's full phone and ID numbers shown in the edit form (to be corrected)."""
+    return AuditEntry(
+        at=at,
+        staff=staff,
+        action=EDIT_SHOWN,
+        target=resident_id,
+        detail={"resident": resident_id},
     )

@@ -14,6 +14,7 @@ from deskconsole.models.enums import (
     Satisfaction,
     Urgency,
 )
+from deskconsole.models.erasure import ERASED_NAME, ERASED_TEXT, Erasure
 from deskconsole.models.ids import CASE_NUMBER_RE, case_number, case_number_prefix, new_id
 from deskconsole.models.problems import Problem, describe, problems
 from deskconsole.models.resident import Address, Resident
@@ -25,6 +26,8 @@ __all__ = [
     "CASE_NUMBER_RE",
     "DEFAULT_CATEGORIES",
     "ENDED_STATES",
+    "ERASED_NAME",
+    "ERASED_TEXT",
     "OPEN_STATES",
     "Address",
     "AuditEntry",
@@ -33,6 +36,7 @@ __all__ = [
     "CaseState",
     "CategoryDef",
     "DeskSession",
+    "Erasure",
     "EventKind",
     "FieldError",
     "Gender",

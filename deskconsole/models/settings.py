@@ -66,6 +66,15 @@ class Settings(BaseModel):
     register_lang: Language = "zh"
     """Language of the register's headings and labels: an official Chinese record by
     default, whatever the interface language."""
+    retention_years: int = Field(default=3, ge=0, le=50)
+    """Personal data of residents with no open case and nothing new for this many years
+    is due for de-identification (``deskconsole purge``); 0 turns the rule off."""
+    retention_reminded: date | None = None
+    """When the console last reminded that residents were due (once a month)."""
+    lock_idle_minutes: int = Field(default=5, ge=0, le=240)
+    """The console locks itself after this many idle minutes; 0 never."""
+    lock_pin: str = ""
+    """The staff PIN that unlocks the console, as a salted scrypt hash (never the PIN)."""
     area_code: str = "0536"
     """Given to a local number typed without one (``8756972`` -> ``0536-8756972``); the
     default is the default community's (金城社区, Weifang)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from deskconsole.storage.cases import CaseRepository
+from deskconsole.storage.erasures import ErasureRepository
 from deskconsole.storage.journal import Op
 from deskconsole.storage.residents import ResidentRepository
 from deskconsole.storage.sessions import AuditRepository, SessionRepository, SettingsRepository
@@ -44,6 +45,9 @@ class RepositoryAPI(Protocol):
     sessions: SessionRepository
     audit: AuditRepository
     settings: SettingsRepository
+    #: Tombstones of erased residents; ``record`` writes a ledger that outlives restores
+    #: (a server backend keeps it in a table no restore rolls back).
+    erasures: ErasureRepository
 
     @property
     def data_dir(self) -> Path:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from deskconsole.models import AuditEntry, Case, DeskSession, Resident, Settings, describe
+from deskconsole.models import (
+    AuditEntry,
+    Case,
+    DeskSession,
+    Erasure,
+    Resident,
+    Settings,
+    describe,
+)
 from deskconsole.storage.backup import BackupInfo, newest_good_backup
+from deskconsole.storage.erasures import TABLE as ERASURES
+from deskconsole.storage.erasures import read_ledger
 from deskconsole.storage.errors import StoreError
 from deskconsole.storage.lock import lock_holder
 from deskconsole.storage.store import Store
@@ -18,6 +29,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "cases": Case,
     "sessions": DeskSession,
     "audit": AuditEntry,
+    ERASURES: Erasure,
 }
 
 
@@ -33,6 +45,11 @@ class CheckReport:
     error: StoreError | None = None
     lock_holder: str | None = None
     backup: BackupInfo | None = None
+    #: Erasures in the ledger (``erasures.jsonl``) and those the store does not hold yet
+    #: (a notice, not damage: the console and ``restore`` apply them again).
+    ledger_entries: int = 0
+    ledger_pending: list[str] = field(default_factory=list)
+    ledger_torn: bool = False
 
     @property
     def ok(self) -> bool:
@@ -59,7 +76,11 @@ def check_store(data_dir: Path) -> CheckReport:
             try:
                 if model is not None:
                     instance = model.model_validate(doc)
-                    expected = getattr(instance, "number", None) or getattr(instance, "id", key)
+                    expected = (
+                        getattr(instance, "number", None)
+                        or getattr(instance, "resident_id", None)
+                        or getattr(instance, "id", key)
+                    )
                     if expected != key:
                         report.invalid.append(f"{name}/{key}: stored under the wrong key")
                 elif name == "meta" and key == "settings":
@@ -67,4 +88,19 @@ def check_store(data_dir: Path) -> CheckReport:
             except ValidationError as error:
                 detail = describe(error).replace("\n", "; ")
                 report.invalid.append(f"{name}/{key}: {detail}")
+    _check_ledger(report, store.db.dump().get(ERASURES, {}))
     return report
+
+
+def _check_ledger(report: CheckReport, stored: dict[str, dict[str, Any]]) -> None:
+    """Every erasure of the ledger must be in the store, covering at least its ids."""
+    ledger = read_ledger(report.data_dir)
+    report.ledger_entries = len(ledger.erasures)
+    report.ledger_torn = ledger.torn_tail
+    for number in ledger.bad_lines:
+        report.invalid.append(f"erasures.jsonl line {number}: unreadable")
+    for resident_id, erasure in sorted(ledger.erasures.items()):
+        doc = stored.get(resident_id)
+        ids = {doc.get("resident_id"), *doc.get("other_ids", [])} if doc else set()
+        if not erasure.ids <= ids:
+            report.ledger_pending.append(resident_id)

@@ -10,6 +10,7 @@ from pathlib import Path
 from deskconsole.storage.aliases import resident_aliases
 from deskconsole.storage.api import RepositoryAPI, Transaction
 from deskconsole.storage.cases import CaseRepository
+from deskconsole.storage.erasures import ErasureRepository
 from deskconsole.storage.journal import Op
 from deskconsole.storage.residents import ResidentRepository
 from deskconsole.storage.sessions import (
@@ -22,7 +23,7 @@ from deskconsole.storage.store import Change, Listener, Store
 
 
 class Repository:
-    """Residents, cases, sessions, audit and settings of one embedded store.
+    """Residents, cases, sessions, audit, settings and erasures of one embedded store.
 
     Implements :class:`~deskconsole.storage.api.RepositoryAPI`; ``store`` is for the
     storage layer and its tests only.
@@ -35,6 +36,7 @@ class Repository:
         self.sessions = SessionRepository(store)
         self.audit = AuditRepository(store)
         self.settings = SettingsRepository(store)
+        self.erasures = ErasureRepository(store)
         store.backups_keep = self.settings.get().backups_keep
         store.subscribe(self._follow_settings)
 

@@ -26,13 +26,14 @@ from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
+from deskconsole.ui.screen_lock import ScreenLock
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(CrashGuard, App[None]):
+class DeskApp(ScreenLock, CrashGuard, App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -56,6 +57,13 @@ class DeskApp(CrashGuard, App[None]):
         ),
         Binding("f7", "session", "key.session", tooltip="key.session_tip", show=False),
         Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
+        Binding(
+            "ctrl+l",
+            "lock_screen",
+            "privacy.key_lock",
+            tooltip="privacy.key_lock_tip",
+            priority=True,
+        ),
     ]
 
     def __init__(

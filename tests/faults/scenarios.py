@@ -17,6 +17,7 @@ from pathlib import Path
 import orjson
 
 from deskconsole.domain import demo
+from deskconsole.domain.erasure import erase
 from deskconsole.models import Case
 from deskconsole.storage import Repository, Store, StoreError
 from deskconsole.storage import store as store_module
@@ -76,6 +77,31 @@ def _save_path(data_dir: Path, ack: Report, refused: Report) -> None:
                 refused(label)
                 raise
             ack(label)
+    finally:
+        repo.close()
+
+
+PERSON = make_resident("欧阳秀英", id="r9", phones=["13905361234"], created_at=NOW, updated_at=NOW)
+
+
+def _person_store(data_dir: Path) -> None:
+    """A resident with a case, to be erased."""
+    _base_store(data_dir)
+    repo = _open(data_dir)
+    repo.residents.save_many([PERSON], touch=False)
+    repo.cases.save(make_case("JC-20261127-009", resident_id="r9", updated_at=NOW))
+    repo.store._close_files()
+
+
+def _erase(data_dir: Path, ack: Report, refused: Report) -> None:
+    repo = _open(data_dir)
+    try:
+        try:
+            erase(repo, "r9", "居民申请删除", staff="颜成玉", now=NOW)
+        except StoreError:
+            refused("erase")
+            raise
+        ack("erase")
     finally:
         repo.close()
 
@@ -159,4 +185,5 @@ SCENARIOS = [
     Scenario("restore", _damaged_with_backup, _restore, old_state_damaged=True),
     Scenario("demo", lambda data_dir: None, _demo),
     Scenario("migrate", _schema_1_store, _migrate),
+    Scenario("erase", _person_store, _erase),
 ]

@@ -13,6 +13,7 @@ from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
+from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
@@ -199,9 +200,13 @@ async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repos
         await pilot.pause()
         assert error_line(app) == "Responsible party: required for this step"
         assert app.focused is form.query_one("#field-party_kind", ChoiceField)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("escape")  # a date was typed: it asks, and Enter keeps the dialog
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is form)
+        assert form.query_one("#field-due_date", Input).value == "2026-12-02"
+        await pilot.press("escape", "y")
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert repo.cases.get("JC-20261124-001").state == S.REGISTERED  # type: ignore[union-attr]
 
 

@@ -384,6 +384,12 @@ async def test_edit_changes_the_resident_and_the_view(filled: Repository) -> Non
         assert isinstance(dialog, ResidentDialog)
         assert dialog.query_one("#f-phones", Input).value == "13800138000"
         assert dialog.query_one("#f-gender", ChoiceField).value == "male"
+        [shown] = filled.audit.all()  # the form shows the full numbers: on record
+        assert (shown.action, shown.target, shown.staff) == (
+            "resident.edit_shown",
+            JIANG.id,
+            "颜成玉",
+        )
         await fill(dialog, pilot, phones="13800138000, 0536-8885678", notes="二手房新业主")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

@@ -1,5 +1,6 @@
-"""Property: two desks that edit on their own and swap bundles in any order end up with
-the same cases, timelines and residents, and importing again changes nothing."""
+"""Property: two desks that edit and erase residents on their own and swap bundles in any
+order end up with the same cases, timelines, residents and erasures, an erased person
+never comes back, and importing again changes nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from deskconsole.domain.bundle import export_bundle, import_bundle
+from deskconsole.domain.erasure import erase, is_erased
 from deskconsole.domain.merge import latest_state
 from deskconsole.errors import DeskError
 from deskconsole.models import Case, Gender, Resident
@@ -96,6 +98,10 @@ def _act(desk: Desk, other: Desk, action: tuple[Any, ...], root: Path) -> None:
         residents = sorted(repo.residents.all(), key=lambda r: r.id)
         resident = residents[index % len(residents)]
         repo.residents.save(resident.model_copy(update=_resident_change(desk, resident, n)))
+    elif kind == "erase":
+        residents = sorted(repo.residents.docs(), key=lambda doc: doc["id"])
+        resident = residents[action[1] % len(residents)]
+        erase(repo, resident["id"], f"{desk.name}申请", staff=desk.name, now=desk.now())
     elif kind == "send":
         _send(desk, root)
     elif kind == "receive" and other.sent:
@@ -124,6 +130,7 @@ ACTIONS = st.one_of(
     EDIT,
     st.tuples(st.just("new")),
     st.tuples(st.just("resident"), st.integers(0, 9), st.integers(0, 99)),
+    st.tuples(st.just("erase"), st.integers(0, 9)),
     st.tuples(st.just("send")),
     st.tuples(st.just("receive"), st.integers(0, 9)),
 )
@@ -157,6 +164,15 @@ def _state(repo: Repository) -> tuple[dict[str, Any], dict[str, Any]]:
     return cases, residents
 
 
+def _check_erasures(repo: Repository) -> None:
+    """Every erased person is erased here, with every case of theirs."""
+    for erasure in repo.erasures.all():
+        doc = repo.residents.doc(erasure.resident_id)
+        assert doc is not None and is_erased(doc), erasure.resident_id
+        for case in repo.cases.for_residents({erasure.resident_id}):
+            assert not case.contact_phone and all(not e.note for e in case.events), case.number
+
+
 def _check_timelines(repo: Repository) -> None:
     for case in repo.cases.all():
         ids = [e.id for e in case.events]
@@ -180,6 +196,12 @@ def _check_timelines(repo: Repository) -> None:
 # Desk B saved a resident unchanged: its record spelled out the versions A's older one
 # implied, and A kept its own copy, so the two documents differed.
 @example(rounds=[([], [("resident", 0, 85)], "none")], skew=-1, crossing=False)
+# One desk erases a resident the other edits and notes on meanwhile, both send at once.
+@example(
+    rounds=[([("erase", 0)], [("resident", 0, 1), ("edit", 0, 3, 7), ("erase", 1)], "crossing")],
+    skew=3,
+    crossing=True,
+)
 def test_two_desks_converge_whatever_the_order(
     rounds: list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]],
     skew: int,
@@ -211,11 +233,14 @@ def test_two_desks_converge_whatever_the_order(
             for number in cases_a:
                 assert cases_a[number] == cases_b[number], number
             assert residents_a == residents_b
+            assert a.repo.erasures.all() == b.repo.erasures.all()
+            _check_erasures(a.repo)
             _check_timelines(a.repo)
             conflicts = sum(
                 e["kind"] == "conflict" for doc in cases_a.values() for e in doc["events"]
             )
             event("with conflicts" if conflicts else "without conflicts")
+            event("with erasures" if a.repo.erasures.all() else "without erasures")
             # Idempotent: every bundle again, in both directions, changes nothing.
             final_a, final_b = _send(a, root), _send(b, root)
             assert import_bundle(b.repo, final_a).ops == []

@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.key_save_tip": ("Save what was entered", "保存填写的内容"),
     # dialogs
     "case.button_ok": ("Save", "保存"),
+    "case.confirm_discard": ("Throw away what you typed here?", "放弃在此输入的内容吗？"),
     "case.button_cancel": ("Cancel", "取消"),
     "case.party_name_hint": ("unit name, e.g. 金域物业", "单位名称，如 金域物业"),
     "case.field_note": ("Note", "备注"),

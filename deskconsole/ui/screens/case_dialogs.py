@@ -35,6 +35,7 @@ from deskconsole.models import (
 )
 from deskconsole.ui.literal import literal
 from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.widgets.choice import ChoiceField
 
 #: Each field a dialog can show: the catalog key of its label.
@@ -145,7 +146,20 @@ class DialogBase(DeskModal[object]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: close; if something was typed, ask first (Enter keeps it)."""
+        if not self.has_changes():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(t("case.confirm_discard"), destructive=True), answered)
+
+    def has_changes(self) -> bool:
+        """True when the fields hold something the clerk typed."""
+        return False
 
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
@@ -231,9 +245,16 @@ class StepDialog(DialogBase):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._offered = self._typed()
         first = self.query(f"#field-{self.fields[0]}") if self.fields else None
         if first:
             first.first().focus()
+
+    def _typed(self) -> dict[str, str]:
+        return {name: self._value(name) for name in self.fields}
+
+    def has_changes(self) -> bool:
+        return self._typed() != getattr(self, "_offered", self._typed())
 
     def _value(self, name: str) -> str:
         if name not in self.fields:

@@ -11,13 +11,14 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from deskconsole.i18n import t
-from deskconsole.models import Case, Resident, mask_phone
+from deskconsole.models import ERASED_NAME, Case, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.case_view import CaseScreen
+from deskconsole.ui.screens.personal_data import personal_data
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -42,6 +43,7 @@ class ResidentScreen(DeskScreen):
         Binding("n", "new_case", "lookup.key_new_case", tooltip="lookup.key_new_case_tip"),
         Binding("e", "edit", "lookup.key_edit", tooltip="lookup.key_edit_tip"),
         Binding("a", "add_here", "lookup.key_add_here", tooltip="lookup.key_add_here_tip"),
+        Binding("p", "personal_data", "privacy.key_personal", tooltip="privacy.key_personal_tip"),
         Binding("enter", "open_row", "lookup.key_open_row", tooltip="lookup.key_open_row_tip"),
         Binding("escape", "back", "lookup.key_back", tooltip="lookup.key_back_tip"),
     ]
@@ -195,8 +197,11 @@ class ResidentScreen(DeskScreen):
     # -- keys --------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         resident = self.data.resident if self.data else None
-        if action in ("new_case", "edit", "add_here"):
+        if action == "personal_data":
             return resident is not None
+        if action in ("new_case", "edit", "add_here"):
+            # An erased resident takes no new personal data.
+            return resident is not None and resident.name != ERASED_NAME
         if action == "open_row":
             table = self.focused
             return isinstance(table, DataTable) and table.row_count > 0
@@ -208,6 +213,10 @@ class ResidentScreen(DeskScreen):
     def action_edit(self) -> None:
         if self.data and self.data.resident:
             edit_resident(self, self.data.resident)
+
+    def action_personal_data(self) -> None:
+        if self.data and self.data.resident:
+            personal_data(self, self.data.resident)
 
     def action_add_here(self) -> None:
         if self.data and self.data.resident:

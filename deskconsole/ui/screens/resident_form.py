@@ -14,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from deskconsole.domain.choices import Choice
+from deskconsole.domain.disclosure import edit_shown_audit
 from deskconsole.domain.residents import new_resident, same_person, with_values
 from deskconsole.domain.roster import check_fields, phone_warnings
 from deskconsole.domain.search import normalise_query
@@ -295,6 +296,13 @@ def edit_resident(
             return
         screen.app.notify(t("lookup.saved_edit", name=changed.name))
 
+    if resident.phones or resident.id_number:
+        desk = screen.app
+        try:  # the form shows the full numbers: on record first, or not shown
+            repo.audit.add(edit_shown_audit(resident.id, desk.staff, desk.now()))  # type: ignore[attr-defined]
+        except StoreError as error:
+            screen.app.notify(str(error), severity="error", timeout=15)
+            return
     dialog = ResidentDialog(
         t("lookup.edit_title", name=resident.name),
         values or values_of(resident),

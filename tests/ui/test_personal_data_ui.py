@@ -1,0 +1,128 @@
+"""The resident view's personal data key: a copy of the file, and erasure asked twice
+with Enter as no both times."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input
+
+from deskconsole.domain.erasure import is_erased
+from deskconsole.models import Address, Resident
+from deskconsole.storage import Repository
+from deskconsole.ui.app import DeskApp
+from deskconsole.ui.screens.dialogs import ConfirmDialog
+from deskconsole.ui.screens.personal_data import PersonalDataDialog, ReasonDialog
+from deskconsole.ui.screens.resident import ResidentScreen
+from tests.bundle_helpers import set_desk
+from tests.conftest import FIXED_NOW
+from tests.ui.helpers import burst, make_app, settle, until
+
+NAME = "欧阳秀英"
+PERSON = Resident(
+    name=NAME,
+    phones=["13905361234"],
+    address=Address(compound="金域华府", building="12", unit="2", room="301"),
+    created_at=FIXED_NOW,
+    updated_at=FIXED_NOW,
+)
+
+
+async def open_person(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    app.screen.query_one("#lookup-query", Input).insert_text_at_cursor(NAME)
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+    await settle(app, pilot)
+
+
+def erased(repo: Repository) -> bool:
+    doc = repo.residents.doc(PERSON.id)
+    return doc is not None and is_erased(doc)
+
+
+async def test_erase_asks_twice_and_enter_means_no(repo: Repository) -> None:
+    set_desk(repo, "JC", "金城社区")
+    repo.residents.save(PERSON)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_person(app, pilot)
+
+        def asking(text: str) -> bool:
+            top = app.screen
+            return isinstance(top, ConfirmDialog) and text in top.question
+
+        def answered() -> bool:
+            return isinstance(app.screen, ResidentScreen) and not any(
+                isinstance(s, ConfirmDialog | ReasonDialog) for s in app.screen_stack
+            )
+
+        def refused_without_reason() -> bool:
+            problem = (
+                app.screen.query("#reason-problem") if isinstance(app.screen, ReasonDialog) else []
+            )
+            return bool(problem) and "needs a reason" in str(problem[0].render())
+
+        # Enter on the first question: no.
+        burst(app, "p", "x", "居民申请删除", "enter")
+        await until(pilot, lambda: asking(NAME))
+        burst(app, "enter")
+        await until(pilot, answered)
+        await settle(app, pilot)
+        assert not erased(repo)
+        # Yes, then Enter on the second question: no.
+        burst(app, "p", "x", "居民申请删除", "enter", "y")
+        await until(pilot, lambda: asking("cannot be undone"))
+        burst(app, "enter")
+        await until(pilot, answered)
+        await settle(app, pilot)
+        assert not erased(repo)
+        # A reason is required: Enter on an empty one stays in the dialog.
+        burst(app, "p", "x", "enter")
+        await until(pilot, refused_without_reason)
+        burst(app, "居民申请删除", "enter", "y", "y")
+        await until(pilot, lambda: erased(repo))
+        entry = repo.audit.all()[-1]
+        assert (entry.action, entry.staff, entry.detail["reason"]) == (
+            "person.erase",
+            "颜成玉",
+            "居民申请删除",
+        )
+        await settle(app, pilot)  # the lookup beneath refreshes after the change
+
+
+async def test_c_writes_the_masked_file(repo: Repository) -> None:
+    set_desk(repo, "JC", "金城社区")
+    repo.residents.save(PERSON)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_person(app, pilot)
+        burst(app, "p")
+        await until(pilot, lambda: isinstance(app.screen, PersonalDataDialog))
+        burst(app, "c")
+        folder = repo.data_dir / "exports"
+        await until(pilot, lambda: folder.is_dir() and len(list(folder.glob("person-*"))) == 2)
+        (data,) = folder.glob("person-*.json")
+        doc = json.loads(data.read_text(encoding="utf-8"))
+        assert doc["resident"]["name"] == NAME and doc["resident"]["phones"] == ["139****1234"]
+        assert repo.audit.all()[-1].action == "person.export"
+
+
+async def test_the_console_reminds_once_a_month_of_residents_due(repo: Repository) -> None:
+    from datetime import timedelta
+
+    set_desk(repo, "JC", "金城社区")
+    old = FIXED_NOW - timedelta(days=4 * 365)
+    repo.residents.save_many(
+        [PERSON.model_copy(update={"created_at": old, "updated_at": old})], touch=False
+    )
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: repo.settings.get().retention_reminded == FIXED_NOW.date())
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 resident(s) are due" in m for m in messages), messages
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not any("are due" in n.message for n in app._notifications)
