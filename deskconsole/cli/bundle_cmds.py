@@ -135,12 +135,20 @@ def settings_cmd(
             case_sensitive=False,
         ),
     ] = None,
+    area_code: Annotated[
+        str | None,
+        typer.Option(
+            "--area-code",
+            help="Area code given to a local number typed without one (8756972 is stored "
+            "as 0536-8756972); 0536 unless set.",
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show the desk's settings, or set its desk code, community name, backups kept and
-    register language."""
+    """Show the desk's settings, or set its desk code, community name, backups kept,
+    register language and the area code of local numbers."""
     target = data_dir_of(ctx, data_dir)
-    changes = (desk_code, community, backups_keep, register_lang)
+    changes = (desk_code, community, backups_keep, register_lang, area_code)
     if all(change is None for change in changes):
         with Repository.open(target, readonly=True) as repo:
             info = desk_info(repo)
@@ -152,6 +160,7 @@ def settings_cmd(
                 desk_code=desk_code,
                 backups_keep=backups_keep,
                 register_lang=register_lang.value if register_lang else None,
+                area_code=area_code,
             )
             info = desk_info(repo)
         typer.echo(t("bundle.settings_saved"))

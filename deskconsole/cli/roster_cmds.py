@@ -12,12 +12,14 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of
 from deskconsole.domain.roster import (
     apply_plan,
+    find_columns,
     parse_sheet,
     plan_import,
     read_sheet,
 )
 from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import t
+from deskconsole.models import Settings
 from deskconsole.output import check_target, output_path
 from deskconsole.storage import Repository
 
@@ -54,6 +56,15 @@ def import_residents(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Skip a row whose phone the numbering plan holds no such number as (wrong "
+            "length for its area, a prefix never allocated), instead of importing it and "
+            "listing it to check.",
+        ),
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Import residents from a roster; a re-import updates, never duplicates.
@@ -61,7 +72,9 @@ def import_residents(
     Bad rows are skipped and listed with their spreadsheet row number; the rest is
     saved as one batch, so the store gets all of it or none of it. Old 15-digit ID
     numbers are converted to 18 characters, and a gender that disagrees with the ID
-    number is imported as written; both are listed to check. The problems file is
+    number is imported as written; both are listed to check, and so is a phone the
+    numbering plan does not hold (skipped with --strict). A local number without its
+    area code gets the store's (deskconsole settings --area-code). The problems file is
     written before the batch: when it cannot be written, nothing is imported.
     A roster may be at most 20 MB (an xlsx or ods 64 MB unpacked) and 100,000 filled rows.
     """
@@ -71,12 +84,17 @@ def import_residents(
         default = f"{file.stem}-problems.csv"
         problems_path = check_target(output_path(problems_file, default), target)
     now = datetime.now()
-    parsed = parse_sheet(read_sheet(file), now.date())  # a bad file creates no store
+    sheet = read_sheet(file)
+    find_columns(sheet)  # a bad file creates no store
     if dry_run:
-        plan = plan_import(parsed, _stored_residents(target), now)
+        settings, stored = _stored(target)
+        parsed = parse_sheet(sheet, now.date(), area_code=settings.area_code, strict=strict)
+        plan = plan_import(parsed, stored, now)
         written = write_problems(plan, problems_path, target) if problems_path else None
     else:
         with Repository.open(target) as repo:
+            area_code = repo.settings.get().area_code
+            parsed = parse_sheet(sheet, now.date(), area_code=area_code, strict=strict)
             plan = plan_import(parsed, repo.residents.docs(), repo.now())
             written = write_problems(plan, problems_path, target) if problems_path else None
             apply_plan(plan, repo)
@@ -103,9 +121,10 @@ def import_residents(
     echo(plan.summary(dry_run))
 
 
-def _stored_residents(data_dir: Path) -> Iterable[Mapping[str, Any]]:
-    """The residents a dry run compares with, read without locking or creating anything."""
+def _stored(data_dir: Path) -> tuple[Settings, Iterable[Mapping[str, Any]]]:
+    """The settings and residents a dry run checks against, read without locking or
+    creating anything."""
     if not data_dir.is_dir():
-        return []
+        return Settings(), []
     with Repository.open(data_dir, readonly=True) as repo:
-        return list(repo.residents.docs())
+        return repo.settings.get(), list(repo.residents.docs())

@@ -27,6 +27,7 @@ from deskconsole.models import (
     Visit,
     case_number,
 )
+from deskconsole.models.phones import phone_warning
 from deskconsole.models.text import id_check_char
 from deskconsole.storage import Repository, StoreError
 from deskconsole.storage import cases as case_ops
@@ -70,7 +71,17 @@ def _id_number(rng: random.Random, birth: date) -> str:
 def _phone(rng: random.Random, elderly: bool) -> str:
     if elderly and rng.random() < 0.5:
         return f"0536-8{rng.randrange(10**6):06d}"
-    return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+    return _allocated(f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}")
+
+
+def _allocated(mobile: str) -> str:
+    """The mobile on a prefix the numbering plan holds: its third digit changed until it
+    is (no further random draws, so the rest of the demo stays as it was)."""
+    for third in (mobile[2], *"0123456789"):
+        candidate = mobile[:2] + third + mobile[3:]
+        if phone_warning(candidate) is None:
+            return candidate
+    return "139" + mobile[3:]
 
 
 #: Flats per building: three units of eleven floors, two doors each.

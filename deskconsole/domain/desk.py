@@ -15,7 +15,8 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
 from deskconsole.models import Settings, Urgency
 from deskconsole.models.ids import DESK_CODE_RE
-from deskconsole.models.text import nfkc
+from deskconsole.models.phones import normalise_area_code
+from deskconsole.models.text import FieldError, nfkc
 from deskconsole.storage import Repository
 from deskconsole.storage.backup import backup_dir, list_backups
 
@@ -50,6 +51,19 @@ def normalise_community(text: str) -> str:
     return name
 
 
+def checked_area_code(text: str) -> str:
+    """The store's default area code as typed (``536``, ``０５３６``) -> ``0536``; raises
+    :class:`DeskSettingsError` for what the numbering plan does not know."""
+    try:
+        return normalise_area_code(text)
+    except FieldError as error:
+        if error.key == "err.required":
+            raise DeskSettingsError("phone.err_area_code_required", "area_code") from None
+        raise DeskSettingsError(
+            "phone.err_area_code_setting", "area_code", **error.params
+        ) from None
+
+
 def check_desk_code(repo: Repository, current: str, wanted: str) -> None:
     """Refuse a new desk code while cases carry the old one, or others' cases the new one."""
     if wanted == current:
@@ -69,9 +83,10 @@ def update_desk(
     desk_code: str | None = None,
     backups_keep: int | None = None,
     register_lang: Language | None = None,
+    area_code: str | None = None,
 ) -> Settings:
-    """Save the community name, desk code, backups kept and/or the register's language
-    (checked); returns them.
+    """Save the community name, desk code, backups kept, the register's language and/or
+    the area code of local numbers (checked); returns them.
 
     Saving with neither still saves the current settings, which marks them as chosen.
     """
@@ -88,6 +103,8 @@ def update_desk(
             values["backups_keep"] = backups_keep
         if register_lang is not None:
             values["register_lang"] = register_lang
+        if area_code is not None:
+            values["area_code"] = checked_area_code(area_code)
         return repo.settings.save(Settings.model_validate(values))
 
 
@@ -164,6 +181,7 @@ def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
         (t("bundle.info_sessions"), str(info.sessions)),
         (t("bundle.info_backups"), backups),
         (t("bundle.info_register_lang"), t(f"bundle.register_lang_{settings.register_lang}")),
+        (t("phone.info_area_code"), t("phone.info_area_code_value", area=settings.area_code)),
         (
             t("bundle.info_limits"),
             t(

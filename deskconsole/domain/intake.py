@@ -19,6 +19,7 @@ from deskconsole.domain.timeline import TYPED_AT
 from deskconsole.domain.workdays import due_date
 from deskconsole.domain.workflow import DESCRIPTION_LIMIT, Step, move
 from deskconsole.errors import DeskError
+from deskconsole.i18n import t
 from deskconsole.models import (
     OPEN_STATES,
     Case,
@@ -34,7 +35,8 @@ from deskconsole.models import (
     Urgency,
     parse_moment,
 )
-from deskconsole.models.text import nfkc, normalise_phone
+from deskconsole.models.phones import normalise_phone, phone_warning
+from deskconsole.models.text import nfkc
 from deskconsole.storage import Repository
 
 #: The responsible parties that must be named (which department, which unit).
@@ -116,7 +118,7 @@ def check(form: IntakeForm, settings: Settings, now: datetime) -> list[Problem]:
             found.append(_problem("contact_phone", "intake.err_anonymous_phone"))
         else:
             try:
-                normalise_phone(form.contact_phone, "contact_phone")
+                normalise_phone(form.contact_phone, "contact_phone", settings.area_code)
             except FieldError as error:
                 found.append(Problem("contact_phone", error.message()))
     if form.request_type not in {r.value for r in RequestType}:
@@ -144,6 +146,32 @@ def check(form: IntakeForm, settings: Settings, now: datetime) -> list[Problem]:
     if form.solved_on_spot and not form.outcome.strip():
         found.append(_problem("outcome", "intake.err_outcome"))
     return found
+
+
+def phone_warnings(form: IntakeForm, settings: Settings) -> list[Problem]:
+    """The contact phone of an anonymous case, when the numbering plan holds no such
+    number: the clerk may save it all the same (the resident knows their number)."""
+    if form.resident_id or not form.contact_phone.strip():
+        return []
+    try:
+        phone = normalise_phone(form.contact_phone, "contact_phone", settings.area_code)
+    except FieldError:
+        return []  # a problem, which check() reports
+    reason = phone_warning(phone)
+    if reason is None:
+        return []
+    return [Problem("contact_phone", t("err.field", field=t("field.contact_phone"), reason=reason))]
+
+
+def contact_phone_of(form: IntakeForm, settings: Settings) -> str:
+    """The contact phone as stored: a local number gets the store's area code."""
+    text = form.contact_phone.strip()
+    if not text:
+        return ""
+    try:
+        return normalise_phone(text, "contact_phone", settings.area_code)
+    except FieldError:
+        return text  # the model refuses it with its message
 
 
 def due_for(form: IntakeForm, settings: Settings, now: datetime) -> date | None:
@@ -191,7 +219,7 @@ def build_case(
         staff=staff,
         resident_id=form.resident_id or None,
         contact_name=form.contact_name,
-        contact_phone=form.contact_phone,
+        contact_phone=contact_phone_of(form, settings),
         request_type=RequestType(form.request_type),
         category=form.category,
         description=form.description,

@@ -27,7 +27,8 @@ from deskconsole.models import (
     mask_id_number,
     mask_phone,
 )
-from deskconsole.models.text import normalise_id_number, normalise_phone
+from deskconsole.models.phones import normalise_phone
+from deskconsole.models.text import normalise_id_number
 from deskconsole.storage import RepositoryAPI
 
 AUDIT_ACTION = "person.export"

@@ -15,7 +15,9 @@ The steps, each usable on its own:
   number (the header is row 1), the column and the reason; blank rows are ignored. A
   first-generation 15-digit ID number is converted to its 18 characters, and a gender
   that disagrees with the ID number is imported as written; both are noted for the
-  clerk with their row;
+  clerk with their row. So is a phone the numbering plan does not hold (a row with one
+  is skipped instead when the import is strict). A local number without its area code
+  gets the store's;
 - :func:`plan_import` matches each row to a resident (:mod:`deskconsole.domain.residents`:
   by ID number, else name + phone, else name + address when a row has neither), lays the
   row's values over it (``with_values``) and sorts rows into added, updated,
@@ -52,16 +54,17 @@ from deskconsole.domain.sheet_cells import from_text
 from deskconsole.errors import DeskError, os_reason, shown_path
 from deskconsole.i18n import t
 from deskconsole.models import Resident
+from deskconsole.models.phones import normalise_phone, phone_warning
 from deskconsole.models.problems import field_label
 from deskconsole.models.text import (
     FieldError,
     gender_of_id_number,
     id_number_from_15,
+    mask_phone,
     nfkc,
     normalise_address_part,
     normalise_id_number,
     normalise_name,
-    normalise_phone,
 )
 from deskconsole.storage import Repository
 
@@ -430,13 +433,14 @@ def split_phones(text: str) -> list[str]:
 
 
 def check_fields(
-    values: Mapping[str, Any], today: date | None = None
+    values: Mapping[str, Any], today: date | None = None, area_code: str = ""
 ) -> tuple[dict[str, Any], list[FieldProblem]]:
     """Normalise the given fields; blank values are left out of the result.
 
     ``values`` may hold ``name``, ``gender``, ``id_number``, ``phones`` (a list or one
     text with several numbers), ``compound``, ``building``, ``unit``, ``room`` and ``notes``.
-    The result uses the same keys (``phones`` as a list) with normalised values.
+    The result uses the same keys (``phones`` as a list) with normalised values; a local
+    number without an area code gets ``area_code``.
     """
     clean: dict[str, Any] = {}
     problems: list[FieldProblem] = []
@@ -467,7 +471,7 @@ def check_fields(
     for item in items:
         for part in split_phones(str(item)):
             try:
-                phone = normalise_phone(part)
+                phone = normalise_phone(part, area_code=area_code)
             except FieldError as error:
                 problems.append(FieldProblem("phone", _reason(error)))
                 continue
@@ -489,6 +493,16 @@ def check_fields(
     if notes:
         clean["notes"] = notes
     return clean, problems
+
+
+def phone_warnings(phones: Iterable[str]) -> list[FieldProblem]:
+    """One warning for each stored phone the numbering plan holds no such number as,
+    naming the phone masked (``160****5678``): a row or a form may hold several."""
+    return [
+        FieldProblem("phone", t("roster.phone_warning", phone=mask_phone(phone), reason=reason))
+        for phone in phones
+        if (reason := phone_warning(phone)) is not None
+    ]
 
 
 # -- rows -------------------------------------------------------------------------------------
@@ -521,8 +535,8 @@ class ParsedRoster:
     """Every row of a sheet, checked.
 
     ``notes`` are about rows that are imported all the same: a 15-digit ID number
-    converted, a gender that disagrees with the ID number. ``cells`` keeps each
-    non-blank row's own cells, for the problems file.
+    converted, a gender that disagrees with the ID number, a phone the numbering plan
+    does not hold. ``cells`` keeps each non-blank row's own cells, for the problems file.
     """
 
     path: Path
@@ -555,9 +569,16 @@ def cell_text(value: Any) -> str:
 
 
 def parse_sheet(
-    sheet: Sheet, today: date | None = None, progress: Progress | None = None
+    sheet: Sheet,
+    today: date | None = None,
+    progress: Progress | None = None,
+    *,
+    area_code: str = "",
+    strict: bool = False,
 ) -> ParsedRoster:
-    """Check every row below the header; blank rows are ignored."""
+    """Check every row below the header; blank rows are ignored. A local number without
+    its area code gets ``area_code``; ``strict`` skips a row whose phone the numbering
+    plan does not hold, instead of importing it with a note."""
     columns = find_columns(sheet)
     parsed = ParsedRoster(sheet.path, sheet.encoding, columns)
     body = [(n, row) for n, row in sheet.rows if n > columns.header_row]
@@ -569,7 +590,7 @@ def parse_sheet(
             continue
         parsed.rows_read += 1
         parsed.cells[number] = row
-        check = _check_row(columns, row, today)
+        check = _check_row(columns, row, today, area_code, strict)
         values, problems = check.values, check.problems
         parsed.notes.extend(RowProblem(number, column, reason) for column, reason in check.notes)
         if check.converted_id:
@@ -635,7 +656,9 @@ def _column_name(columns: Columns, index: int) -> str:
     return t("roster.column_n", n=index + 1)
 
 
-def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _RowCheck:
+def _check_row(
+    columns: Columns, row: Sequence[Any], today: date | None, area_code: str, strict: bool
+) -> _RowCheck:
     def cell(index: int) -> Any:
         return row[index] if index < len(row) else None
 
@@ -665,18 +688,25 @@ def _check_row(columns: Columns, row: Sequence[Any], today: date | None) -> _Row
     clean, problems = check_fields(raw, today)
     found.extend((columns.header(p.field), p.reason) for p in problems)
     phones: list[str] = []
+    warned: list[tuple[str, str]] = []
     for index in columns.fields.get("phone", []):
         text = cell_text(cell(index))
         if not text:
             continue
-        numbers, phone_problems = check_fields({"phones": text}, today)
-        found.extend((columns.header("phone", index), p.reason) for p in phone_problems)
-        phones.extend(p for p in numbers.get("phones", []) if p not in phones)
+        numbers, phone_problems = check_fields({"phones": text}, today, area_code)
+        header = columns.header("phone", index)
+        found.extend((header, p.reason) for p in phone_problems)
+        new = [p for p in numbers.get("phones", []) if p not in phones]
+        warned.extend((header, w.reason) for w in phone_warnings(new))
+        phones.extend(new)
     if phones:
         clean["phones"] = phones
+    if strict:
+        found.extend((header, t("roster.strict_skipped", reason=why)) for header, why in warned)
     if found:
         return _RowCheck(clean, found, [], False)
     notes = _id_notes(columns.header("id_number"), raw_id, clean, columns.header("gender"))
+    notes.extend((header, t("roster.note_phone", reason=why)) for header, why in warned)
     return _RowCheck(clean, found, notes, upgraded is not None and "id_number" in clean)
 
 
@@ -800,9 +830,13 @@ def prepare_import(
     path: Path,
     repo: Repository,
     progress: Progress | None = None,
+    *,
+    strict: bool = False,
 ) -> ImportPlan:
-    """Read, check and plan an import of ``path`` into ``repo`` (nothing is written)."""
+    """Read, check and plan an import of ``path`` into ``repo`` (nothing is written);
+    local numbers get the store's area code."""
     now = repo.now()
     sheet = read_sheet(path)
-    parsed = parse_sheet(sheet, now.date(), progress)
+    area_code = repo.settings.get().area_code
+    parsed = parse_sheet(sheet, now.date(), progress, area_code=area_code, strict=strict)
     return plan_import(parsed, repo.residents.docs(), now)

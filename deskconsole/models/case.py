@@ -18,8 +18,9 @@ from deskconsole.models.enums import (
 )
 from deskconsole.models.ids import CASE_NUMBER_RE, new_id
 from deskconsole.models.masked import MaskedModel, masked_phone
+from deskconsole.models.phones import normalise_phone
 from deskconsole.models.problems import checked
-from deskconsole.models.text import FieldError, clean_text, normalise_phone
+from deskconsole.models.text import FieldError, clean_text
 
 
 class ResponsibleParty(BaseModel):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from deskconsole.models.enums import Gender
 from deskconsole.models.ids import new_id
 from deskconsole.models.masked import MaskedModel, masked_id, masked_phones
+from deskconsole.models.phones import normalise_phone
 from deskconsole.models.problems import checked
 from deskconsole.models.text import (
     clean_text,
@@ -20,7 +21,6 @@ from deskconsole.models.text import (
     normalise_address_part,
     normalise_id_number,
     normalise_name,
-    normalise_phone,
 )
 
 

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field, field_validator
 from deskconsole.i18n import Language, get_language
 from deskconsole.models.enums import Urgency
 from deskconsole.models.ids import DESK_CODE_RE
+from deskconsole.models.phones import normalise_area_code
+from deskconsole.models.problems import checked
 
 
 class CategoryDef(BaseModel):
@@ -73,6 +75,14 @@ class Settings(BaseModel):
     """The console locks itself after this many idle minutes; 0 never."""
     lock_pin: str = ""
     """The staff PIN that unlocks the console, as a salted scrypt hash (never the PIN)."""
+    area_code: str = "0536"
+    """Given to a local number typed without one (``8756972`` -> ``0536-8756972``); the
+    default is the default community's (金城社区, Weifang)."""
+
+    @field_validator("area_code", mode="before")
+    @classmethod
+    def _area_code(cls, value: object) -> str:
+        return checked(normalise_area_code, str(value or ""))
 
     @field_validator("desk_code")
     @classmethod

@@ -30,7 +30,6 @@ class FieldError(ValueError):
 
 _DOTS = "\u00b7\u2022\u2027\u30fb\u2219\u22c5\u0387\uff65"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"
-_PHONE_JUNK = re.compile(r"[\s\-()./]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -130,43 +129,6 @@ def normalise_name(raw: str) -> str:
     if not any(c.isalpha() for c in name):
         raise FieldError("name", "err.name_letters")
     return name
-
-
-def normalise_phone(raw: str, field: str = "phone") -> str:
-    """Return a mobile as 11 digits or a landline as ``0536-8881234`` / ``8881234``.
-
-    Accepts full-width digits, spaces, dashes, brackets and a +86 / 0086 prefix.
-    """
-    text = _PHONE_JUNK.sub("", nfkc(raw))
-    if not text:
-        raise FieldError(field, "err.required")
-    if text.startswith("+86"):
-        text = text[3:]
-    elif text.startswith("0086"):
-        text = text[4:]
-    elif text.startswith("86") and len(text) == 13:
-        text = text[2:]
-    elif text.startswith("+"):
-        raise FieldError(field, "err.phone_foreign")
-    if not text.isascii() or not text.isdigit():
-        raise FieldError(field, "err.phone_chars")
-    if text.startswith("1"):
-        if _MOBILE.fullmatch(text):
-            return text
-        if len(text) != 11:
-            raise FieldError(field, "err.mobile_length", count=len(text))
-        raise FieldError(field, "err.mobile_prefix")
-    if raw.lstrip().startswith(("+86", "0086")) and not text.startswith("0"):
-        text = "0" + text
-    if text.startswith("0") and len(text) >= 10:
-        area_len = 3 if text[1] in "12" else 4
-        area, local = text[:area_len], text[area_len:]
-        if not 7 <= len(local) <= 8 or local.startswith(("0", "1")):
-            raise FieldError(field, "err.landline")
-        return f"{area}-{local}"
-    if 7 <= len(text) <= 8:
-        return text
-    raise FieldError(field, "err.landline")
 
 
 def is_mobile(phone: str) -> bool:

@@ -299,3 +299,26 @@ def test_settings_sets_the_register_language(
         assert repo.settings.get().register_lang == "zh"
     code, _, err = run(capsys, "settings", "--data-dir", str(target), "--register-lang", "fr")
     assert code == 2 and "--register-lang" in err
+
+
+def test_settings_sets_the_area_code_of_local_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "desk"
+    code, out, _ = run(capsys, "settings", "--data-dir", str(target), "--community", "金城社区")
+    assert code == 0 and "Area code: 0536 (given to a local number" in out  # the default
+    code, out, _ = run(capsys, "settings", "--data-dir", str(target), "--area-code", "３７１")
+    assert code == 0 and "Area code: 0371" in out
+    with Repository.open(target, readonly=True) as repo:
+        assert repo.settings.get().area_code == "0371"
+    code, _, err = run(capsys, "settings", "--data-dir", str(target), "--area-code", "0000")
+    assert code == 1
+    assert err.strip().endswith(
+        "Area code: 0000 is not in the numbering plan; give one like 0536 or 010"
+    )
+    code, _, err = run(
+        capsys, "settings", "--data-dir", str(target), "--area-code", "x", lang="zh"
+    )
+    assert code == 1 and "默认区号：x 不是有效区号" in err
+    with Repository.open(target, readonly=True) as repo:
+        assert repo.settings.get().area_code == "0371"  # a refused code changes nothing

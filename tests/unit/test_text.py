@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from deskconsole.i18n import set_language
+from deskconsole.models.phones import normalise_phone
 from deskconsole.models.text import (
     FieldError,
     id_check_char,
@@ -17,7 +18,6 @@ from deskconsole.models.text import (
     normalise_address_part,
     normalise_id_number,
     normalise_name,
-    normalise_phone,
 )
 
 FULL_WIDTH = str.maketrans("0123456789-+", "０１２３４５６７８９－＋")
@@ -88,13 +88,40 @@ def test_any_spelling_of_a_mobile_normalises_to_its_digits(
     assert normalise_phone(normalise_phone(text)) == mobile
 
 
-@given(st.text(max_size=20))
-def test_phone_normalisation_is_idempotent_or_refuses(text: str) -> None:
+@given(st.text(max_size=20), st.sampled_from(["", "0536", "010", "0371"]))
+def test_phone_normalisation_is_idempotent_or_refuses(text: str, area_code: str) -> None:
     try:
-        once = normalise_phone(text)
+        once = normalise_phone(text, area_code=area_code)
     except FieldError:
         return
-    assert normalise_phone(once) == once
+    assert normalise_phone(once, area_code=area_code) == once
+    assert normalise_phone(once) == once  # the stored form needs no area code
+
+
+landline_texts = st.tuples(
+    st.sampled_from(["010", "021", "0536", "0531", "0755"]),
+    st.from_regex(r"[2-8][0-9]{6,7}", fullmatch=True),
+    st.sampled_from(["-", " ", "", ")"]),
+)
+
+
+@given(landline_texts, st.booleans())
+@example(("010", "2000000", "-"), False)  # +86 10 ...: Beijing, not a short mobile
+def test_any_spelling_of_a_landline_keeps_area_and_local_number(
+    parts: tuple[str, str, str], full_width: bool
+) -> None:
+    area, local, separator = parts
+    text = f"({area}{separator}{local}" if separator == ")" else f"{area}{separator}{local}"
+    if full_width:
+        text = text.translate(FULL_WIDTH)
+    assert normalise_phone(text) == f"{area}-{local}"
+    assert normalise_phone(f"+86 {area[1:]} {local}") == f"{area}-{local}"
+
+
+@given(st.from_regex(r"[2-8][0-9]{6,7}", fullmatch=True), st.sampled_from(["0536", "010"]))
+def test_a_local_number_gets_the_area_code(local: str, area_code: str) -> None:
+    assert normalise_phone(local, area_code=area_code) == f"{area_code}-{local}"
+    assert normalise_phone(local) == local
 
 
 VALID_ID = "11010519491231002X"

@@ -290,9 +290,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.settings_help": (
         "e changes the community name or the desk code; the desk code starts every case "
         "number and cannot change once cases carry it. l switches the exported register "
-        "between Chinese and English. Esc goes back.",
+        "between Chinese and English. a changes the area code given to a local number typed "
+        "without one. Esc goes back.",
         "按e键修改社区名称或服务台代码；服务台代码是每个工单号的开头，已有工单使用后不能再改。"
-        "按l键切换导出登记簿的语言（中文/英文）。按Esc返回。",
+        "按l键切换导出登记簿的语言（中文/英文）。按a键修改未填区号的本地号码所补的区号。按Esc返回。",
     ),
     "bundle.key_register_lang": ("Register language", "登记簿语言"),
     "bundle.key_register_lang_tip": (

@@ -77,6 +77,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check which is right",
         "填写为{given}，但身份证号第 17 位表示{by_id}；已按所填导入，请核对",
     ),
+    "roster.phone_warning": ("{phone}: {reason}", "{phone}：{reason}"),
+    "roster.note_phone": (
+        "{reason}; imported as written, check it with the resident",
+        "{reason}；已按所填导入，请与居民核对",
+    ),
+    "roster.strict_skipped": ("{reason}; skipped (--strict)", "{reason}；已跳过（--strict）"),
     "roster.duplicate_row": ("same person as row {row}", "与第 {row} 行是同一人"),
     "roster.err_too_big": (
         "{path} is {size}; a roster may be at most {limit}. Split it, or save it as .xlsx",

@@ -27,6 +27,7 @@ from deskconsole.i18n import Language, t
 from deskconsole.storage import Repository, StoreError
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.screens.area_code import AreaCodeDialog
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
 from deskconsole.ui.styles import styles_dir
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -230,6 +231,7 @@ class DeskSettingsScreen(DeskScreen):
         Binding(
             "l", "register_lang", "bundle.key_register_lang", tooltip="bundle.key_register_lang_tip"
         ),
+        Binding("a", "area_code", "phone.key_area_code", tooltip="phone.key_area_code_tip"),
         Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
     ]
 
@@ -303,6 +305,20 @@ class DeskSettingsScreen(DeskScreen):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.notify(t("bundle.register_lang_saved", lang=t(f"bundle.register_lang_{wanted}")))
+
+    def action_area_code(self) -> None:
+        """Change the area code a local number typed without one gets."""
+        self.app.push_screen(AreaCodeDialog(self.desk.settings.area_code), self._save_area_code)
+
+    def _save_area_code(self, area_code: str | None) -> None:
+        if area_code is None:
+            return
+        try:
+            update_desk(self.desk.repo, area_code=area_code)
+        except DeskError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("phone.area_saved", area=area_code))
 
     def action_close(self) -> None:
         self.app.pop_screen()

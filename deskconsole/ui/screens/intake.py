@@ -19,6 +19,7 @@ from deskconsole.domain.intake import (
     check,
     due_for,
     needs_unit_name,
+    phone_warnings,
     register_case,
     register_duplicate,
     related_open_cases,
@@ -85,6 +86,7 @@ class IntakeScreen(DeskScreen):
         self._auto_location = ""
         self._filling = False
         self._ready = False
+        self._phone_confirmed = ""  # the contact phone whose warning the clerk has seen
 
     # -- building the form ------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -339,7 +341,7 @@ class IntakeScreen(DeskScreen):
         form = self.read_form()
         problems = check(form, self.desk.settings, self.desk.now())
         self._show_problems(problems)
-        if problems:
+        if problems or self._warned_about_phone(form):
             return
         related = (
             related_open_cases(self.desk.repo, form.resident_id, form.category)
@@ -355,6 +357,16 @@ class IntakeScreen(DeskScreen):
                 self._save(form, decision)
 
         self.app.push_screen(RelatedCasesDialog(related, self.desk.settings), decided)
+
+    def _warned_about_phone(self, form: IntakeForm) -> bool:
+        """A contact phone the numbering plan lacks: the first ctrl+s shows why, the next
+        one saves it as typed (the resident knows their number)."""
+        warnings = phone_warnings(form, self.desk.settings)
+        if not warnings or form.contact_phone == self._phone_confirmed:
+            return False
+        self._phone_confirmed = form.contact_phone
+        self._show_problems(warnings, notice=t("phone.intake_confirm"))
+        return True
 
     def _save(self, form: IntakeForm, decision: RelatedDecision) -> None:
         desk = CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
@@ -376,6 +388,7 @@ class IntakeScreen(DeskScreen):
             self.notify(str(error), severity="error", timeout=15)
             return
         self._announce(case, how)
+        self._phone_confirmed = ""
         self.write_form(IntakeForm())  # each case starts from the defaults
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -394,7 +407,8 @@ class IntakeScreen(DeskScreen):
         )
         banner.add_class("-saved")
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _show_problems(self, problems: list[Problem], notice: str = "") -> None:
+        """Each problem under its field; with a ``notice``, they are warnings."""
         by_row: dict[str, list[str]] = {}
         for problem in problems:
             by_row.setdefault(PROBLEM_ROW.get(problem.field, problem.field), []).append(
@@ -404,9 +418,13 @@ class IntakeScreen(DeskScreen):
             text = "\n".join(by_row.get((error.id or "").removeprefix("err-"), []))
             error.update(literal(text))
             error.display = bool(text)
+            error.set_class(bool(notice), "-warning")
         if problems:
             self._focus_field(problems[0].field)
-            self.notify(t("intake.not_saved", count=len(problems)), severity="error")
+            if notice:
+                self.notify(notice, severity="warning")
+            else:
+                self.notify(t("intake.not_saved", count=len(problems)), severity="error")
 
     def _focus_field(self, field: str) -> None:
         row = PROBLEM_ROW.get(field, field)

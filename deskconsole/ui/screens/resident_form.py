@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from textual import on
@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from deskconsole.domain.choices import Choice
 from deskconsole.domain.disclosure import edit_shown_audit
 from deskconsole.domain.residents import new_resident, same_person, with_values
-from deskconsole.domain.roster import check_fields
+from deskconsole.domain.roster import check_fields, phone_warnings
 from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender, Resident
@@ -69,12 +69,15 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         values: Mapping[str, str] | None = None,
         compounds: list[str] | None = None,
         check: Check | None = None,
+        known_phones: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.title_text = title
         self.initial = dict(values or {})
         self.compounds = compounds or []
         self.check = check
+        self.known_phones = set(known_phones)  # already stored: not warned about again
+        self._phones_confirmed: str | None = None  # the phones whose warning was shown
 
     def compose(self) -> ComposeResult:
         value = self.initial.get
@@ -156,7 +159,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
         typed = self.typed()
         raw: dict[str, Any] = {k: v for k, v in typed.items() if k != "phones"}
         raw["phones"] = typed["phones"]
-        clean, problems = check_fields(raw)
+        clean, problems = check_fields(raw, area_code=self.desk.settings.area_code)
         order = ["phone" if name == "phones" else name for name in ("gender", *TEXT_FIELDS)]
         problems.sort(key=lambda p: order.index(p.field) if p.field in order else len(order))
         for name in TEXT_FIELDS:
@@ -172,12 +175,33 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
                 messages.append(duplicate)
         errors = self.query_one("#resident-dialog-errors", Static)
         errors.update(literal("\n".join(messages)))
+        errors.remove_class("-warning")
+        if not messages and self._warned_about_phones(clean, typed["phones"]):
+            return
         if messages:
             first = next(iter(self.query("Input.-invalid")), None)
             if first is not None:
                 first.focus()
             return
         self.dismiss(clean)
+
+    def _warned_about_phones(self, clean: dict[str, Any], typed: str) -> bool:
+        """A phone the numbering plan lacks (one the resident already had is not asked
+        about again): the first ctrl+s shows why, the next one with the same phones saves
+        them as typed (the resident knows their number)."""
+        warnings = phone_warnings(p for p in clean.get("phones", []) if p not in self.known_phones)
+        phones = self.query_one("#f-phones", Input)
+        phones.remove_class("-warning")
+        if not warnings or typed == self._phones_confirmed:
+            return False
+        self._phones_confirmed = typed
+        lines = [w.message for w in warnings] + [t("phone.form_confirm")]
+        errors = self.query_one("#resident-dialog-errors", Static)
+        errors.update(literal("\n".join(lines)))
+        errors.add_class("-warning")
+        phones.add_class("-warning")
+        phones.focus()
+        return True
 
     def action_cancel(self) -> None:
         """Esc: close; if something was typed, ask first (Enter keeps typing)."""
@@ -284,6 +308,7 @@ def edit_resident(
         values or values_of(resident),
         _compounds(screen),
         duplicate_check(repo, resident.id),
+        known_phones=resident.phones,
     )
     screen.app.push_screen(dialog, saved)
 
