@@ -64,10 +64,11 @@ class Listening:
 
         while not self._stop.is_set():
             try:
-                for note in self._conn.notifies(timeout=POLL_SECONDS):
+                # The connection is busy while the generator runs: take the
+                # notifications out first, then query for their rows.
+                notes = list(self._conn.notifies(timeout=POLL_SECONDS, stop_after=1))
+                for note in notes:
                     self._heard(note.payload)
-                    if self._stop.is_set():
-                        return
             except (psycopg.Error, StoreError):
                 self._reconnect()
             except Exception:  # never a traceback from a background thread

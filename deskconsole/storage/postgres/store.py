@@ -56,7 +56,7 @@ class StoreConflictError(StoreError):
             when=shown_when,
         )
         self.table = table
-        self.key = key
+        self.document = key  # (``key`` is the message's)
         self.who = who
         self.when = when
 
