@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_repo, store_of
 from deskconsole.domain.roster import (
     apply_plan,
     parse_sheet,
@@ -19,7 +19,6 @@ from deskconsole.domain.roster import (
 from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import t
 from deskconsole.output import check_target, output_path
-from deskconsole.storage import Repository
 
 PROBLEMS_SHOWN = 200
 
@@ -76,7 +75,7 @@ def import_residents(
         plan = plan_import(parsed, _stored_residents(target), now)
         written = write_problems(plan, problems_path, target) if problems_path else None
     else:
-        with Repository.open(target) as repo:
+        with open_repo(target) as repo:
             plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
             written = write_problems(plan, problems_path, target) if problems_path else None
             apply_plan(plan, repo)
@@ -106,7 +105,7 @@ def import_residents(
 
 def _stored_residents(data_dir: Path) -> Iterable[Mapping[str, Any]]:
     """The residents a dry run compares with, read without locking or creating anything."""
-    if not data_dir.is_dir():
+    if store_of(data_dir) is None and not data_dir.is_dir():
         return []
-    with Repository.open(data_dir, readonly=True) as repo:
+    with open_repo(data_dir, readonly=True) as repo:
         return list(repo.residents.docs())
