@@ -95,4 +95,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data folder {data_dir} keeps its own store (on this computer).",
         "数据目录 {data_dir} 使用本机上的数据存储。",
     ),
+    "serve.needs_token": (
+        "Serving on {host} opens the console to other computers: give a secret with "
+        "--token (every address must carry it), or serve on 127.0.0.1.",
+        "在 {host} 上提供服务会让其他电脑访问控制台：请用 --token 指定密钥（每个地址都须带上），"
+        "或只在 127.0.0.1 上提供服务。",
+    ),
+    "serve.title": ("deskconsole", "流动服务台"),
+    "serve.open": (
+        "Open {url} in a browser: each tab is a console of its own. Ctrl+C stops serving.",
+        "在浏览器中打开 {url}：每个标签页都是独立的控制台。按 Ctrl+C 停止服务。",
+    ),
 }
