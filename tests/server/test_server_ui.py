@@ -64,3 +64,36 @@ async def test_a_refused_save_shows_the_case_as_the_other_clerk_left_it(
             raise AssertionError("the stale save went through")
         await until(pilot, lambda: mine.cases.get(number).state == CaseState.WITHDRAWN)  # type: ignore[union-attr]
         assert other.cases.get(number).events[-1].note != "打过电话"  # type: ignore[union-attr]
+
+
+async def test_a_lost_server_fails_the_save_keeps_the_form_and_the_next_save_lands(
+    console: Console,
+) -> None:
+    import psycopg
+
+    from deskconsole.ui.widgets.resident_picker import ResidentPicker
+    from tests.ui.test_intake import MATTER, banner, open_intake, seed, type_text
+
+    repo = console("颜成玉")
+    jiang_id, _ = seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        screen.use_resident(jiang_id)
+        await pilot.press("2", "enter", "1", "enter")
+        await type_text(pilot, MATTER)
+        pid = repo.store._writer().info.backend_pid
+        with psycopg.connect(repo.store.address, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s, 30000)", (pid,))
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert any(
+            "connection to the database server" in str(n.message) for n in app._notifications
+        )
+        assert repo.cases.count() == 0
+        assert screen.read_form().description == MATTER
+        assert screen.query_one(ResidentPicker).resident_id == jiang_id
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert repo.cases.count() == 1
+        assert "Saved JC-20261127-001" in banner(screen)
