@@ -76,7 +76,7 @@ def import_residents(
         written = write_problems(plan, problems_path, target) if problems_path else None
     else:
         with open_repo(target) as repo:
-            plan = plan_import(parsed, repo.residents.docs(), repo.store.now())
+            plan = plan_import(parsed, repo.residents.docs(), repo.now())
             written = write_problems(plan, problems_path, target) if problems_path else None
             apply_plan(plan, repo)
             apply_plan(plan, repo)
