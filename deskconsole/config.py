@@ -15,6 +15,7 @@ from deskconsole.i18n import Language, default_language
 APP_NAME = "deskconsole"
 DATA_DIR_ENV = "DESKCONSOLE_DATA_DIR"
 STAFF_ENV = "DESKCONSOLE_STAFF"
+STORE_ENV = "DESKCONSOLE_STORE"
 DEMO_SUBDIR = "demo"
 
 
@@ -26,6 +27,17 @@ def resolve_data_dir(flag: Path | None, environ: Mapping[str, str] | None = None
     if env.get(DATA_DIR_ENV):
         return Path(env[DATA_DIR_ENV]).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_store(flag: str | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The server store's address from ``--store``, then ``DESKCONSOLE_STORE``; ``""`` for
+    ``local`` (the data dir's own store, whatever the data dir says); ``None`` when
+    neither names one (then the data dir decides: ``storage.opening.saved_store``)."""
+    env = os.environ if environ is None else environ
+    for given in (flag, env.get(STORE_ENV)):
+        if given and given.strip():
+            return "" if given.strip() == "local" else given.strip()
+    return None
 
 
 def demo_data_dir(data_dir: Path) -> Path:

@@ -12,9 +12,11 @@ import sys
 from deskconsole import crash
 from deskconsole.cli import audit_cmds as _audit_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import bundle_cmds as _bundle_cmds  # noqa: F401  (registers commands)
+from deskconsole.cli import db_cmds as _db_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import person_cmds as _person_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import register_cmds as _register_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import roster_cmds as _roster_cmds  # noqa: F401  (registers commands)
+from deskconsole.cli import serve_cmds as _serve_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import store_cmds as _store_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli.app import app, data_dir_used, forget_data_dir
 from deskconsole.errors import DeskError, DiskError

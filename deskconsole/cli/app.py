@@ -9,10 +9,11 @@ from typing import Annotated
 import typer
 
 from deskconsole import __version__, crash
-from deskconsole.config import resolve_data_dir, resolve_language, resolve_staff
+from deskconsole.config import resolve_data_dir, resolve_language, resolve_staff, resolve_store
 from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
 from deskconsole.storage import Repository, StoreError, StoreLockedError
+from deskconsole.storage.opening import open_repository, store_address
 
 app = typer.Typer(
     name="deskconsole",
@@ -45,6 +46,7 @@ class Globals:
     data_dir: Path | None = None
     lang: str | None = None
     staff: str | None = None
+    store: str | None = None
 
 
 def data_dir_of(ctx: typer.Context, own: Path | None) -> Path:
@@ -65,17 +67,34 @@ def data_dir_used() -> Path | None:
 
 
 def forget_data_dir() -> None:
-    """A new command starts: no data dir resolved yet."""
+    """A new command starts: no data dir resolved yet, no ``--store`` given."""
     _used.clear()
+    _given.clear()
+
+
+_given: list[Globals] = []
+
+
+def store_of(data_dir: Path) -> str | None:
+    """The server store the command works on (``--store``, ``$DESKCONSOLE_STORE``, or
+    the one saved in ``data_dir``), or ``None`` for the data dir's own store."""
+    return store_address(resolve_store(_given[-1].store if _given else None), data_dir)
+
+
+def open_repo(data_dir: Path, *, readonly: bool = False) -> Repository:
+    """The store the command works on: on the server :func:`store_of` names (its saves
+    recorded as the staff on duty), else the embedded one in ``data_dir``."""
+    staff = resolve_staff(_given[-1].staff if _given else None)
+    return open_repository(data_dir, store_of(data_dir), readonly=readonly, staff=staff)
 
 
 def open_for_audit(data_dir: Path, locked_key: str) -> Repository:
     """The store opened for writing, to record a disclosure in its audit log; a store
     another console holds is refused with ``locked_key`` (which names the holder)."""
-    if not data_dir.is_dir():
+    if store_of(data_dir) is None and not data_dir.is_dir():
         raise StoreError("store.missing", data_dir=str(data_dir))
     try:
-        return Repository.open(data_dir)
+        return open_repo(data_dir)
     except StoreLockedError as error:
         raise DeskError(locked_key, holder=error.holder) from None
 
@@ -103,6 +122,16 @@ def root(
     staff: Annotated[
         str | None, typer.Option("--staff", help="Staff name on duty (default: login name).")
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="A shared store on a PostgreSQL server, postgresql://user@host:port/database "
+            "(default: $DESKCONSOLE_STORE, else the one saved by 'settings --server', else "
+            "the data directory's own store).",
+            show_default=False,
+        ),
+    ] = None,
     demo: Annotated[
         bool, typer.Option("--demo", help="Open a separate demo store, filled on first use.")
     ] = False,
@@ -115,7 +144,8 @@ def root(
     if lang is not None and lang not in ("en", "zh"):
         raise typer.BadParameter("use en or zh", param_hint="--lang")
     set_language(resolve_language(lang))
-    ctx.obj = Globals(data_dir, lang, staff)
+    ctx.obj = Globals(data_dir, lang, staff, store)
+    _given.append(ctx.obj)
     if ctx.invoked_subcommand is None:
         from deskconsole.cli.console import open_console
 

@@ -7,11 +7,10 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_repo
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.i18n import has_key, t
 from deskconsole.models import AuditEntry
-from deskconsole.storage import Repository
 
 
 @app.command("audit")
@@ -29,7 +28,7 @@ def audit(
     corrections (read-only; works beside a running console)."""
     start = datetime.combine(parse_day(first, "--from") or date.min, time.min)
     end = datetime.combine(parse_day(last, "--to") or date.max, time.max)
-    with Repository.open(data_dir_of(ctx, data_dir), readonly=True) as repo:
+    with open_repo(data_dir_of(ctx, data_dir), readonly=True) as repo:
         entries = [e for e in repo.audit.all() if start <= e.at <= end]
     if not entries:
         typer.echo(t("audit.none"))

@@ -14,12 +14,14 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_repo, staff_of, store_of
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
+from deskconsole.storage.opening import save_store_address
+from deskconsole.storage.postgres.connection import shown_address
 
 
 class RegisterLanguage(StrEnum):
@@ -40,10 +42,10 @@ app.add_typer(bundle_app)
 def _open_writer(
     data_dir: Path, *, create: bool = False, locked: str = "bundle.err_locked"
 ) -> Repository:
-    if not create and not data_dir.is_dir():
+    if not create and store_of(data_dir) is None and not data_dir.is_dir():
         raise StoreError("store.missing", data_dir=str(data_dir))
     try:
-        return Repository.open(data_dir)
+        return open_repo(data_dir)
     except StoreLockedError as error:
         raise BundleError(locked, holder=error.holder) from None
 
@@ -143,14 +145,30 @@ def settings_cmd(
             "as 0536-8756972); 0536 unless set.",
         ),
     ] = None,
+    server: Annotated[
+        str | None,
+        typer.Option(
+            "--server",
+            help="Keep this data directory's cases on a PostgreSQL server from now on: "
+            "postgresql://user@host:port/database (checked by connecting), or 'local' for "
+            "its own store again.",
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Show the desk's settings, or set its desk code, community name, backups kept,
-    register language and the area code of local numbers."""
+    register language, the area code of local numbers and the server its store is on."""
     target = data_dir_of(ctx, data_dir)
+    if server is not None:
+        save_store_address(target, None if server.strip() == "local" else server.strip())
+    address = store_of(target)
+    if address is not None:
+        typer.echo(t("server.settings_store", data_dir=str(target), store=shown_address(address)))
+    elif server is not None:
+        typer.echo(t("server.settings_local", data_dir=str(target)))
     changes = (desk_code, community, backups_keep, register_lang, area_code)
     if all(change is None for change in changes):
-        with Repository.open(target, readonly=True) as repo:
+        with open_repo(target, readonly=True) as repo:
             info = desk_info(repo)
     else:
         with _open_writer(target, create=True) as repo:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from deskconsole import models
-from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, open_repo, staff_of
 from deskconsole.domain.register import (
     build_register,
     find_session,
@@ -24,7 +24,6 @@ from deskconsole.export import audited
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import get_language, t
 from deskconsole.models import Settings
-from deskconsole.storage import Repository
 
 
 class RegisterFormat(StrEnum):
@@ -93,7 +92,7 @@ def export_register(
     repo = (
         open_for_audit(target_dir, "register.cli_locked")
         if unmasked
-        else Repository.open(target_dir, readonly=True)
+        else open_repo(target_dir, readonly=True)
     )
     try:
         todays = own_sessions_on(repo, when)
@@ -140,7 +139,7 @@ def stats(
         raise typer.BadParameter(
             t("register.cli_bad_range", first=start.isoformat(), last=end.isoformat())
         )
-    with Repository.open(data_dir_of(ctx, data_dir), readonly=True) as repo:
+    with open_repo(data_dir_of(ctx, data_dir), readonly=True) as repo:
         figures = stats_for(repo, start, end, today)
         settings = repo.settings.get()
     for line in stats_lines(figures, settings):

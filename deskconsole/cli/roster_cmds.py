@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_repo, store_of
 from deskconsole.domain.roster import (
     apply_plan,
     find_columns,
@@ -21,7 +21,6 @@ from deskconsole.domain.roster_problems import write_problems
 from deskconsole.i18n import t
 from deskconsole.models import Settings
 from deskconsole.output import check_target, output_path
-from deskconsole.storage import Repository
 
 PROBLEMS_SHOWN = 200
 
@@ -92,7 +91,7 @@ def import_residents(
         plan = plan_import(parsed, stored, now)
         written = write_problems(plan, problems_path, target) if problems_path else None
     else:
-        with Repository.open(target) as repo:
+        with open_repo(target) as repo:
             area_code = repo.settings.get().area_code
             parsed = parse_sheet(sheet, now.date(), area_code=area_code, strict=strict)
             plan = plan_import(parsed, repo.residents.docs(), repo.now())
@@ -124,7 +123,7 @@ def import_residents(
 def _stored(data_dir: Path) -> tuple[Settings, Iterable[Mapping[str, Any]]]:
     """The settings and residents a dry run checks against, read without locking or
     creating anything."""
-    if not data_dir.is_dir():
+    if store_of(data_dir) is None and not data_dir.is_dir():
         return Settings(), []
-    with Repository.open(data_dir, readonly=True) as repo:
+    with open_repo(data_dir, readonly=True) as repo:
         return repo.settings.get(), list(repo.residents.docs())

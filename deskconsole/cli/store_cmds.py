@@ -8,13 +8,21 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, staff_of
+from deskconsole.cli.app import (
+    DataDirOption,
+    app,
+    data_dir_of,
+    open_for_audit,
+    open_repo,
+    staff_of,
+    store_of,
+)
 from deskconsole.domain import demo as demo_data
 from deskconsole.domain.disclosure import backup_audit
 from deskconsole.domain.erasure import replay_ledger
 from deskconsole.i18n import t
-from deskconsole.storage import Repository
 from deskconsole.storage.check import check_store
+from deskconsole.storage.postgres.connection import ServerError, shown_address
 from deskconsole.storage.restore import restore_backup
 
 
@@ -34,7 +42,7 @@ def demo(
 ) -> None:
     """Fill a new store with demo data, without opening the console."""
     target = data_dir_of(ctx, data_dir)
-    with Repository.open(target) as repo:
+    with open_repo(target) as repo:
         data = demo_data.generate(datetime.now(), residents, cases, seed)
         demo_data.fill(repo, data)
     typer.echo(
@@ -50,8 +58,13 @@ def demo(
 
 @app.command()
 def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
-    """Check the store and its backups without changing anything (works beside the console)."""
-    report = check_store(data_dir_of(ctx, data_dir))
+    """Check the store and its backups without changing anything (works beside the console).
+    A store on a server is checked by opening it: reachable, schema current, documents read."""
+    target = data_dir_of(ctx, data_dir)
+    if store_of(target) is not None:
+        _check_server(target)
+        return
+    report = check_store(target)
     echo = typer.echo
     echo(t("check.store", data_dir=str(report.data_dir)))
     if report.error is not None:
@@ -81,10 +94,32 @@ def check(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
         raise typer.Exit(1)
 
 
+def _check_server(target: Path) -> None:
+    with open_repo(target, readonly=True) as repo:
+        counts = {
+            "residents": repo.residents.count(),
+            "cases": repo.cases.count(),
+            "sessions": len(repo.sessions.docs()),
+        }
+    shown = shown_address(store_of(target) or "")
+    typer.echo(t("server.settings_store", data_dir=str(target), store=shown))
+    typer.echo(t("check.counts", counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+    typer.echo(t("check.ok"))
+
+
+def _refuse_on_server(target: Path, command: str) -> None:
+    """Backups and restores of a server store are the server's (pg_dump, pg_restore)."""
+    address = store_of(target)
+    if address is not None:
+        raise ServerError("server.no_files", address, command=command)
+
+
 @app.command()
 def backup(ctx: typer.Context, data_dir: DataDirOption = None) -> None:
     """Write a backup now; who took it and when is recorded in the store's audit log
-    (so it needs the store not to be open in a console, which backs up daily itself)."""
+    (so it needs the store not to be open in a console, which backs up daily itself).
+    A store on a server is backed up there, with pg_dump."""
+    _refuse_on_server(data_dir_of(ctx, data_dir), "backup")
     with open_for_audit(data_dir_of(ctx, data_dir), "cli.backup_locked") as repo:
         repo.audit.add(backup_audit(repo.data_dir, staff_of(ctx), datetime.now()))
         path = repo.backup_now()
@@ -113,12 +148,13 @@ def restore(
     erasure ledger since the backup are applied again (the count is shown).
     """
     target = data_dir_of(ctx, data_dir)
+    _refuse_on_server(target, "restore")
     if not yes:
         typer.confirm(t("cli.restore_confirm", data_dir=str(target)), abort=True)
     restored = restore_backup(target, source, datetime.now())
     typer.echo(t("cli.restore_done", backup=str(restored.backup), aside=str(restored.aside)))
     if restored.replayed:
         typer.echo(t("cli.restore_replayed", entries=restored.replayed))
-    with Repository.open(target) as repo:
+    with open_repo(target) as repo:
         reapplied = replay_ledger(repo)
     typer.echo(t("privacy.restore_reapplied", count=reapplied))
