@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from textual._compositor import Compositor
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from deskconsole.i18n import t
+from deskconsole.ui.wide_cells import WideSafeCompositor
 
 if TYPE_CHECKING:
     from deskconsole.ui.app import DeskApp
@@ -32,6 +34,11 @@ def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBi
 
 class DeskScreenMixin:
     """Shared behaviour of all deskconsole screens."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        # Chinese characters stay whole where widgets' edges cross them.
+        self._compositor: Compositor = WideSafeCompositor()
 
     @property
     def desk(self) -> DeskApp:
