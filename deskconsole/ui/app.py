@@ -22,6 +22,7 @@ from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
+from deskconsole.ui.screens.help import HelpScreen
 from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
@@ -171,11 +172,13 @@ class DeskApp(CrashGuard, App[None]):
             self._applying = None
 
     def action_toggle_help(self) -> None:
-        """F1: show or hide the keys of the current screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """F1: show the keys of the current screen, or close them."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            # Untranslated: the help tells the console's keys from Textual's by their catalog keys.
+            bindings = Screen.active_bindings.fget(self.screen)  # type: ignore[attr-defined]
+            self.push_screen(HelpScreen(bindings))
 
     async def switch_language(self, language: Language) -> None:
         """Switch every screen to ``language``."""
