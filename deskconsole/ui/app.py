@@ -42,7 +42,7 @@ class DeskApp(CrashGuard, App[None]):
         Binding("f3", "switch_mode('intake')", "mode.intake", tooltip="key.intake_tip"),
         Binding("f4", "switch_mode('board')", "mode.board", tooltip="key.board_tip"),
         Binding("f5", "switch_mode('register')", "mode.register", tooltip="key.register_tip"),
-        Binding("f6", "count_visitor", "key.visitor", tooltip="key.visitor_tip", show=False),
+        Binding("f6", "count_visitor", "key.visitor", tooltip="key.visitor_tip"),
         Binding(
             "shift+f6",
             "count_visitor_in",
@@ -50,7 +50,7 @@ class DeskApp(CrashGuard, App[None]):
             tooltip="key.visitor_in_tip",
             show=False,
         ),
-        Binding("f7", "session", "key.session", tooltip="key.session_tip", show=False),
+        Binding("f7", "session", "key.session", tooltip="key.session_tip"),
         Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
     ]
 

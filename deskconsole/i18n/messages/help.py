@@ -12,4 +12,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.key_close": ("Close", "关闭"),
     "help.key_close_tip": ("Close the help and go back", "关闭帮助，返回"),
+    "footer.more": ("More keys", "更多按键"),
 }
