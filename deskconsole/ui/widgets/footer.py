@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -67,11 +67,11 @@ def fit_entries(entries: list[FooterEntry], width: int) -> tuple[list[FooterEntr
     return shown, len(shown) < len(entries)
 
 
-def footer_entries(app: App[object], active: dict[str, object]) -> list[FooterEntry]:
+def footer_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[FooterEntry]:
     """The screen's shown keys, one per action (``left,h`` is one key), in binding order."""
     entries: dict[str, FooterEntry] = {}
     for item in active.values():
-        node, binding, enabled, tooltip = item  # type: ignore[misc]
+        node, binding, enabled, tooltip = item
         if not binding.show or binding.action in entries:
             continue
         entries[binding.action] = FooterEntry(
