@@ -9,6 +9,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from deskconsole.config import RunConfig
@@ -16,10 +17,13 @@ from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
+from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
+from deskconsole.ui.desk_commands import DeskCommand, DeskCommands
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screens.base import DeskScreenMixin
 from deskconsole.ui.screens.help import HelpScreen
@@ -35,7 +39,7 @@ class DeskApp(CrashGuard, App[None]):
     CSS_PATH = style_paths()  # type: ignore[assignment]
     MODES = mode_screens()  # type: ignore[assignment]
     DEFAULT_MODE = "lookup"
-    COMMANDS = App.COMMANDS | {ResidentCommands, BundleCommands}
+    COMMANDS = {DeskCommands, CaseCommands, ResidentCommands, BundleCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
         Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),
@@ -190,19 +194,32 @@ class DeskApp(CrashGuard, App[None]):
         self.refresh_header()
         self.notify(t("app.language_switched"))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for mode, key in MODE_KEYS.items():
-            yield SystemCommand(
-                f"{t(f'mode.{mode}')} ({key.upper()})",
-                t(f"key.{mode}_tip"),
-                partial(self.switch_mode, mode),
-            )
+    def desk_commands(self) -> list[DeskCommand]:
+        """The console's commands in the palette (found in either language and by pinyin)."""
+        commands = [
+            DeskCommand(f"mode.{mode}", f"key.{mode}_tip", partial(self.switch_mode, mode), key)
+            for mode, key in MODE_KEYS.items()
+        ]
         other: Language = "zh" if get_language() == "en" else "en"
-        yield SystemCommand(
-            t("cmd.language"), t("cmd.language_help"), partial(self.switch_language, other)
-        )
-        yield SystemCommand(t("cmd.keys"), t("key.help_tip"), self.action_toggle_help)
-        yield SystemCommand(t("key.session"), t("key.session_tip"), self.action_session)
-        yield SystemCommand(t("cmd.sessions"), t("cmd.sessions_help"), self.action_sessions)
-        yield SystemCommand(t("key.visitor"), t("key.visitor_tip"), self.action_count_visitor)
-        yield SystemCommand(t("key.quit"), t("key.quit_tip"), self.exit)
+        commands += [
+            DeskCommand("cmd.language", "cmd.language_help", partial(self.switch_language, other)),
+            DeskCommand("cmd.keys", "key.help_tip", self.action_toggle_help),
+            DeskCommand("key.session", "key.session_tip", self.action_session),
+            DeskCommand("cmd.sessions", "cmd.sessions_help", self.action_sessions),
+            DeskCommand("key.visitor", "key.visitor_tip", self.action_count_visitor),
+            DeskCommand("key.quit", "key.quit_tip", self.exit),
+        ]
+        return commands
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in self.desk_commands():
+            yield SystemCommand(command.title_in(), t(command.help), command.run)
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette, in the clerk's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(DeskCommandPalette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a field: say how to quit (in the clerk's language)."""
+        self.notify(t("app.quit_hint", key="ctrl+q"), title=t("app.quit_title"))

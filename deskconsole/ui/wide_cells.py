@@ -81,11 +81,7 @@ def _join_split_characters(
     kept = [cuts[0]]
     for cut in cuts[1:-1]:
         previous = kept[-1]
-        if (
-            cut - render_x in middles
-            and line.get(cut, 0) is None
-            and line.get(previous, 0) is None
-        ):
+        if cut - render_x in middles and line.get(cut, 0) is None and line.get(previous, 0) is None:
             del line[cut]
             continue
         kept.append(cut)

@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookup.key_next": ("Next row", "下一行"),
     "lookup.key_previous": ("Previous row", "上一行"),
     "lookup.palette_help": ("Open this resident", "打开这位居民"),
+    "lookup.case_found": ("Case:", "工单："),
+    "lookup.case_enter": ("Enter opens it", "回车打开"),
     # the resident view
     "lookup.resident_title": ("Resident", "居民"),
     "lookup.gone": (
