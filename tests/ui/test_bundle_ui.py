@@ -92,7 +92,7 @@ async def test_export_from_the_palette_writes_the_file_and_shows_what_it_holds(
         assert isinstance(app.screen, BundleDoneDialog)
         shown = text_of(app, "#bundle-done-text")
         assert f"Bundle written: {target}" in shown.replace("\n", " ")
-        assert "1 residents, 0 desk sessions, 1 cases" in shown.replace("\n", " ")
+        assert "1 resident, 0 desk sessions, 1 case" in shown.replace("\n", " ")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, BundleDoneDialog)
