@@ -7,13 +7,14 @@ The board, the case view and the follow-up list share this: a screen mixes in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.due_proposal import proposed_due
 from deskconsole.domain.lifecycle import allowed_moves, may_move
-from deskconsole.domain.workdays import due_date
 from deskconsole.domain.workflow import (
     MoveRefused,
     Step,
@@ -118,10 +119,13 @@ class CaseMoves:
             return
         initial = Step()
         if target == S.DISPATCHED:
-            due = case.due_date or due_date(self.desk.now(), case.urgency, self.desk.settings)
+            due = proposed_due(case, self.desk.now(), self.desk.settings)
             # Dispatching again goes to another party: only a first dispatch keeps one offered.
             party = case.party if case.state == S.REGISTERED else None
             initial = Step(party=party, due_date=due)
+        elif "due_date" in fields:  # rework, reopen: the clock starts again
+            due = proposed_due(case, self.desk.now(), self.desk.settings, restart=True)
+            initial = Step(due_date=due)
         self._ask(case, target, fields, initial, "")
 
     def step_case(self, number: str, state: CaseState, *, forward: bool) -> None:
@@ -227,8 +231,13 @@ class CaseMoves:
     def _finish(
         self, case: Case, target: CaseState, answer: StepAnswer, fields: Sequence[str]
     ) -> None:
+        step = answer.step
+        if answer.target == S.IN_PROGRESS and case.state == S.RESOLVED and step.due_date is None:
+            # Rework chosen on the follow-up call: a fresh due date, never one already past.
+            fresh = proposed_due(case, self.desk.now(), self.desk.settings, restart=True)
+            step = replace(step, due_date=fresh)
         try:
-            saved = self.casedesk.move(case.number, answer.target, answer.step)
+            saved = self.casedesk.move(case.number, answer.target, step)
         except DeskError as error:
             if fields:
                 # Nothing typed is lost: the dialog comes back with the message.
