@@ -197,7 +197,7 @@ async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repos
         form.query_one("#field-due_date", Input).value = "2026-12-02"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error_line(app) == "Responsible party: required for this step"
+        assert error_line(app) == "Party: required for this step"
         assert app.focused is form.query_one("#field-party_kind", ChoiceField)
         await pilot.press("escape")
         await pilot.pause()

@@ -218,7 +218,7 @@ async def test_import_lists_the_conflicts(
         table = app.screen.query_one("#bundle-conflicts", DataTable)
         assert table.display
         row = [str(cell) for cell in table.get_row_at(0)]
-        assert row[0] == number and row[1] == "Description"
+        assert row[0] == number and row[1] == "Matter"
         assert row[2].startswith("对方描述 (王") and row[3].startswith("我方描述 (刘")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

@@ -59,7 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.button_ok": ("Save", "保存"),
     "case.button_cancel": ("Cancel", "取消"),
     "case.party_name_hint": ("unit name, e.g. 金域物业", "单位名称，如 金域物业"),
-    "case.field_note": ("Note", "备注"),
+    "case.field_note": ("Notes", "备注"),
     "case.field_result": ("Follow-up result", "回访结果"),
     "case.field_decision": ("Then", "处理"),
     "case.decision_close": ("Close the case", "办结"),

@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "First {count} {count|resident|residents}: type more to narrow, or scroll down for more",
         "前 {count} 位居民：继续输入可缩小范围，向下滚动可查看更多",
     ),
-    "lookup.col_address": ("Address", "住址"),
+    "lookup.col_address": ("Address", "地址"),
     "lookup.col_open": ("Open cases", "在办工单"),
     "lookup.key_open": ("Open", "打开"),
     "lookup.key_open_tip": ("Open the highlighted resident", "打开所选居民"),

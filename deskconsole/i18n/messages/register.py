@@ -5,7 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.doc_title": ("{community} mobile desk register", "{community}流动服务台登记簿"),
     "register.col_no": ("No.", "序号"),
     "register.col_time": ("Time", "时间"),
-    "register.col_matter": ("Matter", "诉求事项"),
+    "register.col_matter": ("Matter", "诉求内容"),
     "register.col_handling": ("Handling", "办理情况"),
     "register.h_community": ("Community", "社区"),
     "register.h_compound": ("Compound", "小区"),
