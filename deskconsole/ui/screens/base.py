@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from textual import events
 from textual._compositor import Compositor
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from deskconsole.i18n import t
+from deskconsole.ui.button_keys import move_between_buttons
 from deskconsole.ui.wide_cells import WideSafeCompositor
 
 if TYPE_CHECKING:
@@ -48,6 +50,12 @@ class DeskScreenMixin:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)  # type: ignore[misc]
+
+    def on_key(self, event: events.Key) -> None:
+        """Arrows move between a dialog's buttons."""
+        if move_between_buttons(self, event):  # type: ignore[arg-type]
+            event.stop()
+            event.prevent_default()
 
     async def apply_language(self) -> None:
         """Redraw texts in the new language; screens with typed input override this."""
