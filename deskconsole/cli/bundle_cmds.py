@@ -17,6 +17,7 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, staff_of
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
+from deskconsole.domain.canned_replies import replies_lines, save_replies
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
@@ -135,15 +136,28 @@ def settings_cmd(
             case_sensitive=False,
         ),
     ] = None,
+    reply: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reply",
+            help="Add a canned reply to a category: CATEGORY=TEXT (repeat for more), e.g. "
+            "property=物业报修电话 0536-8881234.",
+        ),
+    ] = None,
+    clear_replies: Annotated[
+        list[str] | None,
+        typer.Option("--clear-replies", help="Remove a category's canned replies (repeatable)."),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show the desk's settings, or set its desk code, community name, backups kept and
-    register language."""
+    """Show the desk's settings, or set its desk code, community name, backups kept,
+    register language and canned replies."""
     target = data_dir_of(ctx, data_dir)
-    changes = (desk_code, community, backups_keep, register_lang)
+    changes = (desk_code, community, backups_keep, register_lang, reply, clear_replies)
     if all(change is None for change in changes):
         with Repository.open(target, readonly=True) as repo:
             info = desk_info(repo)
+            settings = repo.settings.get()
     else:
         with _open_writer(target, create=True) as repo:
             update_desk(
@@ -153,7 +167,14 @@ def settings_cmd(
                 backups_keep=backups_keep,
                 register_lang=register_lang.value if register_lang else None,
             )
+            if reply or clear_replies:
+                save_replies(repo, add=reply, clear=clear_replies)
             info = desk_info(repo)
+            settings = repo.settings.get()
         typer.echo(t("bundle.settings_saved"))
     for label, value in info_rows(info):
         typer.echo(t("bundle.info_line", label=label, value=value))
+    lines = replies_lines(settings) or [t("replies.settings_none")]
+    typer.echo(t("bundle.info_line", label=t("replies.settings_title"), value=lines[0]))
+    for line in lines[1:]:
+        typer.echo(f"  {line}")

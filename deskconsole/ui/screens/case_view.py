@@ -271,6 +271,7 @@ class CaseScreen(CaseMoves, DeskScreen):
             lambda step, save: apply(desk, step, save),
             done,
             initial,
+            category=case.category,
         )
 
     def action_note(self) -> None:

@@ -29,6 +29,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -64,6 +65,7 @@ class IntakeScreen(DeskScreen):
         Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip"),
         Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
         Binding("ctrl+n", "walk_in", "intake.key_walk_in", tooltip="intake.key_walk_in_tip"),
+        Binding(CANNED_KEY, "canned", "replies.key_open", tooltip="replies.key_open_tip"),
         *[
             # Priority: an input would otherwise take alt+d as the letter d.
             Binding(
@@ -86,6 +88,13 @@ class IntakeScreen(DeskScreen):
         self._ready = False
 
     # -- building the form ------------------------------------------------------------
+    def action_canned(self) -> None:
+        """Ctrl+R: a canned reply of the chosen category as the outcome: solved on the spot."""
+        self.query_one("#f-solved_on_spot", Checkbox).value = True  # shows the outcome row
+        outcome = self.query_one("#f-outcome", Input)
+        category = str(self._choice("category").value or "")
+        offer_replies(self, outcome, self.desk.settings, category)
+
     def compose(self) -> ComposeResult:
         settings = self.desk.settings
         yield DeskHeader()

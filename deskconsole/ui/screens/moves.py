@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -48,6 +48,15 @@ def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> 
         field for name in requirements(source, target) for field in DIALOG_FIELDS.get(name, (name,))
     )
     return (*fields, "decision") if followup and target == S.CLOSED else fields
+
+
+def step_dialog(category: str, *args: Any, **kwargs: Any) -> StepDialog:
+    """The step dialog; one with an outcome or reply field offers canned replies."""
+    from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
+
+    if wants_replies(args[1]):
+        return AnswerStepDialog(*args, category=category, **kwargs)
+    return StepDialog(*args, **kwargs)
 
 
 def move_title(case: Case, target: CaseState) -> str:
@@ -171,6 +180,7 @@ class CaseMoves:
         done: Callable[[Case], None],
         initial: Step | None = None,
         error: str = "",
+        category: str = "",
     ) -> None:
         """Ask for ``fields`` in a dialog; ``apply(step, False)`` checks, ``apply(step, True)``
         saves. A failed save brings the dialog back with the message and what was typed."""
@@ -178,7 +188,8 @@ class CaseMoves:
         def check(_target: CaseState, step: Step) -> None:
             apply(step, False)
 
-        dialog = StepDialog(
+        dialog = step_dialog(
+            category,
             title,
             fields,
             state,
@@ -195,7 +206,9 @@ class CaseMoves:
             try:
                 saved = apply(answer.step, True)
             except DeskError as failure:
-                self.ask_change(title, fields, state, apply, done, answer.step, str(failure))
+                self.ask_change(
+                    title, fields, state, apply, done, answer.step, str(failure), category
+                )
                 return
             done(saved)
 
@@ -210,7 +223,8 @@ class CaseMoves:
         error: str,
     ) -> None:
         casedesk = self.casedesk
-        dialog = StepDialog(
+        dialog = step_dialog(
+            case.category,
             move_title(case, target),
             fields,
             target,
