@@ -30,6 +30,7 @@ def offer_replies(screen: Screen[Any], field: Input, settings: Settings, categor
             field.cursor_position = len(field.value)
         field.call_after_refresh(field.focus)  # a row just shown takes focus once laid out
 
+    field.focus()  # the field the screen comes back to when the list closes
     screen.app.push_screen(
         CannedReplyPicker(label, category, replies_for(settings, category)), picked
     )

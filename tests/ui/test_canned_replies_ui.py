@@ -59,3 +59,36 @@ async def test_ctrl_r_on_intake_fills_the_outcome_of_a_case_solved_on_the_spot(
         outcome = app.screen.query_one("#f-outcome", Input)
         await until(pilot, lambda: outcome.value == REPAIR)
         assert app.focused is outcome
+
+
+async def test_the_settings_screen_adds_and_clears_replies(repo: Repository) -> None:
+    from deskconsole.ui.screens.canned_settings import CannedRepliesDialog
+    from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
+
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsScreen())
+        await until(pilot, lambda: isinstance(app.screen, DeskSettingsScreen))
+        await settle(app, pilot)
+        burst(app, "c", "policy=请看街道公告", "enter")
+        await until(pilot, lambda: replies_of(repo, "policy") == ["请看街道公告"])
+        shown = app.screen.query_one("#settings-replies")
+        await until(pilot, lambda: "policy 1. 请看街道公告" in str(shown.render()))
+        burst(app, "c", "nosuch=x", "enter")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, CannedRepliesDialog)
+                and any(
+                    "no category 'nosuch'" in str(e.render())
+                    for e in app.screen.query("#canned-error")
+                )
+            ),
+        )
+        burst(app, "ctrl+u", "policy=", "enter")
+        await until(pilot, lambda: replies_of(repo, "policy") == [])
+
+
+def replies_of(repo: Repository, code: str) -> list[str]:
+    return list(repo.settings.get().canned_replies.get(code, []))

@@ -37,4 +37,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replies.key_back_tip": ("Back to the field, nothing changed", "返回，不做修改"),
     "replies.settings_title": ("Canned replies", "常用答复"),
     "replies.settings_none": ("none yet", "暂无"),
+    "replies.edit_hint": (
+        "Enter CATEGORY=TEXT adds a reply, CATEGORY= clears that category's; Esc goes back. "
+        "Categories: {codes}",
+        "输入 类别代码=答复内容 回车添加，输入 类别代码= 回车清除该类别的答复；Esc 返回。"
+        "类别：{codes}",
+    ),
+    "replies.key_edit": ("Canned replies", "常用答复"),
+    "replies.key_edit_tip": ("Add or clear canned replies", "添加或清除常用答复"),
+    "replies.saved": ("Canned replies saved.", "常用答复已保存。"),
 }

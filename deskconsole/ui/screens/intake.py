@@ -90,7 +90,8 @@ class IntakeScreen(DeskScreen):
     # -- building the form ------------------------------------------------------------
     def action_canned(self) -> None:
         """Ctrl+R: a canned reply of the chosen category as the outcome: solved on the spot."""
-        self.query_one("#f-solved_on_spot", Checkbox).value = True  # shows the outcome row
+        self.query_one("#f-solved_on_spot", Checkbox).value = True
+        self.query_one("#row-outcome").display = True
         outcome = self.query_one("#f-outcome", Input)
         category = str(self._choice("category").value or "")
         offer_replies(self, outcome, self.desk.settings, category)
