@@ -82,6 +82,7 @@ class IntakeScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.draft: DraftFile | None = None
+        self._banner: tuple[str, dict[str, object]] | None = None
         self._draft_timer: Timer | None = None
         self._auto_location = ""
         self._filling = False
@@ -191,6 +192,7 @@ class IntakeScreen(DeskScreen):
     async def apply_language(self) -> None:
         """Relabel in place: what was typed stays."""
         self._relabel()
+        self._show_banner()
         self.refresh_bindings()
 
     # -- reading and writing the form ----------------------------------------------------
@@ -397,10 +399,17 @@ class IntakeScreen(DeskScreen):
             RelatedChoice.ADD: "intake.saved_added",
             RelatedChoice.DUPLICATE: "intake.saved_duplicate",
         }.get(how, "intake.saved_on_spot" if case.solved_on_spot else "intake.saved")
+        params = {"number": case.number, "due": case.due_date or "-"}
+        self._banner = (key, {**params, "original": case.duplicate_of or ""})
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        """The last "Saved ..." line, in the current language (redrawn on a switch)."""
+        if self._banner is None:
+            return
+        key, params = self._banner
         banner = self.query_one("#intake-banner", Static)
-        banner.update(
-            t(key, number=case.number, due=case.due_date or "-", original=case.duplicate_of or "")
-        )
+        banner.update(t(key, **params))
         banner.add_class("-saved")
 
     def _show_problems(self, problems: list[Problem]) -> None:

@@ -125,8 +125,8 @@ class LookupScreen(DeskScreen):
         self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
 
     def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
-        if not self.is_mounted or query != self.query_text:
-            return  # the box changed meanwhile: a newer search is on its way
+        if not self.is_mounted or query != self.query_text or not self.query("#lookup-results"):
+            return  # the box changed meanwhile (or is being redrawn): a newer search is coming
         table = self.table
         same_query = query == self._shown_query
         keep = table.cursor_row if same_query else 0
