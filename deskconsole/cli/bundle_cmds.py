@@ -17,6 +17,7 @@ import typer
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_repo, staff_of, store_of
 from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
+from deskconsole.domain.canned_replies import replies_lines, save_replies
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
@@ -154,10 +155,23 @@ def settings_cmd(
             "its own store again.",
         ),
     ] = None,
+    reply: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reply",
+            help="Add a canned reply to a category: CATEGORY=TEXT (repeat for more), e.g. "
+            "property=物业报修电话 0536-8881234.",
+        ),
+    ] = None,
+    clear_replies: Annotated[
+        list[str] | None,
+        typer.Option("--clear-replies", help="Remove a category's canned replies (repeatable)."),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Show the desk's settings, or set its desk code, community name, backups kept,
-    register language, the area code of local numbers and the server its store is on."""
+    register language, the area code of local numbers, canned replies and the server its
+    store is on."""
     target = data_dir_of(ctx, data_dir)
     if server is not None:
         save_store_address(target, None if server.strip() == "local" else server.strip())
@@ -166,10 +180,11 @@ def settings_cmd(
         typer.echo(t("server.settings_store", data_dir=str(target), store=shown_address(address)))
     elif server is not None:
         typer.echo(t("server.settings_local", data_dir=str(target)))
-    changes = (desk_code, community, backups_keep, register_lang, area_code)
+    changes = (desk_code, community, backups_keep, register_lang, area_code, reply, clear_replies)
     if all(change is None for change in changes):
         with open_repo(target, readonly=True) as repo:
             info = desk_info(repo)
+            settings = repo.settings.get()
     else:
         with _open_writer(target, create=True) as repo:
             update_desk(
@@ -180,7 +195,14 @@ def settings_cmd(
                 register_lang=register_lang.value if register_lang else None,
                 area_code=area_code,
             )
+            if reply or clear_replies:
+                save_replies(repo, add=reply, clear=clear_replies)
             info = desk_info(repo)
+            settings = repo.settings.get()
         typer.echo(t("bundle.settings_saved"))
     for label, value in info_rows(info):
         typer.echo(t("bundle.info_line", label=label, value=value))
+    lines = replies_lines(settings) or [t("replies.settings_none")]
+    typer.echo(t("bundle.info_line", label=t("replies.settings_title"), value=lines[0]))
+    for line in lines[1:]:
+        typer.echo(f"  {line}")

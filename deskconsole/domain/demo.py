@@ -367,7 +367,9 @@ def fill(repo: Repository, data: DemoData, settings: Settings | None = None) -> 
     """Write demo data into an empty store as one batch."""
     if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))
-    settings = settings or Settings(compounds=list(words.COMPOUNDS))
+    settings = settings or Settings(
+        compounds=list(words.COMPOUNDS), canned_replies=dict(words.CANNED_REPLIES)
+    )
     # One commit: a crash leaves either an empty store or the whole demo, never settings only.
     repo.commit(
         [session_ops.settings_op(settings)]

@@ -169,6 +169,8 @@ def _moved_fields(
             found.add("satisfaction")
         if "party" in data:
             found.add("party")
+        if "due_date" in data:  # rework / reopen with a fresh due date
+            found.add("due_date")
         return found
     return set()
 

@@ -120,8 +120,9 @@ class Step:
     - returned: ``reason`` and ``redirect_to``
     - duplicate: ``duplicate_of`` (the original case number)
     - withdrawn: ``reason``
-    - rework (resolved -> in progress), reopen (closed -> in progress, ended -> registered),
-      party refused (dispatched -> registered): ``reason``
+    - rework (resolved -> in progress), reopen (closed -> in progress): ``reason`` and
+      ``due_date`` (optional, keeps the current one)
+    - reopen (ended -> registered), party refused (dispatched -> registered): ``reason``
     """
 
     party: ResponsibleParty | None = None
@@ -160,6 +161,8 @@ def requirements(source: CaseState, target: CaseState) -> tuple[str, ...]:
     them are missing or wrong."""
     if target == S.DISPATCHED:
         return ("party", "due_date")
+    if target == S.IN_PROGRESS and source in (S.RESOLVED, S.CLOSED):
+        return ("reason", "due_date")  # rework / reopen: the clock starts again
     if target == S.RESOLVED:
         return ("outcome", "reply")
     if target == S.CLOSED:
@@ -339,6 +342,11 @@ def move(
         if step.party is not None:
             fields["party"] = step.party
             data["party"] = step.party.label
+        if step.due_date is not None and step.due_date != case.due_date:
+            fields["due_date"] = _check_due(case, step.due_date)
+            data["due_date"] = step.due_date.isoformat()
+            if case.due_date is not None:
+                data["due_from"] = case.due_date.isoformat()
         note = note or _optional(step.note, "notes")
     event = _event(case, EventKind.MOVED, staff, at, note, data, to_state=target)
     return _with(case, event, state=target, **fields)
@@ -373,7 +381,10 @@ def change_party(
 
 
 def extend_due(case: Case, due: date, reason: str, staff: str, at: datetime) -> Case:
-    """Move the due date later, with a reason (a DUE event with from/to)."""
+    """Move the due date later, with a reason (a DUE event with from/to); a closed or ended
+    case keeps its due date (the register reports it as it was)."""
+    if case.state in (S.CLOSED, *ENDED_STATES):
+        raise WorkflowError("workflow.due_settled", number=case.number, state=_Label(case.state))
     note = _required(reason, "end_reason")
     _check_due(case, due)
     if case.due_date is not None and due <= case.due_date:

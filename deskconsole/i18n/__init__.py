@@ -2,6 +2,10 @@
 
 Messages live in ``deskconsole/i18n/messages/*.py``; each module defines
 ``MESSAGES: dict[str, tuple[str, str]]`` mapping a key to ``(english, chinese)``.
+
+Plural forms: ``{count|case|cases}`` in a message is the first word when the parameter
+``count`` is 1, else the second (``"{count} {count|case|cases}"``: "1 case", "3 cases");
+Chinese has one form and needs no such token.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
 from collections.abc import Mapping
 from typing import Literal
 
@@ -59,6 +64,19 @@ def default_language(environ: Mapping[str, str] | None = None) -> Language:
     return "en"
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _plurals(text: str, params: Mapping[str, object]) -> str:
+    """Replace each ``{name|one|other}`` by the form that fits ``params[name]``."""
+
+    def form(match: re.Match[str]) -> str:
+        value = params.get(match.group(1))
+        return match.group(2) if str(value).replace(",", "") == "1" else match.group(3)
+
+    return _PLURAL.sub(form, text) if "|" in text else text
+
+
 def t(key: str, language: Language | None = None, /, **params: object) -> str:
     """Translate ``key`` into the current (or given) language, filling ``{params}``.
 
@@ -69,7 +87,7 @@ def t(key: str, language: Language | None = None, /, **params: object) -> str:
     if pair is None:
         return key.format(**params) if params else key
     text = pair[1] if (language or _current) == "zh" else pair[0]
-    return text.format(**params) if params else text
+    return _plurals(text, params).format(**params) if params else text
 
 
 def has_key(key: str) -> bool:

@@ -63,6 +63,8 @@ class Settings(BaseModel):
     compounds: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     backups_keep: int = Field(default=14, ge=1, le=365)
+    canned_replies: dict[str, list[str]] = Field(default_factory=dict)
+    """Reply texts the clerk gives again and again, by category code (常用答复)."""
     register_lang: Language = "zh"
     """Language of the register's headings and labels: an official Chinese record by
     default, whatever the interface language."""

@@ -9,6 +9,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -19,7 +20,9 @@ from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, Repository, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
+from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
+from deskconsole.ui.desk_commands import DeskCommand, DeskCommands
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.literal import visible
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
@@ -28,6 +31,7 @@ from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screen_lock import ScreenLock
 from deskconsole.ui.screens.base import DeskScreenMixin
+from deskconsole.ui.screens.help import HelpScreen
 from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
@@ -40,14 +44,14 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
     CSS_PATH = style_paths()  # type: ignore[assignment]
     MODES = mode_screens()  # type: ignore[assignment]
     DEFAULT_MODE = "lookup"
-    COMMANDS = App.COMMANDS | {ResidentCommands, BundleCommands}
+    COMMANDS = {DeskCommands, CaseCommands, ResidentCommands, BundleCommands}
     BINDINGS = [
         Binding("f1", "toggle_help", "key.help", tooltip="key.help_tip"),
         Binding("f2", "switch_mode('lookup')", "mode.lookup", tooltip="key.lookup_tip"),
         Binding("f3", "switch_mode('intake')", "mode.intake", tooltip="key.intake_tip"),
         Binding("f4", "switch_mode('board')", "mode.board", tooltip="key.board_tip"),
         Binding("f5", "switch_mode('register')", "mode.register", tooltip="key.register_tip"),
-        Binding("f6", "count_visitor", "key.visitor", tooltip="key.visitor_tip", show=False),
+        Binding("f6", "count_visitor", "key.visitor", tooltip="key.visitor_tip"),
         Binding(
             "shift+f6",
             "count_visitor_in",
@@ -55,7 +59,7 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
             tooltip="key.visitor_in_tip",
             show=False,
         ),
-        Binding("f7", "session", "key.session", tooltip="key.session_tip", show=False),
+        Binding("f7", "session", "key.session", tooltip="key.session_tip"),
         Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
         Binding(
             "ctrl+l",
@@ -198,11 +202,13 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
             self._applying = None
 
     def action_toggle_help(self) -> None:
-        """F1: show or hide the keys of the current screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """F1: show the keys of the current screen, or close them."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            # Untranslated: the help tells the console's keys from Textual's by their catalog keys.
+            bindings = Screen.active_bindings.fget(self.screen)  # type: ignore[attr-defined]
+            self.push_screen(HelpScreen(bindings))
 
     async def switch_language(self, language: Language) -> None:
         """Switch every screen to ``language``."""
@@ -229,24 +235,32 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
 
-    def action_command_palette(self) -> None:
-        """ctrl+p: the palette, whose Enter waits for the hits of what was typed."""
-        if self.use_command_palette and not DeskCommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(DeskCommandPalette(id="--command-palette"))
+    def desk_commands(self) -> list[DeskCommand]:
+        """The console's commands in the palette (found in either language and by pinyin)."""
+        commands = [
+            DeskCommand(f"mode.{mode}", f"key.{mode}_tip", partial(self.switch_mode, mode), key)
+            for mode, key in MODE_KEYS.items()
+        ]
+        other: Language = "zh" if get_language() == "en" else "en"
+        commands += [
+            DeskCommand("cmd.language", "cmd.language_help", partial(self.switch_language, other)),
+            DeskCommand("cmd.keys", "key.help_tip", self.action_toggle_help),
+            DeskCommand("key.session", "key.session_tip", self.action_session),
+            DeskCommand("cmd.sessions", "cmd.sessions_help", self.action_sessions),
+            DeskCommand("key.visitor", "key.visitor_tip", self.action_count_visitor),
+            DeskCommand("key.quit", "key.quit_tip", self.exit),
+        ]
+        return commands
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for mode, key in MODE_KEYS.items():
-            yield SystemCommand(
-                f"{t(f'mode.{mode}')} ({key.upper()})",
-                t(f"key.{mode}_tip"),
-                partial(self.switch_mode, mode),
-            )
-        other: Language = "zh" if get_language() == "en" else "en"
-        yield SystemCommand(
-            t("cmd.language"), t("cmd.language_help"), partial(self.switch_language, other)
-        )
-        yield SystemCommand(t("cmd.keys"), t("key.help_tip"), self.action_toggle_help)
-        yield SystemCommand(t("key.session"), t("key.session_tip"), self.action_session)
-        yield SystemCommand(t("cmd.sessions"), t("cmd.sessions_help"), self.action_sessions)
-        yield SystemCommand(t("key.visitor"), t("key.visitor_tip"), self.action_count_visitor)
-        yield SystemCommand(t("key.quit"), t("key.quit_tip"), self.exit)
+        for command in self.desk_commands():
+            yield SystemCommand(command.title_in(), t(command.help), command.run)
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette, in the clerk's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(DeskCommandPalette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a field: say how to quit (in the clerk's language)."""
+        self.notify(t("app.quit_hint", key="ctrl+q"), title=t("app.quit_title"))

@@ -1,8 +1,9 @@
-"""The command palette, with Enter acting on what was typed.
+"""The command palette in the clerk's language, with Enter acting on what was typed.
 
 Textual's palette gathers its hits in the background; an Enter that arrives before the
 hits for the text as it stands would pick from an older list, or do nothing. Here the
 keys wait until the hits for the current text are in, then Enter takes the best one.
+Its prompt and its "no matches" line are translated.
 """
 
 from __future__ import annotations
@@ -10,18 +11,44 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from rich.align import Align
+from rich.text import Text
 from textual import on
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
+from textual.widgets.option_list import Option
 from textual.worker import WorkerState
 
+from deskconsole.i18n import t
 from deskconsole.ui.key_gate import hold_keys
 
 _RUNNING = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 class DeskCommandPalette(CommandPalette):
-    """The palette; Enter takes the best hit for the text typed so far."""
+    """The palette, translated; Enter takes the best hit for the text typed so far."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's, with the line translated."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

@@ -43,7 +43,7 @@ TWO_LINES = "第一件：暖气片不热，室温只有十四度\n第二件：�
 BUSY_DAY = date(2026, 11, 30)
 BUSY_CASES = 40
 HEADINGS = ["序号", "时间", "工单号", "姓名", "地址", "电话", "身份证号", "诉求类型", "类别"]
-HEADINGS += ["诉求事项", "办理情况", "状态", "工作人员"]
+HEADINGS += ["诉求内容", "办理情况", "状态", "工作人员"]
 SIGNATURES = ("登记人（签字）：", "负责人（签字）：", "日期：")
 
 
@@ -166,7 +166,7 @@ def test_xlsx_cells_read_back_as_written(exports: Exports, calc: LibreOffice) ->
 
 def _matter_column(words: list[Word], centered: bool) -> tuple[float, float]:
     """Left and right bounds of the matter column, from the headings' boxes."""
-    matter = heading(words, "诉求事项")
+    matter = heading(words, "诉求内容")
     if centered:  # XLSX: a centred heading lies inside its column
         return heading(words, "类别").x1, matter.x1
     return matter.x0 - 2, heading(words, "办理情况").x0 - 2
@@ -184,7 +184,7 @@ def _check_print(pdf: Path, centered: bool, pages: int) -> list[str]:
     for page in range(1, pages + 1):  # the headings, whole, on every page
         for title in HEADINGS:
             heading(words, title, page)
-    top = heading(words, "诉求事项").y1
+    top = heading(words, "诉求内容").y1
     matter = column_text(words, *_matter_column(words, centered), below=top)
     if pages == 1:  # the line break typed in TWO_LINES is printed as one
         first = next(w for w in words if w.text.startswith("第一件"))

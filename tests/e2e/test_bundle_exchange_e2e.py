@@ -89,7 +89,7 @@ def test_two_desks_exchange_bundles_and_converge(tmp_path: Path) -> None:
     into_b = cli(desk_b, "bundle", "import", str(from_a)).stdout
     for out in (into_a, into_b):
         assert "In conflict (1)" in out
-        assert f'{number} Description: kept "地下室灯不亮，需拉线50米"' in out
+        assert f'{number} Matter: kept "地下室灯不亮，需拉线50米"' in out
     assert "Cases: 1 added, 1 updated" in into_a
     assert "Cases: 0 added, 1 updated" in into_b
 

@@ -157,8 +157,8 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
         await pilot.pause()
         form = dialog(app)
         assert "Dispatch JC-20261124-001" in str(form.query_one("#dialog-title", Static).render())
-        # The due date is offered: the case's own.
-        assert form.query_one("#field-due_date", Input).value == "2026-11-26"
+        # The case's own due date (11-26) is past: a fresh one from today is offered.
+        assert form.query_one("#field-due_date", Input).value == "2026-12-04"
         form.query_one("#field-party_kind", ChoiceField).value = PartyKind.PROPERTY_COMPANY.value
         form.query_one("#field-party_name", Input).value = "金域物业"
         form.query_one("#field-due_date", Input).value = "2026-12-02"
@@ -198,7 +198,7 @@ async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repos
         form.query_one("#field-due_date", Input).value = "2026-12-02"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error_line(app) == "Responsible party: required for this step"
+        assert error_line(app) == "Party: required for this step"
         assert app.focused is form.query_one("#field-party_kind", ChoiceField)
         await pilot.press("escape")  # a date was typed: it asks, and Enter keeps the dialog
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))

@@ -92,7 +92,7 @@ async def test_export_from_the_palette_writes_the_file_and_shows_what_it_holds(
         assert isinstance(app.screen, BundleDoneDialog)
         shown = text_of(app, "#bundle-done-text")
         assert f"Bundle written: {target}" in shown.replace("\n", " ")
-        assert "1 residents, 0 desk sessions, 1 cases" in shown.replace("\n", " ")
+        assert "1 resident, 0 desk sessions, 1 case" in shown.replace("\n", " ")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, BundleDoneDialog)
@@ -218,7 +218,7 @@ async def test_import_lists_the_conflicts(
         table = app.screen.query_one("#bundle-conflicts", DataTable)
         assert table.display
         row = [str(cell) for cell in table.get_row_at(0)]
-        assert row[0] == number and row[1] == "Description"
+        assert row[0] == number and row[1] == "Matter"
         assert row[2].startswith("对方描述 (王") and row[3].startswith("我方描述 (刘")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

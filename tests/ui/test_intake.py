@@ -117,8 +117,8 @@ async def test_each_problem_is_shown_by_its_field_and_nothing_is_lost(repo: Repo
             "or pick a resident",
             "request_type": "Request type: pick one of the listed choices",
             "category": "Category: pick one of the listed choices",
-            "description": "Description: required",
-            "intake_at": "Intake time: enter a time as YYYY-MM-DD HH:MM",
+            "description": "Matter: required",
+            "intake_at": "Taken at: enter a time as YYYY-MM-DD HH:MM",
         }
         assert app.focused is screen.query_one("#f-contact_phone", Input)
         assert screen.query_one("#f-intake_at", Input).value == "2026-13-40"

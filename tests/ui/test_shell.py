@@ -12,6 +12,7 @@ from textual.widgets import Footer
 from deskconsole.domain import demo
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
+from deskconsole.ui.screens.help import HelpScreen
 from deskconsole.ui.widgets.header import DeskHeader
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import make_app, until
@@ -53,10 +54,10 @@ async def test_f1_toggles_the_keys_panel(repo: Repository) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         await pilot.pause()
-        assert not app.screen.query("HelpPanel")
+        assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_chinese_from_the_start_and_switched_at_run_time(repo: Repository) -> None:

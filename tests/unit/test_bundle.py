@@ -388,7 +388,7 @@ def test_the_same_person_keeps_this_desks_id_and_cases_point_to_it(
     plan = import_bundle(desk_b, write(tmp_path, desk_a))
     assert plan.residents.added == 0
     assert plan.mapped == 2
-    assert "2 resident(s) of the other desk" in plan.summary()
+    assert "2 residents of the other desk" in plan.summary()
     assert desk_b.residents.count() == 2
     first = desk_b.cases.get("JC-20261127-001")
     second = desk_b.cases.get("JC-20261127-002")

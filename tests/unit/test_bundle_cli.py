@@ -64,7 +64,7 @@ def test_export_writes_the_default_name_here_and_prints_the_path(
     written = list(work.glob("bundle-JC-*.dcb"))
     assert len(written) == 1
     assert str(written[0]) in out
-    assert "1 residents, 0 desk sessions, 2 cases; everything" in out
+    assert "1 resident, 0 desk sessions, 2 cases; everything" in out
     assert stat.S_IMODE(written[0].stat().st_mode) == 0o600
 
 
@@ -86,7 +86,7 @@ def test_export_since_and_out(
     )
     assert code == 0
     assert f"Bundle written: {target}" in out
-    assert "1 cases; changes since 2026-11-01" in out
+    assert "1 case; changes since 2026-11-01" in out
     assert target.read_bytes()[:2] == b"\x1f\x8b"
 
 
@@ -243,7 +243,7 @@ def test_settings_refuses_a_new_code_once_cases_carry_the_old_one(
 ) -> None:
     code, _, err = run(capsys, "settings", "--desk-code", "ZZ", "--data-dir", str(stores[0]))
     assert code == 1
-    assert "cannot change from JC" in err and "2 case(s)" in err
+    assert "cannot change from JC" in err and "2 cases" in err
     code, out, _ = run(
         capsys, "settings", "--community", "金城社区二", "--data-dir", str(stores[0])
     )

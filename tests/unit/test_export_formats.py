@@ -64,7 +64,7 @@ def test_csv_has_bom_one_header_row_and_one_row_per_case(register: Register) -> 
         "身份证号",
         "诉求类型",
         "类别",
-        "诉求事项",
+        "诉求内容",
         "办理情况",
         "状态",
         "工作人员",

@@ -176,14 +176,14 @@ def test_both_sides_change_a_field_differently_is_a_conflict_with_both_values() 
     assert "刘宗辉" in data["kept_by"] and "颜成玉" in data["other_by"]
     assert conflicts[0].note == ""
     assert describe(conflicts[0]).startswith(
-        'Merge conflict on Description: kept "地下室灯不亮，物业已看"'
+        'Merge conflict on Matter: kept "地下室灯不亮，物业已看"'
     )
     assert describe(conflicts[0], "zh").startswith(
         "合并冲突，诉求内容：保留“地下室灯不亮，物业已看”"
     )
     assert [(c.field, c.kept) for c in one.conflicts] == [("description", "地下室灯不亮，物业已看")]
     assert one.conflicts == two.conflicts
-    assert "Description" in one.conflicts[0].message
+    assert "Matter" in one.conflicts[0].message
     # The conflict event sits right after the kept change, and is the same on both desks.
     kinds = [e.kind for e in one.case.events]
     assert kinds == [EventKind.CREATED, EventKind.EDITED, EventKind.EDITED, EventKind.CONFLICT]

@@ -75,7 +75,7 @@ def test_case_problems_name_their_fields() -> None:
     assert describe(caught.value).splitlines() == [
         "Case number: JC-1 is not like JC-20261129-007",
         "Request type: pick one of the listed choices",
-        "Description: required",
+        "Matter: required",
     ]
 
 

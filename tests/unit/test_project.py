@@ -80,7 +80,9 @@ def test_single_module_layers(name: str) -> None:
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The parameters a message uses (a plural form ``{count|case|cases}`` uses ``count``)."""
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return {name.split("|")[0] for name in names}
 
 
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:

@@ -31,7 +31,7 @@ def test_restore_says_how_many_later_changes_it_kept(
     repo.store._close_files()
     code, out, _ = run(capsys, "restore", "--data-dir", str(data_dir), "--yes")
     assert code == 0
-    assert "1 changes saved after the backup were kept" in out
+    assert "1 change saved after the backup was kept" in out
     with Repository.open(data_dir, readonly=True) as reader:
         assert reader.cases.count() == 2
 

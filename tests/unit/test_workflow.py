@@ -147,7 +147,7 @@ def test_dispatch_needs_a_party_and_sets_party_and_due_date() -> None:
     with pytest.raises(StepIncomplete) as caught:
         workflow.move(case, S.DISPATCHED, "刘", AT, Step(due_date=date(2026, 12, 2)))
     assert caught.value.field == "party"
-    assert str(caught.value) == "Responsible party: required for this step"
+    assert str(caught.value) == "Party: required for this step"
     moved = workflow.move(
         case, S.DISPATCHED, "刘", AT, Step(party=PROPERTY, due_date=date(2026, 12, 3))
     )

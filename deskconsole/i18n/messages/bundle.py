@@ -64,8 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处与数据包中的工单 {number} 是不同的工单：有两个数据库使用了同一服务台代码 {desk}",
     ),
     "bundle.err_collisions": (
-        "{path}: {count} case(s) in the bundle are different cases from the ones with the same "
-        "number here ({numbers}): two stores use the desk code {desk}. Give each desk its own "
+        "{path}: {count} {count|case|cases} in the bundle {count|is a different case|are "
+        "different cases} from the ones with the same number here ({numbers}): two stores use the "
+        "desk code {desk}. Give each desk its own "
         "code (deskconsole settings --desk-code) before exchanging bundles; nothing was imported",
         "{path}：数据包中有 {count} 件工单与此处同号工单并非同一工单（{numbers}）：有两个数据库"
         "使用了同一服务台代码 {desk}。请先为每个服务台设置各自的代码（deskconsole settings "
@@ -101,7 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（命令面板“导出数据包”），或先关闭控制台",
     ),
     "bundle.exported": (
-        "Bundle written: {path} ({residents} residents, {sessions} desk sessions, {cases} cases; "
+        "Bundle written: {path} ({residents} {residents|resident|residents}, {sessions} desk "
+        "{sessions|session|sessions}, {cases} {cases|case|cases}; "
         "{scope})",
         "数据包已写入：{path}（居民 {residents} 人，驻点 {sessions} 次，工单 {cases} 件；{scope}）",
     ),
@@ -120,14 +122,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}：新增 {added}，更新 {updated}，未变 {unchanged}",
     ),
     "bundle.mapped": (
-        "{count} resident(s) of the other desk are the same people as residents here "
-        "(same ID number, or name and phone): their cases now point to the residents here",
+        "{count} {count|resident|residents} of the other desk {count|is the same person as a "
+        "resident|are the same people as residents} here (same ID number, or name and phone): "
+        "their cases now point to the residents here",
         "{count} 位对方居民与此处居民为同一人（身份证号相同，或姓名与电话相同）："
         "其工单已关联到此处的居民",
     ),
     "bundle.own_code_warning": (
-        "Note: {count} case(s) in the bundle carry this desk's code {code} but were not in "
-        "this store ({numbers}). If another store also uses the code {code}, give one of "
+        "Note: {count} {count|case|cases} in the bundle {count|carries|carry} this desk's code "
+        "{code} but {count|was|were} not in this store ({numbers}). If another store also uses "
+        "the code {code}, give one of "
         "them its own code before it takes more cases (deskconsole settings --desk-code).",
         "注意：数据包中有 {count} 件工单使用本服务台代码 {code}，但本数据库中原先没有"
         "（{numbers}）。如果另有数据库也在使用代码 {code}，请在其继续登记前为其中一个改用"
@@ -171,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "社区名称：最多 {limit} 个字符",
     ),
     "bundle.err_code_locked": (
-        "Desk code: cannot change from {code}: this store already holds {count} case(s) "
+        "Desk code: cannot change from {code}: this store already holds {count} {count|case|cases} "
         "numbered {code}-..., and case numbers must stay unique across desks",
         "服务台代码：不能再修改 {code}：本数据库已有 {count} 件编号为 {code}-... 的工单，"
         "各服务台的工单号必须保持唯一",
@@ -270,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle.import_saving": ("Saving ...", "正在保存……"),
     "bundle.import_done": (
-        "Bundle imported: {cases} case(s) added or updated.",
+        "Bundle imported: {cases} {cases|case|cases} added or updated.",
         "数据包已导入：新增或更新工单 {cases} 件。",
     ),
     "bundle.key_import": ("Save import", "保存导入"),

@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.confirm_discard": ("Throw away what you typed here?", "放弃在此输入的内容吗？"),
     "case.button_cancel": ("Cancel", "取消"),
     "case.party_name_hint": ("unit name, e.g. 金域物业", "单位名称，如 金域物业"),
-    "case.field_note": ("Note", "备注"),
+    "case.field_note": ("Notes", "备注"),
     "case.field_result": ("Follow-up result", "回访结果"),
     "case.field_decision": ("Then", "处理"),
     "case.decision_close": ("Close the case", "办结"),

@@ -6,8 +6,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "正在 {data_dir} 创建演示数据……",
     ),
     "cli.demo_done": (
-        "Demo data written to {data_dir}: {residents} residents, {sessions} desk sessions, "
-        "{cases} cases.",
+        "Demo data written to {data_dir}: {residents} {residents|resident|residents}, {sessions} "
+        "desk {sessions|session|sessions}, "
+        "{cases} {cases|case|cases}.",
         "演示数据已写入 {data_dir}：居民 {residents} 人，驻点 {sessions} 次，工单 {cases} 件。",
     ),
     "cli.backup_done": ("Backup written: {path}", "备份已写入：{path}"),
@@ -27,7 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已从 {backup} 恢复。原文件保存在 {aside}。",
     ),
     "cli.restore_replayed": (
-        "{entries} changes saved after the backup were kept (from the intact journal).",
+        "{entries} {entries|change|changes} saved after the backup {entries|was|were} kept "
+        "(from the intact journal).",
         "备份之后保存的 {entries} 项更改已保留（来自完好的日志）。",
     ),
     "check.store": ("Store: {data_dir}", "数据目录：{data_dir}"),

@@ -25,12 +25,12 @@ MESSAGES.update(
         "intake.key_discard_tip": ("Clear the form (asks first)", "清空表单（会先确认）"),
         "intake.label_resident": ("Resident", "居民"),
         "intake.label_contact": ("Contact", "联系人"),
-        "intake.label_request_type": ("Type", "诉求类型"),
+        "intake.label_request_type": ("Request type", "诉求类型"),
         "intake.label_category": ("Category", "类别"),
         "intake.label_description": ("Matter", "诉求内容"),
         "intake.label_location": ("Location", "地点"),
         "intake.label_urgency": ("Urgency", "紧急程度"),
-        "intake.label_party": ("Handled by", "承办单位"),
+        "intake.label_party": ("Party", "承办单位"),
         "intake.label_party_name": ("Unit name", "单位名称"),
         "intake.label_intake_at": ("Taken at", "登记时间"),
         "intake.label_outcome": ("Outcome", "办理结果"),
@@ -48,7 +48,10 @@ MESSAGES.update(
         "intake.hint_outcome": ("how it was solved at the desk", "当场如何解决"),
         "intake.on_spot": ("Solved on the spot", "当场解决"),
         "intake.party_later": ("Not yet", "暂不指定"),
-        "intake.due": ("due {due} ({days} working days)", "期限 {due}（{days} 个工作日）"),
+        "intake.due": (
+            "due {due} ({days} working {days|day|days})",
+            "期限 {due}（{days} 个工作日）",
+        ),
         "intake.due_unknown": ("due: fix the time first", "期限：请先改正登记时间"),
         "intake.draft_restored": (
             "The case you were typing before was restored.",
@@ -59,7 +62,7 @@ MESSAGES.update(
             "无法在磁盘上保存草稿（{reason}）；表单内容仍在。",
         ),
         "intake.not_saved": (
-            "Not saved: {count} field(s) need attention (shown in red).",
+            "Not saved: {count} {count|field needs|fields need} attention (shown in red).",
             "未保存：有 {count} 处需要修改（红字标出）。",
         ),
         "intake.saved": ("Saved {number}, due {due}.", "已保存 {number}，期限 {due}。"),
@@ -74,7 +77,7 @@ MESSAGES.update(
         ),
         "intake.confirm_discard": ("Throw away what you typed?", "放弃已输入的内容吗？"),
         "intake.related_title": (
-            "This household already has {count} open case(s) in this category:",
+            "This household already has {count} open {count|case|cases} in this category:",
             "该户在此类别已有 {count} 件在办工单：",
         ),
         "intake.related_hint": (

@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lookup.loading": ("Loading the residents ...", "正在载入居民 ..."),
     "lookup.hint": (
-        "Type to search {count} residents. Up/Down pick a row, Enter opens it.",
+        "Type to search {count} {count|resident|residents}. Up/Down pick a row, Enter opens it.",
         "输入即可在 {count} 位居民中查找。上下键选择，回车打开。",
     ),
     "lookup.none": (
@@ -18,10 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookup.found": ("{count} residents", "{count} 位居民"),
     "lookup.found_one": ("1 resident", "1 位居民"),
     "lookup.found_more": (
-        "First {count} residents: type more to narrow, or scroll down for more",
+        "First {count} {count|resident|residents}: type more to narrow, or scroll down for more",
         "前 {count} 位居民：继续输入可缩小范围，向下滚动可查看更多",
     ),
-    "lookup.col_address": ("Address", "住址"),
+    "lookup.col_address": ("Address", "地址"),
     "lookup.col_open": ("Open cases", "在办工单"),
     "lookup.key_open": ("Open", "打开"),
     "lookup.key_open_tip": ("Open the highlighted resident", "打开所选居民"),
@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookup.key_next": ("Next row", "下一行"),
     "lookup.key_previous": ("Previous row", "上一行"),
     "lookup.palette_help": ("Open this resident", "打开这位居民"),
+    "lookup.case_found": ("Case:", "工单："),
+    "lookup.case_enter": ("Enter opens it", "回车打开"),
     # the resident view
     "lookup.resident_title": ("Resident", "居民"),
     "lookup.gone": (
@@ -135,7 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lookup.import_placeholder": ("/path/to/roster.xlsx", "/路径/花名册.xlsx"),
     "lookup.import_checking": ("Checking {path} ...", "正在检查 {path} ..."),
-    "lookup.import_saving": ("Saving {count} residents ...", "正在保存 {count} 位居民 ..."),
+    "lookup.import_saving": (
+        "Saving {count} {count|resident|residents} ...",
+        "正在保存 {count} 位居民 ...",
+    ),
     "lookup.import_ready": ("Press Ctrl+S to import.", "按 Ctrl+S 导入。"),
     "lookup.import_nothing": ("Nothing to save.", "没有需要保存的内容。"),
     "lookup.import_done": ("Imported: {summary}", "导入完成：{summary}"),

@@ -5,7 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.doc_title": ("{community} mobile desk register", "{community}流动服务台登记簿"),
     "register.col_no": ("No.", "序号"),
     "register.col_time": ("Time", "时间"),
-    "register.col_matter": ("Matter", "诉求事项"),
+    "register.col_matter": ("Matter", "诉求内容"),
     "register.col_handling": ("Handling", "办理情况"),
     "register.h_community": ("Community", "社区"),
     "register.h_compound": ("Compound", "小区"),
@@ -64,7 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line
     "register.cli_written": ("Register written: {path}", "登记簿已写入：{path}"),
     "register.cli_summary": (
-        "{day}: {cases} cases, {visitors} visitors (questions only).",
+        "{day}: {cases} {cases|case|cases}, {visitors} {visitors|visitor|visitors} (questions "
+        "only).",
         "{day}：受理诉求 {cases} 件，来访咨询 {visitors} 人次。",
     ),
     "register.cli_bad_date": (
@@ -95,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.masked_off": ("UNMASKED: full numbers", "未遮盖：完整号码"),
     "register.loading": ("Reading {day} ...", "正在读取 {day}……"),
     "register.preview_rows": (
-        "{cases} cases on {day}; exported exactly as shown.",
+        "{cases} {cases|case|cases} on {day}; exported exactly as shown.",
         "{day} 共 {cases} 件；导出内容与此处所示一致。",
     ),
     "register.exporting": ("Writing {fmt} ...", "正在写入 {fmt}……"),
@@ -176,7 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # statistics
     "stats.title": ("Statistics", "统计"),
     "stats.summary": (
-        "{first} to {last}: {visitors} visits, {taken} cases taken, {solved} solved "
+        "{first} to {last}: {visitors} {visitors|visit|visits}, {taken} {taken|case|cases} taken, "
+        "{solved} solved "
         "({on_spot} on the spot).",
         "{first} 至 {last}：来访咨询 {visitors} 人次，受理诉求 {taken} 件，"
         "已解决 {solved} 件（当场解决 {on_spot} 件）。",

@@ -125,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster.encoding_ods": ("OpenDocument spreadsheet", "OpenDocument 表格"),
     "roster.encoding_gb": ("GBK/GB18030", "GBK/GB18030"),
     "roster.read": (
-        "Read {rows} rows from {path} ({encoding}).",
+        "Read {rows} {rows|row|rows} from {path} ({encoding}).",
         "从 {path} 读取 {rows} 行（{encoding}）。",
     ),
     "roster.unknown_columns": (

@@ -27,7 +27,7 @@ MESSAGES.update(
             "已记录来访咨询 {category}（本次驻点共 {count} 人）",
         ),
         "session.confirm_end": (
-            "End the desk session in {compound}? {count} visitors counted.",
+            "End the desk session in {compound}? {count} {count|visitor|visitors} counted.",
             "结束 {compound} 的驻点吗？已记录来访 {count} 人。",
         ),
         "session.started": ("Desk session started in {compound}", "已开始驻点：{compound}"),

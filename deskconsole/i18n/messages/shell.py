@@ -31,6 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.language": ("Language: switch English / 中文", "界面语言：切换 中文 / English"),
     "cmd.language_help": ("Switch the interface language", "切换界面语言"),
     "cmd.keys": ("Show keys (F1)", "显示按键（F1）"),
+    "palette.placeholder": (
+        "Search for commands, residents, case numbers…",
+        "搜索命令、居民、工单号…",
+    ),
+    "palette.no_matches": ("No matches found", "没有找到"),
+    "palette.case_help": ("Open this case", "打开这张工单"),
+    "app.quit_title": ("Do you want to quit?", "要退出吗？"),
+    "app.quit_hint": ("Press {key} to quit the console", "按 {key} 退出控制台"),
 }
 
 MESSAGES.update(

@@ -7,6 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workflow.list_sep": (", ", "、"),
     "workflow.same_state": ("{number} is already in {state}.", "{number} 已是“{state}”。"),
+    "workflow.due_settled": (
+        "{number} is {state}: its due date stays as it was (reopen the case to change it).",
+        "{number} 已是“{state}”：期限不再修改（如需修改请先重新办理）。",
+    ),
     "workflow.needs": ("{field_label}: required for this step", "{field_label}：此步骤必填"),
     "workflow.too_long": (
         "{field_label}: at most {limit} characters",

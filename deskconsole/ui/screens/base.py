@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from textual import events
+from textual._compositor import Compositor
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker
 
 from deskconsole.i18n import t
+from deskconsole.ui.button_keys import move_between_buttons
+from deskconsole.ui.wide_cells import WideSafeCompositor
 
 if TYPE_CHECKING:
     from deskconsole.ui.app import DeskApp
@@ -34,6 +38,11 @@ def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBi
 class DeskScreenMixin:
     """Shared behaviour of all deskconsole screens."""
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        # Chinese characters stay whole where widgets' edges cross them.
+        self._compositor: Compositor = WideSafeCompositor()
+
     @property
     def desk(self) -> DeskApp:
         """The app, typed."""
@@ -46,6 +55,12 @@ class DeskScreenMixin:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of this screen failed or finished: the app's one error handler sees it."""
         self.desk.worker_changed(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """Arrows move between a dialog's buttons."""
+        if move_between_buttons(self, event):  # type: ignore[arg-type]
+            event.stop()
+            event.prevent_default()
 
     async def apply_language(self) -> None:
         """Redraw texts in the new language; screens with typed input override this."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,6 +35,7 @@ from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
+from deskconsole.ui.widgets.board_strip import StripItem, strip_text
 from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -156,15 +156,16 @@ class BoardScreen(CaseMoves, DeskScreen):
 
     def draw_strip(self) -> None:
         """The line above the columns: every column with its count, hidden ones included."""
-        strip = Text(t("board.view_archive" if self.archive else "board.view_live"))
+        items = []
         for index, column in enumerate(self.columns):
             style = ""
             if index == self.column_index:
                 style = "reverse"
             elif not column.display:
                 style = "dim"
-            strip.append("  ")
-            strip.append(f"{column.state.label} {len(column.cards)}", style=style)
+            items.append(StripItem(column.state, len(column.cards), style))
+        prefix = t("board.view_archive" if self.archive else "board.view_live")
+        strip = strip_text(prefix, items, (self.size.width or self.app.size.width) - 2)
         self.query_one("#board-strip", TextLine).update(strip)
         flt = self.query_one("#board-filter", TextLine)
         if flt.display == self.filter.is_empty:

@@ -130,8 +130,9 @@ class DialogBase(DeskModal[object]):
         yield from ()
 
     def compose_buttons(self) -> ComposeResult:
-        yield Button(t("case.button_cancel"), id="cancel", compact=True)
+        # Every dialog: the action first, Cancel last (arrows move between them).
         yield Button(t("case.button_ok"), id="ok", variant="primary", compact=True)
+        yield Button(t("case.button_cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.show_error(self.error_text)

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from deskconsole.domain.board import DueCalendar
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.due_proposal import due_is_settled
 from deskconsole.domain.timeline import describe
 from deskconsole.domain.workflow import (
     Step,
@@ -196,6 +197,8 @@ class CaseScreen(CaseMoves, DeskScreen):
         if action == "reveal":
             resident = self.resident
             return bool(case.contact_phone or (resident and (resident.phone or resident.id_number)))
+        if action == "due":
+            return not due_is_settled(case)  # a closed or ended case keeps its due date
         return True
 
     def action_close(self) -> None:
@@ -268,6 +271,7 @@ class CaseScreen(CaseMoves, DeskScreen):
             lambda step, save: apply(desk, step, save),
             done,
             initial,
+            category=case.category,
         )
 
     def action_note(self) -> None:

@@ -12,6 +12,7 @@ from textual.containers import Container, Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from deskconsole.domain.canned_replies import save_replies
 from deskconsole.domain.desk import (
     DeskInfo,
     DeskSettingsError,
@@ -29,6 +30,7 @@ from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.area_code import AreaCodeDialog
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
+from deskconsole.ui.screens.canned_settings import CannedRepliesDialog, replies_text
 from deskconsole.ui.styles import styles_dir
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -232,6 +234,7 @@ class DeskSettingsScreen(DeskScreen):
             "l", "register_lang", "bundle.key_register_lang", tooltip="bundle.key_register_lang_tip"
         ),
         Binding("a", "area_code", "phone.key_area_code", tooltip="phone.key_area_code_tip"),
+        Binding("c", "canned", "replies.key_edit", tooltip="replies.key_edit_tip"),
         Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
     ]
 
@@ -243,6 +246,7 @@ class DeskSettingsScreen(DeskScreen):
         yield DeskHeader()
         yield Static(t("bundle.settings_title"), classes="bundle-title")
         yield SettingsGrid(self.info, id="settings-info")
+        yield Static(replies_text(self.desk.settings), id="settings-replies")
         yield Static(t("bundle.settings_help"), classes="bundle-help")
         yield DeskFooter()
 
@@ -264,6 +268,25 @@ class DeskSettingsScreen(DeskScreen):
         grid = self.query_one(SettingsGrid)
         grid.info = info
         grid.refresh(recompose=True)
+        self.query_one("#settings-replies", Static).update(replies_text(self.desk.settings))
+
+    def action_canned(self, error: str = "") -> None:
+        """``c``: add a canned reply (``CATEGORY=TEXT``) or clear a category (``CATEGORY=``)."""
+        self.app.push_screen(CannedRepliesDialog(self.desk.settings, error), self._save_reply)
+
+    def _save_reply(self, line: str | None) -> None:
+        if not line:
+            return
+        code, _, text = line.partition("=")
+        try:
+            if text.strip():
+                save_replies(self.desk.repo, add=[line])
+            else:
+                save_replies(self.desk.repo, clear=[code.strip()])
+        except DeskError as error:
+            self.action_canned(str(error))  # the dialog again, saying what is wrong
+            return
+        self.notify(t("replies.saved"))
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if message.tables & {"meta", "cases", "residents", "sessions"}:

@@ -30,6 +30,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
@@ -66,6 +67,7 @@ class IntakeScreen(DeskScreen):
         Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip"),
         Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
         Binding("ctrl+n", "walk_in", "intake.key_walk_in", tooltip="intake.key_walk_in_tip"),
+        Binding(CANNED_KEY, "canned", "replies.key_open", tooltip="replies.key_open_tip"),
         *[
             # Priority: an input would otherwise take alt+d as the letter d.
             Binding(
@@ -82,6 +84,7 @@ class IntakeScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.draft: DraftFile | None = None
+        self._banner: tuple[str, dict[str, object]] | None = None
         self._draft_timer: Timer | None = None
         self._auto_location = ""
         self._filling = False
@@ -89,6 +92,14 @@ class IntakeScreen(DeskScreen):
         self._phone_confirmed = ""  # the contact phone whose warning the clerk has seen
 
     # -- building the form ------------------------------------------------------------
+    def action_canned(self) -> None:
+        """Ctrl+R: a canned reply of the chosen category as the outcome: solved on the spot."""
+        self.query_one("#f-solved_on_spot", Checkbox).value = True
+        self.query_one("#row-outcome").display = True
+        outcome = self.query_one("#f-outcome", Input)
+        category = str(self._choice("category").value or "")
+        offer_replies(self, outcome, self.desk.settings, category)
+
     def compose(self) -> ComposeResult:
         settings = self.desk.settings
         yield DeskHeader()
@@ -184,6 +195,7 @@ class IntakeScreen(DeskScreen):
     async def apply_language(self) -> None:
         """Relabel in place: what was typed stays."""
         self._relabel()
+        self._show_banner()
         self.refresh_bindings()
 
     # -- reading and writing the form ----------------------------------------------------
@@ -401,10 +413,17 @@ class IntakeScreen(DeskScreen):
             RelatedChoice.ADD: "intake.saved_added",
             RelatedChoice.DUPLICATE: "intake.saved_duplicate",
         }.get(how, "intake.saved_on_spot" if case.solved_on_spot else "intake.saved")
+        params = {"number": case.number, "due": case.due_date or "-"}
+        self._banner = (key, {**params, "original": case.duplicate_of or ""})
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        """The last "Saved ..." line, in the current language (redrawn on a switch)."""
+        if self._banner is None:
+            return
+        key, params = self._banner
         banner = self.query_one("#intake-banner", Static)
-        banner.update(
-            t(key, number=case.number, due=case.due_date or "-", original=case.duplicate_of or "")
-        )
+        banner.update(t(key, **params))
         banner.add_class("-saved")
 
     def _show_problems(self, problems: list[Problem], notice: str = "") -> None:

@@ -16,6 +16,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
+from deskconsole.ui.lookup_cases import CaseLine
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
@@ -68,6 +69,7 @@ class LookupScreen(DeskScreen):
         yield DeskHeader()
         yield Input(placeholder=t("lookup.placeholder"), id="lookup-query")
         yield Static(t("lookup.loading"), id="lookup-status")
+        yield CaseLine()
         table: DataTable[str] = LiteralTable(
             id="lookup-results", cursor_type="row", zebra_stripes=True
         )
@@ -112,6 +114,7 @@ class LookupScreen(DeskScreen):
     def _typed(self, event: Input.Changed) -> None:
         self._limit = self._page()
         self.run_search(event.value, self._limit)
+        self.query_one(CaseLine).show_for(event.value)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="lookup-search")
     def run_search(self, query: str, limit: int) -> None:
@@ -123,8 +126,8 @@ class LookupScreen(DeskScreen):
         self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
 
     def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
-        if not self.is_attached or query != self.query_text:
-            return  # the box changed meanwhile: a newer search is on its way
+        if not self.is_attached or query != self.query_text or not self.query("#lookup-results"):
+            return  # the box changed meanwhile (or is being redrawn): a newer search is coming
         table = self.table
         same_query = query == self._shown_query
         keep = table.cursor_row if same_query else 0
@@ -195,7 +198,11 @@ class LookupScreen(DeskScreen):
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_open(self) -> None:
-        """Enter: open the resident under the cursor, for the query as it stands now."""
+        """Enter: open the case a typed number names, else the resident under the cursor."""
+        self.query_one(CaseLine).open_if_named(self.query_text, self._open_resident)
+
+    def _open_resident(self) -> None:
+        """Open the resident under the cursor, for the query as it stands now."""
         if self._shown_query != self.query_text:
             self._open_first(self.query_text, hold_keys(self.app))
             return

@@ -7,13 +7,14 @@ The board, the case view and the follow-up list share this: a screen mixes in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.due_proposal import proposed_due
 from deskconsole.domain.lifecycle import allowed_moves, may_move
-from deskconsole.domain.workdays import due_date
 from deskconsole.domain.workflow import (
     MoveRefused,
     Step,
@@ -47,6 +48,15 @@ def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> 
         field for name in requirements(source, target) for field in DIALOG_FIELDS.get(name, (name,))
     )
     return (*fields, "decision") if followup and target == S.CLOSED else fields
+
+
+def step_dialog(category: str, *args: Any, **kwargs: Any) -> StepDialog:
+    """The step dialog; one with an outcome or reply field offers canned replies."""
+    from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
+
+    if wants_replies(args[1]):
+        return AnswerStepDialog(*args, category=category, **kwargs)
+    return StepDialog(*args, **kwargs)
 
 
 def move_title(case: Case, target: CaseState) -> str:
@@ -118,10 +128,13 @@ class CaseMoves:
             return
         initial = Step()
         if target == S.DISPATCHED:
-            due = case.due_date or due_date(self.desk.now(), case.urgency, self.desk.settings)
+            due = proposed_due(case, self.desk.now(), self.desk.settings)
             # Dispatching again goes to another party: only a first dispatch keeps one offered.
             party = case.party if case.state == S.REGISTERED else None
             initial = Step(party=party, due_date=due)
+        elif "due_date" in fields:  # rework, reopen: the clock starts again
+            due = proposed_due(case, self.desk.now(), self.desk.settings, restart=True)
+            initial = Step(due_date=due)
         self._ask(case, target, fields, initial, "")
 
     def step_case(self, number: str, state: CaseState, *, forward: bool) -> None:
@@ -167,6 +180,7 @@ class CaseMoves:
         done: Callable[[Case], None],
         initial: Step | None = None,
         error: str = "",
+        category: str = "",
     ) -> None:
         """Ask for ``fields`` in a dialog; ``apply(step, False)`` checks, ``apply(step, True)``
         saves. A failed save brings the dialog back with the message and what was typed."""
@@ -174,7 +188,8 @@ class CaseMoves:
         def check(_target: CaseState, step: Step) -> None:
             apply(step, False)
 
-        dialog = StepDialog(
+        dialog = step_dialog(
+            category,
             title,
             fields,
             state,
@@ -191,7 +206,9 @@ class CaseMoves:
             try:
                 saved = apply(answer.step, True)
             except DeskError as failure:
-                self.ask_change(title, fields, state, apply, done, answer.step, str(failure))
+                self.ask_change(
+                    title, fields, state, apply, done, answer.step, str(failure), category
+                )
                 return
             done(saved)
 
@@ -206,7 +223,8 @@ class CaseMoves:
         error: str,
     ) -> None:
         casedesk = self.casedesk
-        dialog = StepDialog(
+        dialog = step_dialog(
+            case.category,
             move_title(case, target),
             fields,
             target,
@@ -227,8 +245,13 @@ class CaseMoves:
     def _finish(
         self, case: Case, target: CaseState, answer: StepAnswer, fields: Sequence[str]
     ) -> None:
+        step = answer.step
+        if answer.target == S.IN_PROGRESS and case.state == S.RESOLVED and step.due_date is None:
+            # Rework chosen on the follow-up call: a fresh due date, never one already past.
+            fresh = proposed_due(case, self.desk.now(), self.desk.settings, restart=True)
+            step = replace(step, due_date=fresh)
         try:
-            saved = self.casedesk.move(case.number, answer.target, answer.step)
+            saved = self.casedesk.move(case.number, answer.target, step)
         except DeskError as error:
             if fields:
                 # Nothing typed is lost: the dialog comes back with the message.

@@ -29,8 +29,8 @@ class ConfirmUnmask(DeskModal[bool]):
             yield Static(t("register.confirm_title"), id="confirm-title")
             yield Static(t("register.confirm_text", staff=self.staff), id="confirm-text")
             with Horizontal(id="confirm-buttons"):
-                yield Button(t("register.confirm_no"), id="confirm-no", variant="primary")
                 yield Button(t("register.confirm_yes"), id="confirm-yes", variant="error")
+                yield Button(t("register.confirm_no"), id="confirm-no", variant="primary")
         yield DeskFooter()
 
     def on_mount(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -15,13 +17,15 @@ from deskconsole.ui.literal import literal
 
 
 class DeskHeader(Horizontal):
-    """One line at the top of every screen."""
+    """One line at the top of every screen; at 80 columns the session text is shortened
+    first, never the staff name or the counts."""
 
     DEFAULT_CSS = """
     DeskHeader { height: 1; background: $panel; color: $foreground; dock: top; }
     DeskHeader > Static { width: auto; padding: 0 1; }
     DeskHeader > #header-title { text-style: bold; background: $primary; color: $text; }
-    DeskHeader > #header-session { width: 1fr; }
+    DeskHeader > #header-session { padding-right: 0; }
+    DeskHeader > #header-staff { width: 1fr; padding-left: 0; }
     DeskHeader > #header-counts { color: $text-muted; }
     """
 
@@ -36,6 +40,7 @@ class DeskHeader(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
         yield Static(id="header-session")
+        yield Static(id="header-staff")
         yield Static(id="header-counts")
 
     def show(
@@ -65,9 +70,8 @@ class DeskHeader(Horizontal):
             if self._today is not None and session.date != self._today:
                 when = f"{session.date:%m-%d} {when}".strip()
             session_text = t("header.session", compound=session.compound, when=when)
-        self.query_one("#header-session", Static).update(
-            literal(f"{session_text} | {t('header.staff', staff=self._staff)}")
-        )
+        staff_text = f" | {t('header.staff', staff=self._staff)}"
+        self.query_one("#header-staff", Static).update(literal(staff_text))
         counts = self._counts
         text = (
             t(
@@ -80,6 +84,15 @@ class DeskHeader(Horizontal):
             else ""
         )
         self.query_one("#header-counts", Static).update(text)
+        # The session gives way at narrow widths; the staff name and the counts are never cut.
+        room = self.size.width - cell_len(self._title) - cell_len(staff_text) - cell_len(text) - 5
+        session_line = Text(session_text, no_wrap=True)
+        if room > 0 and session_line.cell_len > room:
+            session_line.truncate(room, overflow="ellipsis")
+        self.query_one("#header-session", Static).update(session_line)
+
+    def on_resize(self) -> None:
+        self.redraw()
 
     def on_mount(self) -> None:
         self.redraw()
