@@ -282,6 +282,18 @@ def _xlsx_errors(where: str) -> Iterator[None]:
         raise RosterError("roster.err_bad_xlsx", path=where, reason=str(error)) from None
 
 
+def _refuse_big_unpacked(path: Path, where: str) -> None:
+    """An xlsx or ods (zip) that would unpack past the limit is refused before it is read."""
+    unpacked = limits.unpacked_size(path)
+    if unpacked > limits.MAX_XLSX_UNPACKED:
+        raise RosterError(
+            "roster.err_xlsx_unpacked",
+            path=where,
+            size=limits.megabytes(unpacked),
+            limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
+        )
+
+
 def _read_xlsx(path: Path) -> Sheet:
     """Streamed (read-only mode) with the sheet's declared dimension ignored: a sheet
     that claims ``A1:XFD1048576`` costs what it holds, not what it claims."""
@@ -289,14 +301,7 @@ def _read_xlsx(path: Path) -> Sheet:
 
     where = shown_path(path)
     with _xlsx_errors(where):
-        unpacked = limits.unpacked_size(path)
-        if unpacked > limits.MAX_XLSX_UNPACKED:
-            raise RosterError(
-                "roster.err_xlsx_unpacked",
-                path=where,
-                size=limits.megabytes(unpacked),
-                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
-            )
+        _refuse_big_unpacked(path, where)
         workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         with _xlsx_errors(where):
@@ -316,14 +321,7 @@ def _read_ods(path: Path) -> Sheet:
 
     where = shown_path(path)
     try:
-        unpacked = limits.unpacked_size(path)
-        if unpacked > limits.MAX_XLSX_UNPACKED:
-            raise RosterError(
-                "roster.err_xlsx_unpacked",
-                path=where,
-                size=limits.megabytes(unpacked),
-                limit=limits.megabytes(limits.MAX_XLSX_UNPACKED),
-            )
+        _refuse_big_unpacked(path, where)
         height, width = limits.ods_extent(path)
         if height * width > limits.MAX_ODS_CELLS:
             raise RosterError(
