@@ -31,6 +31,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
+    derandomize=False,  # explicit: under CI=true hypothesis's own defaults derandomise
     max_examples=1000,
     deadline=None,
     print_blob=True,

@@ -79,7 +79,7 @@ def test_an_erasure_in_the_console_reaches_the_other_desk(tmp_path: Path) -> Non
 
     cli(desk_a, "bundle", "export", "--out", str(stick / "second.dcb"))
     out = cli(desk_b, "bundle", "import", str(stick / "second.dcb"))
-    assert "Personal data erased, as recorded on a desk: 1 resident(s)" in out
+    assert "Personal data erased, as recorded on a desk: 1 resident" in out
     for text in (store_text(desk_a), store_text(desk_b), (stick / "second.dcb").read_text()):
         assert NAME not in text and PHONE not in text and "独居" not in text
     with Repository.open(desk_b, readonly=True) as repo:

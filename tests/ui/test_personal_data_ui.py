@@ -121,7 +121,7 @@ async def test_the_console_reminds_once_a_month_of_residents_due(repo: Repositor
         await until(pilot, lambda: repo.settings.get().retention_reminded == FIXED_NOW.date())
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]
-        assert any("1 resident(s) are due" in m for m in messages), messages
+        assert any("1 resident is due" in m for m in messages), messages
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

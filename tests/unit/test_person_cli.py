@@ -125,11 +125,11 @@ def test_purge_lists_then_de_identifies_in_one_batch(
     fresh_id, old_id = _fill(data_dir)
     store = ["--data-dir", str(data_dir)]
     code, out, _ = run(capsys, "purge", "--dry-run", *store)
-    assert code == 0 and "1 resident(s) due" in out and "司马光" in out and "欧阳秀英" not in out
+    assert code == 0 and "1 resident due" in out and "司马光" in out and "欧阳秀英" not in out
     with Repository.open(data_dir, readonly=True) as repo:
         assert repo.residents.get(old_id).name == "司马光"  # type: ignore[union-attr]
     code, out, _ = run(capsys, "purge", "--yes", *store)
-    assert code == 0 and "1 resident(s) de-identified" in out
+    assert code == 0 and "1 resident de-identified" in out
     with Repository.open(data_dir, readonly=True) as repo:
         assert is_erased(repo.residents.doc(old_id) or {})
         assert not is_erased(repo.residents.doc(fresh_id) or {})
@@ -150,7 +150,7 @@ def test_restore_says_how_many_erasures_it_reapplied(
     assert code == 0, err
     assert "Erasures re-applied from the erasure ledger: 1" in out
     code, out, _ = run(capsys, "check", *store)
-    assert code == 0 and "Erasure ledger: 1 erased resident(s)" in out
+    assert code == 0 and "Erasure ledger: 1 erased resident" in out
     text = (data_dir / "store.json").read_text(encoding="utf-8")
     assert PHONE not in text and "欧阳秀英" not in text
 
@@ -167,7 +167,7 @@ def test_check_reports_an_erasure_the_store_lost(
     (data_dir / "journal.jsonl").write_bytes(b"lost")
     restore_backup(data_dir, backup, datetime.now())
     code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
-    assert code == 0 and "1 erasure(s) of the ledger are not in the store" in out
+    assert code == 0 and "1 erasure of the ledger is not in the store" in out
 
 
 def test_privacy_settings_are_shown_and_saved(

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.what_erasures": ("erasure {index}", "第 {index} 条删除记录"),
     "privacy.bundle_erased": (
-        "Personal data erased, as recorded on a desk: {count} resident(s)",
+        "Personal data erased, as recorded on a desk: {count} {count|resident|residents}",
         "按服务台的删除记录删除个人信息：{count} 位居民",
     ),
     "privacy.err_reason": (
@@ -73,20 +73,21 @@ MESSAGES.update(
             "永久删除 {name}（{id}）的个人信息？此操作不可撤销",
         ),
         "privacy.cli_erased": (
-            "Personal data of resident {id} erased ({cases} case(s) de-identified; by {staff})",
+            "Personal data of resident {id} erased "
+            "({cases} {cases|case|cases} de-identified; by {staff})",
             "居民 {id} 的个人信息已删除（{cases} 件工单已去标识；经办：{staff}）",
         ),
         "privacy.cli_due": (
-            "{count} resident(s) due under the retention rule ({years} years)",
+            "{count} {count|resident|residents} due under the retention rule ({years} years)",
             "按保存期限（{years} 年）到期的居民：{count} 位",
         ),
         "privacy.cli_dry_run": ("Dry run: nothing was changed", "试运行：未做任何修改"),
         "privacy.cli_purge_confirm": (
-            "De-identify these {count} resident(s) for good? This cannot be undone",
+            "De-identify these {count} {count|resident|residents} for good? This cannot be undone",
             "永久去除这 {count} 位居民的个人信息？此操作不可撤销",
         ),
         "privacy.cli_purged": (
-            "{count} resident(s) de-identified (by {staff}; on the audit log)",
+            "{count} {count|resident|residents} de-identified (by {staff}; on the audit log)",
             "已去除 {count} 位居民的个人信息（经办：{staff}；已记入审计日志）",
         ),
         "privacy.purge_reason": (
@@ -102,7 +103,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "privacy.check_ledger": (
-            "Erasure ledger: {count} erased resident(s)",
+            "Erasure ledger: {count} erased {count|resident|residents}",
             "删除记录：已删除 {count} 位居民的个人信息",
         ),
         "privacy.check_ledger_torn": (
@@ -110,7 +111,8 @@ MESSAGES.update(
             "删除记录：最后一行未写完（写入时中断），已忽略",
         ),
         "privacy.check_pending": (
-            "{count} erasure(s) of the ledger are not in the store (a restore or a crash): "
+            "{count} {count|erasure|erasures} of the ledger {count|is|are} not in the store "
+            "(a restore or a crash): "
             "they are applied again when the console opens, or by `deskconsole restore`",
             "删除记录中有 {count} 条未在数据库中生效（恢复备份或中断所致）：打开控制台或执行 "
             "`deskconsole restore` 时会重新删除",
@@ -176,8 +178,8 @@ MESSAGES.update(
             "锁定控制台：输入 PIN 前只显示社区名称和时间",
         ),
         "privacy.retention_reminder": (
-            "{count} resident(s) are due for de-identification under the retention rule: "
-            "deskconsole purge --dry-run lists them",
+            "{count} {count|resident is|residents are} due for de-identification under the "
+            "retention rule: deskconsole purge --dry-run lists them",
             "按保存期限，有 {count} 位居民的个人信息应予去除：deskconsole purge --dry-run 可列出",
         ),
     }
@@ -231,7 +233,7 @@ MESSAGES.update(
             "此操作不可撤销，本服务台及其他服务台均无法恢复。确定删除？",
         ),
         "privacy.erased": (
-            "Personal data erased ({cases} case(s) de-identified)",
+            "Personal data erased ({cases} {cases|case|cases} de-identified)",
             "个人信息已删除（{cases} 件工单已去标识）",
         ),
         "privacy.copy_written": ("Written: {paths}", "已写入：{paths}"),
