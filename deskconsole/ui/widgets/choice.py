@@ -7,12 +7,14 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widget import Widget
 
 from deskconsole.domain.choices import Choice, match_choice
 from deskconsole.i18n import get_language
 
+#: A pause longer than this between two keys starts a new word. Measured between the times the
+#: terminal delivered the keys, not when they were handled: keys held while the console was busy
+#: still belong together.
 TYPEAHEAD_SECONDS = 1.2
 
 
@@ -67,7 +69,7 @@ class ChoiceField(Widget, can_focus=True):
         self.choices = choices
         self.moves_on = moves_on
         self._typed = ""
-        self._reset_timer: Timer | None = None
+        self._last_key_at: float | None = None
         self.set_reactive(ChoiceField.value, value)
 
     @property
@@ -136,7 +138,9 @@ class ChoiceField(Widget, can_focus=True):
                 self._typed = ""
                 event.stop()
             return
-        typed = self._typed + character
+        last, self._last_key_at = self._last_key_at, event.time
+        paused = last is not None and event.time - last > TYPEAHEAD_SECONDS
+        typed = ("" if paused else self._typed) + character
         found = match_choice(self.choices, typed)
         if found is None and len(typed) > 1:
             typed = character
@@ -149,12 +153,6 @@ class ChoiceField(Widget, can_focus=True):
             self._typed = ""
         event.stop()
         event.prevent_default()
-        if self._reset_timer is not None:
-            self._reset_timer.stop()
-        self._reset_timer = self.set_timer(TYPEAHEAD_SECONDS, self._forget_typed)
-
-    def _forget_typed(self) -> None:
-        self._typed = ""
 
     def on_focus(self) -> None:
         self.refresh(layout=True)
