@@ -26,9 +26,12 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from textual.app import App
 
-#: A key never waits longer than this for the console to settle (a stuck widget must not
-#: freeze the keyboard).
+#: A key never waits longer than this for the console's messages to settle (a stuck widget
+#: must not freeze the keyboard).
 SETTLE_TIMEOUT = 5.0
+#: Nor longer than this for a hold: work the keys depend on (a search on a large store on a
+#: busy machine) may take longer than settling, and a key let through early lands wrongly.
+HOLD_TIMEOUT = 60.0
 #: How often to look again while a callback list is pending but no queue is busy.
 POLL_SECONDS = 0.002
 
@@ -167,11 +170,15 @@ class KeyGate:
         (a handler still running counts too); it ends when a round leaves nothing queued.
         """
         loop = asyncio.get_running_loop()
+        hold_deadline = loop.time() + HOLD_TIMEOUT
+        while self._holds and loop.time() < hold_deadline:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._released.wait(), hold_deadline - loop.time())
         deadline = loop.time() + SETTLE_TIMEOUT
         while loop.time() < deadline:
-            if self._holds:
+            if self._holds and loop.time() < hold_deadline:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._released.wait(), deadline - loop.time())
+                    await asyncio.wait_for(self._released.wait(), hold_deadline - loop.time())
                 continue
             pumps = self._pumps()
             trips = [trip for pump in pumps if (trip := _round_trip(pump)) is not None]
