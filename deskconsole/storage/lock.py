@@ -71,9 +71,7 @@ def describe_holder(data_dir: Path) -> str:
             os.close(fd)
     except OSError:
         raw = ""
-    return (
-        holder_text(raw) or _holder_from_kernel(data_dir) or t("store.holder_unknown")
-    )
+    return holder_text(raw) or _holder_from_kernel(data_dir) or t("store.holder_unknown")
 
 
 def _try_flock(fd: int, mode: int) -> bool:

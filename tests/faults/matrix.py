@@ -188,8 +188,10 @@ class Runner:
                 read_backup(info.path)
             except Exception as error:
                 problems.append(f"{where}: backup {info.path.name} is unreadable: {error}")
-        if self.template_files and (self.template / "backups").exists() and not list_backups(
-            data_dir
+        if (
+            self.template_files
+            and (self.template / "backups").exists()
+            and not list_backups(data_dir)
         ):
             problems.append(f"{where}: every backup is gone")
         return problems

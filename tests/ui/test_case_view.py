@@ -182,8 +182,10 @@ async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository
         await pilot.press("escape")
         await until(
             pilot,
-            lambda: isinstance(app.screen, BoardScreen)
-            and "JC-20261124-003" in column(app.screen, S.IN_PROGRESS).visible_numbers(),
+            lambda: (
+                isinstance(app.screen, BoardScreen)
+                and "JC-20261124-003" in column(app.screen, S.IN_PROGRESS).visible_numbers()
+            ),
         )
 
 
@@ -245,8 +247,10 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         await pilot.press("escape")
         await until(
             pilot,
-            lambda: isinstance(app.screen, BoardScreen)
-            and column(app.screen, S.RESOLVED).visible_numbers() == [],
+            lambda: (
+                isinstance(app.screen, BoardScreen)
+                and column(app.screen, S.RESOLVED).visible_numbers() == []
+            ),
         )
         board = app.screen
         assert isinstance(board, BoardScreen)

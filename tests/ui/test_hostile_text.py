@@ -52,8 +52,10 @@ async def test_lookup_and_the_resident_view_show_the_name_as_typed(
         burst(app, "enter")
         await until(
             pilot,
-            lambda: isinstance(app.screen, ResidentScreen)
-            and person.name in rendered(app.screen.query_one("#resident-title", Static)),
+            lambda: (
+                isinstance(app.screen, ResidentScreen)
+                and person.name in rendered(app.screen.query_one("#resident-title", Static))
+            ),
         )
         screen = app.screen
         assert f"备注{person.name}" in rendered(screen.query_one("#resident-details", Static))

@@ -316,9 +316,7 @@ def test_settings_sets_the_area_code_of_local_numbers(
     assert err.strip().endswith(
         "Area code: 0000 is not in the numbering plan; give one like 0536 or 010"
     )
-    code, _, err = run(
-        capsys, "settings", "--data-dir", str(target), "--area-code", "x", lang="zh"
-    )
+    code, _, err = run(capsys, "settings", "--data-dir", str(target), "--area-code", "x", lang="zh")
     assert code == 1 and "默认区号：x 不是有效区号" in err
     with Repository.open(target, readonly=True) as repo:
         assert repo.settings.get().area_code == "0371"  # a refused code changes nothing

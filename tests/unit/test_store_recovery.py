@@ -141,8 +141,10 @@ def test_stale_temp_files_of_backups_are_removed_at_start(data_dir: Path) -> Non
     with Repository.open(data_dir) as repo:
         repo.residents.save(make_resident())
         repo.store.backup_now()
-    stale = [data_dir / "backups" / "store-20261127-090000.json.tmp",
-             data_dir / "backups" / "store-20261127-100000.json.gz.tmp"]
+    stale = [
+        data_dir / "backups" / "store-20261127-090000.json.tmp",
+        data_dir / "backups" / "store-20261127-100000.json.gz.tmp",
+    ]
     for path in stale:
         path.write_bytes(b"half")
     with Repository.open(data_dir):

@@ -46,8 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "phone.area_title": ("Area code of local numbers", "本地号码的区号"),
     "phone.area_note": (
-        "A phone typed without its area code (8756972) is saved with this one "
-        "(0536-8756972).",
+        "A phone typed without its area code (8756972) is saved with this one (0536-8756972).",
         "未填区号的电话（如 8756972）按此区号保存（0536-8756972）。",
     ),
     "phone.area_hint": ("Enter or Ctrl+S saves, Esc cancels", "Enter 或 Ctrl+S 保存，Esc 取消"),

@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{path}, row {row}: a double quote (") opens a cell that never closes, so the rows '
         "after it would be read as one cell; nothing was imported. Remove the stray quote "
         "(or close it) and import again",
-        "{path}，第 {row} 行：有一个双引号（\"）开始的单元格没有结束，后面的行会被读成一个单元格；"
+        '{path}，第 {row} 行：有一个双引号（"）开始的单元格没有结束，后面的行会被读成一个单元格；'
         "未导入任何数据。请删去多余的引号（或补上配对的引号）后重新导入",
     ),
     "roster.err_bad_ods": (

@@ -486,9 +486,7 @@ class IntakeScreen(DeskScreen):
                     self.draft.clear()
                 self.set_focus(self.query_one(ResidentPicker).input)
 
-        self.app.push_screen(
-            ConfirmDialog(t("intake.confirm_discard"), destructive=True), answered
-        )
+        self.app.push_screen(ConfirmDialog(t("intake.confirm_discard"), destructive=True), answered)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if "meta" in message.tables:

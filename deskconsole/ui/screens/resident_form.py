@@ -213,9 +213,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmDialog(t("lookup.confirm_discard"), destructive=True), answered
-        )
+        self.app.push_screen(ConfirmDialog(t("lookup.confirm_discard"), destructive=True), answered)
 
     @staticmethod
     def _blank() -> dict[str, str]:
