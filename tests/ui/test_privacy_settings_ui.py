@@ -10,6 +10,7 @@ from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.storage import Repository
 from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 from deskconsole.ui.screens.privacy_dialog import PrivacyDialog
+from tests.factories import make_resident
 from tests.ui.helpers import burst, keys_done, make_app, settle
 
 
@@ -94,3 +95,22 @@ async def test_bad_values_are_named_and_nothing_is_saved(repo: Repository) -> No
         assert app.screen is dialog
         assert repo.settings.get().lock_pin == ""
         assert repo.settings.get().retention_years != 2
+
+
+async def test_b_writes_a_backup_now_and_the_audit_log_says_who(repo: Repository) -> None:
+    repo.residents.save(make_resident("江建国", phones=["13905360001"]))
+    folder = repo.data_dir / "backups"
+    before = set(folder.iterdir()) if folder.exists() else set()
+    app = make_app(repo, staff="颜成玉")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsScreen())
+        await settle(app, pilot)
+        await pilot.press("b")
+        await settle(app, pilot)
+        written = set(folder.iterdir()) - before
+        assert len(written) == 1
+        (backup,) = written
+        assert backup.stat().st_size > 0 and backup.stat().st_mode & 0o077 == 0
+        assert [(e.action, e.staff) for e in repo.audit.all()] == [("store.backup", "颜成玉")]
+        assert any(str(backup) in str(n.message) for n in app._notifications)

@@ -23,6 +23,7 @@ from deskconsole.domain.desk import (
     normalise_desk_code,
     update_desk,
 )
+from deskconsole.domain.disclosure import backup_audit
 from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
@@ -238,6 +239,7 @@ class DeskSettingsScreen(DeskScreen):
         Binding("a", "area_code", "phone.key_area_code", tooltip="phone.key_area_code_tip"),
         Binding("c", "canned", "replies.key_edit", tooltip="replies.key_edit_tip"),
         Binding("p", "privacy", "privacy.key_settings", tooltip="privacy.key_settings_tip"),
+        Binding("b", "backup", "bundle.key_backup", tooltip="bundle.key_backup_tip"),
         Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
     ]
 
@@ -366,6 +368,19 @@ class DeskSettingsScreen(DeskScreen):
             return
         self.notify(t("privacy.settings_saved"))
         self.load()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="backup-now")
+    def action_backup(self) -> None:
+        """Write a backup now (the audit log records who took it), off the UI thread."""
+        repo = self.desk.repo
+        try:
+            repo.audit.add(backup_audit(repo.data_dir, self.desk.staff, self.desk.now()))
+            path = repo.backup_now()
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.notify, t("cli.backup_done", path=str(path)))
+        self.app.call_from_thread(self.load)
 
     def action_close(self) -> None:
         self.app.pop_screen()
