@@ -13,6 +13,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from deskconsole.domain.bundle import default_name, export_bundle, export_summary
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
+from deskconsole.ui.screens.bundle import BundleDoneDialog, ExportBundleDialog, ImportBundleScreen
+from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 
 if TYPE_CHECKING:
     from deskconsole.ui.app import DeskApp
@@ -27,7 +29,6 @@ def default_export_path(app: DeskApp) -> Path:
 
 def start_export(app: DeskApp) -> None:
     """Ask where to write the bundle, then write it in a thread and show what it holds."""
-    from deskconsole.ui.screens.bundle import ExportBundleDialog
 
     def chosen(result: tuple[Path, date | None] | None) -> None:
         if result is not None:
@@ -54,22 +55,16 @@ def _export(app: DeskApp, path: Path, since: date | None) -> None:
 
 
 def _show_done(app: DeskApp, title: str, text: str, error: bool = False) -> None:
-    from deskconsole.ui.screens.bundle import BundleDoneDialog
-
     app.push_screen(BundleDoneDialog(title, text, error=error))
 
 
 def open_import(app: DeskApp) -> None:
     """The import screen: a path, a check, then Ctrl+S to save."""
-    from deskconsole.ui.screens.bundle import ImportBundleScreen
-
     app.push_screen(ImportBundleScreen())
 
 
 def open_settings(app: DeskApp) -> None:
     """The desk's settings view."""
-    from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
-
     app.push_screen(DeskSettingsScreen())
 
 

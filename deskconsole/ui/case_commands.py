@@ -12,6 +12,7 @@ from textual.command import Hit, Hits, Provider
 from deskconsole.domain.case_numbers import find_case_numbers, looks_like_case_number
 from deskconsole.i18n import t
 from deskconsole.storage import StoreError
+from deskconsole.ui.messages import OpenCase
 
 if TYPE_CHECKING:
     from deskconsole.ui.app import DeskApp
@@ -34,9 +35,7 @@ def cases_by_number(app: DeskApp, query: str) -> list[tuple[str, str]]:
 
 def open_case(app: DeskApp, number: str) -> None:
     """Show one case's view on top of the current screen."""
-    from deskconsole.ui.screens.case_view import CaseScreen
-
-    app.push_screen(CaseScreen(number))
+    app.post_message(OpenCase(number))
 
 
 class CaseCommands(Provider):

@@ -504,7 +504,7 @@ async def test_palette_finds_residents_by_pinyin_and_opens_them(filled: Reposito
         assert [str(hit.text) for hit in hits] == ["曾小贤 金域华府 12-2-601"]
         assert [hit async for hit in provider.search("  ")] == []
         await app.switch_mode("board")
-        await hits[0].command()
+        hits[0].command()
         await settle(app, pilot)
         assert app.current_mode == "lookup"
         assert isinstance(app.screen, ResidentScreen)

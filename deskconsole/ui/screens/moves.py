@@ -26,6 +26,7 @@ from deskconsole.domain.workflow import (
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
+from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepAnswer, StepDialog
 
 if TYPE_CHECKING:
@@ -52,8 +53,6 @@ def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> 
 
 def step_dialog(category: str, *args: Any, **kwargs: Any) -> StepDialog:
     """The step dialog; one with an outcome or reply field offers canned replies."""
-    from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
-
     if wants_replies(args[1]):
         return AnswerStepDialog(*args, category=category, **kwargs)
     return StepDialog(*args, **kwargs)
@@ -101,8 +100,8 @@ class CaseMoves:
 
     @property
     def casedesk(self) -> CaseDesk:
-        """The workflow on this console's store, staff and clock."""
-        return CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
+        """The workflow on this console's store, staff and clock (the app's)."""
+        return self.desk.case_desk
 
     def case_moved(self, case: Case, source: CaseState) -> None:
         """Called once a move is saved; show it (the moved card or row is the feedback)."""
