@@ -164,8 +164,8 @@ class CaseMoves:
         ]
         title = t("workflow.choose_title", number=case.number, state=case.state.label)
 
-        def chosen(target: object) -> None:
-            if isinstance(target, CaseState):
+        def chosen(target: CaseState | None) -> None:
+            if target is not None:
                 self.start_move(number, target)
 
         self.desk.push_screen(ChoiceDialog(title, choices), callback=chosen)
@@ -199,8 +199,8 @@ class CaseMoves:
             error=error,
         )
 
-        def answered(answer: object) -> None:
-            if not isinstance(answer, StepAnswer):
+        def answered(answer: StepAnswer | None) -> None:
+            if answer is None:
                 return
             try:
                 saved = apply(answer.step, True)
@@ -235,8 +235,8 @@ class CaseMoves:
             rework_target=S.IN_PROGRESS if "decision" in fields else None,
         )
 
-        def answered(answer: object) -> None:
-            if isinstance(answer, StepAnswer):
+        def answered(answer: StepAnswer | None) -> None:
+            if answer is not None:
                 self._finish(case, target, answer, fields)
 
         self.desk.push_screen(dialog, callback=answered)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from textual import on
@@ -55,7 +56,21 @@ def values_of(resident: Resident) -> dict[str, str]:
     }
 
 
-class ResidentDialog(DeskModal[dict[str, Any] | None]):
+@dataclass(frozen=True)
+class ResidentAnswer:
+    """What the resident dialog returns: the fields normalised by the roster's rules
+    (``check_fields``); a field left blank is not in ``values`` (an edit clears it)."""
+
+    values: Mapping[str, Any]
+
+    def as_text(self) -> dict[str, str]:
+        """The fields as the dialog shows them again (after a save that failed)."""
+        text = {k: str(v) for k, v in self.values.items() if k != "phones"}
+        text["phones"] = ", ".join(self.values.get("phones", []))
+        return text
+
+
+class ResidentDialog(DeskModal[ResidentAnswer | None]):
     """Collects a resident's fields; returns them normalised, or None when cancelled."""
 
     BINDINGS = [
@@ -183,7 +198,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
             if first is not None:
                 first.focus()
             return
-        self.dismiss(clean)
+        self.dismiss(ResidentAnswer(clean))
 
     def _warned_about_phones(self, clean: dict[str, Any], typed: str) -> bool:
         """A phone the numbering plan lacks (one the resident already had is not asked
@@ -249,15 +264,15 @@ def add_resident(
     desk = screen.desk
     repo = desk.repo
 
-    def saved(clean: dict[str, Any] | None) -> None:
-        if clean is None:
+    def saved(answer: ResidentAnswer | None) -> None:
+        if answer is None:
             return
-        resident = new_resident(clean, desk.now())
+        resident = new_resident(answer.values, desk.now())
         try:
             resident = repo.residents.save(resident)
         except StoreError as error:
             desk.notify(str(error), severity="error", timeout=15)
-            add_resident(screen, _as_text(clean), then)
+            add_resident(screen, answer.as_text(), then)
             return
         desk.notify(t("lookup.saved_new", name=resident.name))
         if then is not None:
@@ -280,15 +295,15 @@ def edit_resident(
     desk = screen.desk
     repo = desk.repo
 
-    def saved(clean: dict[str, Any] | None) -> None:
-        if clean is None:
+    def saved(answer: ResidentAnswer | None) -> None:
+        if answer is None:
             return
-        changed = with_values(resident, clean, clear_missing=True)
+        changed = with_values(resident, answer.values, clear_missing=True)
         try:
             repo.residents.save(changed)
         except StoreError as error:
             desk.notify(str(error), severity="error", timeout=15)
-            edit_resident(screen, resident, _as_text(clean))
+            edit_resident(screen, resident, answer.as_text())
             return
         desk.notify(t("lookup.saved_edit", name=changed.name))
 
@@ -306,12 +321,6 @@ def edit_resident(
         known_phones=resident.phones,
     )
     desk.push_screen(dialog, saved)
-
-
-def _as_text(clean: Mapping[str, Any]) -> dict[str, str]:
-    text = {k: str(v) for k, v in clean.items() if k != "phones"}
-    text["phones"] = ", ".join(clean.get("phones", []))
-    return text
 
 
 def prefill_from_query(query: str) -> dict[str, str]:
