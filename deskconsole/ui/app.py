@@ -20,7 +20,7 @@ from deskconsole.config import RunConfig
 from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
-from deskconsole.storage import CaseCounts, Repository, StoreError
+from deskconsole.storage import CaseCounts, RepositoryAPI, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
@@ -76,7 +76,7 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, App[None]):
 
     def __init__(
         self,
-        repo: Repository,
+        repo: RepositoryAPI,
         config: RunConfig,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:

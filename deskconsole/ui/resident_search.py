@@ -13,7 +13,7 @@ import gc
 import threading
 
 from deskconsole.domain.search import ResidentIndex
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 from deskconsole.storage.store import Change
 
 WATCHED = frozenset({"residents", "cases"})
@@ -22,7 +22,7 @@ WATCHED = frozenset({"residents", "cases"})
 class ResidentSearch:
     """The index of one store, kept current from the store's commits."""
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: RepositoryAPI) -> None:
         self.repo = repo
         self._index: ResidentIndex | None = None
         self._build_lock = threading.Lock()

@@ -21,7 +21,7 @@ from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender, Resident
 from deskconsole.models.text import is_cjk
-from deskconsole.storage import Repository, StoreError
+from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import OpenResident
 from deskconsole.ui.screens.base import DeskModal, DeskScreenMixin
@@ -238,7 +238,7 @@ class ResidentDialog(DeskModal[ResidentAnswer | None]):
 # -- saving: the screens that open the dialog do the work -----------------------------------------
 
 
-def duplicate_check(repo: Repository, own_id: str | None = None) -> Check:
+def duplicate_check(repo: RepositoryAPI, own_id: str | None = None) -> Check:
     """The form's last check: do the values describe another stored resident?"""
 
     def check(values: dict[str, Any]) -> str | None:
