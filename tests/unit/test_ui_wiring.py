@@ -1,0 +1,50 @@
+"""The console's wiring: screens reach each other through the app's messages, and share
+what the app owns, never by imports hidden inside functions or a module's globals."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import deskconsole
+from deskconsole.storage import Repository
+from tests.ui.helpers import make_app
+
+UI = Path(deskconsole.__file__).parent / "ui"
+
+
+def _imports_inside_functions(tree: ast.AST) -> list[int]:
+    """Lines of imports made in a function body (outside ``if TYPE_CHECKING:``)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import | ast.ImportFrom):
+                    found.append(inner.lineno)
+    return found
+
+
+def test_no_console_module_imports_inside_a_function() -> None:
+    offenders = [
+        f"{path.relative_to(UI)}:{line}"
+        for path in sorted(UI.rglob("*.py"))
+        for line in _imports_inside_functions(ast.parse(path.read_text("utf-8")))
+    ]
+    assert offenders == []
+
+
+def test_the_console_reads_no_private_screen_stacks() -> None:
+    offenders = [
+        str(path.relative_to(UI))
+        for path in sorted(UI.rglob("*.py"))
+        if "_screen_stacks" in path.read_text("utf-8")
+    ]
+    assert offenders == []
+
+
+def test_each_console_owns_one_resident_index_and_one_case_desk(repo: Repository) -> None:
+    first, second = make_app(repo), make_app(repo)
+    assert first.resident_search is first.resident_search
+    assert first.case_desk is first.case_desk
+    assert first.resident_search is not second.resident_search
+    assert first.case_desk.staff == first.staff and first.case_desk.repo is repo
