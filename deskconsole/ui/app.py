@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -17,13 +16,13 @@ from textual.worker import Worker, WorkerState
 
 from deskconsole import crash
 from deskconsole.config import RunConfig
-from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, RepositoryAPI, StoreError
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
+from deskconsole.ui.desk import Desk
 from deskconsole.ui.desk_commands import DeskCommand, DeskCommands
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.literal import visible
@@ -32,7 +31,6 @@ from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.navigation import Navigation
 from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
-from deskconsole.ui.resident_search import ResidentSearch
 from deskconsole.ui.screen_lock import ScreenLock
 from deskconsole.ui.screens.base import DeskScreenMixin, DeskScreens
 from deskconsole.ui.screens.help import HelpScreen
@@ -41,7 +39,7 @@ from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(ScreenLock, CrashGuard, Navigation, App[None]):
+class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -86,46 +84,11 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, App[None]):
         self.clock = clock
         self.settings: Settings = repo.settings.get()
         self.desk_screens = DeskScreens()
-        self._resident_search: ResidentSearch | None = None
-        self._case_desk: CaseDesk | None = None
-        self._shared_lock = threading.Lock()
         self.session_actions = SessionActions(self)
         self.key_gate = KeyGate(self, self._apply_input)
         self._applying: InputEvent | None = None
         set_language(config.language)
         repo.subscribe(self._on_commit)
-
-    # -- time and settings ----------------------------------------------------
-    def now(self) -> datetime:
-        """The current time (a fixed clock in tests)."""
-        return self.clock()
-
-    def today(self) -> date:
-        """Today's date."""
-        return self.clock().date()
-
-    @property
-    def staff(self) -> str:
-        """The staff member at the keyboard."""
-        return self.config.staff
-
-    # -- what the screens share ---------------------------------------------------
-    @property
-    def resident_search(self) -> ResidentSearch:
-        """The one resident index of this console (Lookup, Intake, the palette, the forms);
-        made on first use, from any thread."""
-        with self._shared_lock:
-            if self._resident_search is None:
-                self._resident_search = ResidentSearch(self.repo)
-            return self._resident_search
-
-    @property
-    def case_desk(self) -> CaseDesk:
-        """Every change to a case, on this console's store, staff and clock."""
-        with self._shared_lock:
-            if self._case_desk is None:
-                self._case_desk = CaseDesk(self.repo, self.staff, self.now)
-            return self._case_desk
 
     # -- desk sessions (F6, shift+F6, F7) -------------------------------------------------
     def action_count_visitor(self) -> None:

@@ -17,17 +17,17 @@ from deskconsole.ui.screens.bundle import BundleDoneDialog, ExportBundleDialog, 
 from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 EXPORTS_SUBDIR = "exports"
 
 
-def default_export_path(app: DeskApp) -> Path:
+def default_export_path(app: Desk) -> Path:
     """``<data dir>/exports/bundle-<desk>-<date>-<time>.dcb``."""
     return app.repo.data_dir / EXPORTS_SUBDIR / default_name(app.settings.desk_code, app.now())
 
 
-def start_export(app: DeskApp) -> None:
+def start_export(app: Desk) -> None:
     """Ask where to write the bundle, then write it in a thread and show what it holds."""
 
     def chosen(result: tuple[Path, date | None] | None) -> None:
@@ -44,7 +44,7 @@ def start_export(app: DeskApp) -> None:
     app.push_screen(ExportBundleDialog(str(default_export_path(app))), chosen)
 
 
-def _export(app: DeskApp, path: Path, since: date | None) -> None:
+def _export(app: Desk, path: Path, since: date | None) -> None:
     """The export itself, off the UI thread; the result is shown in a dialog."""
     try:
         bundle, written = export_bundle(app.repo, path, since, app.now(), staff=app.staff)
@@ -54,21 +54,21 @@ def _export(app: DeskApp, path: Path, since: date | None) -> None:
     app.call_from_thread(_show_done, app, t("bundle.export_done"), export_summary(bundle, written))
 
 
-def _show_done(app: DeskApp, title: str, text: str, error: bool = False) -> None:
+def _show_done(app: Desk, title: str, text: str, error: bool = False) -> None:
     app.push_screen(BundleDoneDialog(title, text, error=error))
 
 
-def open_import(app: DeskApp) -> None:
+def open_import(app: Desk) -> None:
     """The import screen: a path, a check, then Ctrl+S to save."""
     app.push_screen(ImportBundleScreen())
 
 
-def open_settings(app: DeskApp) -> None:
+def open_settings(app: Desk) -> None:
     """The desk's settings view."""
     app.push_screen(DeskSettingsScreen())
 
 
-COMMANDS: tuple[tuple[str, Callable[[DeskApp], None]], ...] = (
+COMMANDS: tuple[tuple[str, Callable[[Desk], None]], ...] = (
     ("bundle.cmd_export", start_export),
     ("bundle.cmd_import", open_import),
     ("bundle.cmd_settings", open_settings),

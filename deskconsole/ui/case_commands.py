@@ -15,12 +15,12 @@ from deskconsole.storage import StoreError
 from deskconsole.ui.messages import OpenCase
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 MATTER_CELLS = 40
 
 
-def cases_by_number(app: DeskApp, query: str) -> list[tuple[str, str]]:
+def cases_by_number(app: Desk, query: str) -> list[tuple[str, str]]:
     """``(number, matter)`` of the cases ``query`` names (read off the UI thread)."""
     if not looks_like_case_number(query):
         return []
@@ -33,7 +33,7 @@ def cases_by_number(app: DeskApp, query: str) -> list[tuple[str, str]]:
     return [(n, str(doc.get("description", ""))) for n, doc in found if doc is not None]
 
 
-def open_case(app: DeskApp, number: str) -> None:
+def open_case(app: Desk, number: str) -> None:
     """Show one case's view on top of the current screen."""
     app.post_message(OpenCase(number))
 
@@ -42,7 +42,7 @@ class CaseCommands(Provider):
     """Cases by number."""
 
     async def search(self, query: str) -> Hits:
-        app: DeskApp = self.app  # type: ignore[assignment]
+        app: Desk = self.app  # type: ignore[assignment]
         found = await asyncio.to_thread(cases_by_number, app, query)
         for rank, (number, matter) in enumerate(found):
             display = Text.assemble((number, "bold"), "  ")

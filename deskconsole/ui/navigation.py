@@ -15,18 +15,15 @@ from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.stats import StatsScreen
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from deskconsole.ui.desk import Desk
 
-    _Base = App[None]
+    _Base = Desk
 else:
     _Base = object
 
 
 class Navigation(_Base):
     """Mixed into the app: open a case, a resident, Intake or the statistics."""
-
-    #: The resident a new case in Intake is for; Intake takes it (and clears it) when it shows.
-    intake_resident_id: str | None = None
 
     def on_open_case(self, message: OpenCase) -> None:
         self.push_screen(CaseScreen(message.number))

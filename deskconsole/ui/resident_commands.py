@@ -15,7 +15,7 @@ from deskconsole.ui.messages import OpenResident
 if TYPE_CHECKING:
     from textual.app import App
 
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 PALETTE_HITS = 20
 
@@ -27,7 +27,7 @@ class ResidentCommands(Provider):
     async def search(self, query: str) -> Hits:
         if not query.strip():
             return
-        holder = cast("DeskApp", self.app).resident_search
+        holder = cast("Desk", self.app).resident_search
         hits = await asyncio.to_thread(lambda: holder.current().search(query, PALETTE_HITS))
         for rank, hit in enumerate(hits):
             display = Text.assemble((hit.name, "bold"), "  ", hit.address, "  ", hit.masked_phone)

@@ -67,7 +67,7 @@ class ScreenLock:
             return
         self._locked = True
         app: Any = self
-        app.push_screen(LockScreen())
+        app.push_screen(LockScreen(lambda: self.idle_clock(), self.screen_unlocked))
 
     def screen_unlocked(self) -> None:
         """The lock screen was opened with the PIN."""

@@ -13,13 +13,13 @@ from deskconsole.ui.screens.dialogs import CategoryDialog, ConfirmDialog
 from deskconsole.ui.screens.sessions import SessionAnswer, SessionDialog, SessionsScreen
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 
 class SessionActions:
     """What F6, shift+F6 and F7 do: collect input in dialogs, then call the domain."""
 
-    def __init__(self, app: DeskApp) -> None:
+    def __init__(self, app: Desk) -> None:
         self.app = app
 
     def count_visitor(self) -> None:

@@ -48,3 +48,15 @@ def test_each_console_owns_one_resident_index_and_one_case_desk(repo: Repository
     assert first.case_desk is first.case_desk
     assert first.resident_search is not second.resident_search
     assert first.case_desk.staff == first.staff and first.case_desk.repo is repo
+
+
+def test_screens_reach_the_console_through_desk_not_app() -> None:
+    """Only the console's subclass imports ``ui/app.py``; screens, widgets and commands
+    see the app as ``ui/desk.py``'s Desk (even for type checking)."""
+    importers = sorted(
+        str(path.relative_to(UI))
+        for path in UI.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module == "deskconsole.ui.app"
+    )
+    assert importers == ["first_start.py"]

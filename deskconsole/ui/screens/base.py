@@ -17,7 +17,7 @@ from deskconsole.ui.button_keys import move_between_buttons
 from deskconsole.ui.wide_cells import WideSafeCompositor
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 ResultType = TypeVar("ResultType")
 
@@ -64,9 +64,9 @@ class DeskScreenMixin:
         self._compositor: Compositor = WideSafeCompositor()
 
     @property
-    def desk(self) -> DeskApp:
+    def desk(self) -> Desk:
         """The app, typed."""
-        return cast("DeskApp", self.app)  # type: ignore[attr-defined]
+        return cast("Desk", self.app)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         """The console's app keeps every screen it shows (a plain App in a test keeps none)."""

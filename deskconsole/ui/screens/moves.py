@@ -30,7 +30,7 @@ from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepAnswer, StepDialog
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 S = CaseState
 
@@ -94,7 +94,7 @@ class CaseMoves:
     """Mixin for a DeskScreen: ``start_move`` asks, moves, saves and calls ``case_moved``."""
 
     if TYPE_CHECKING:
-        desk: DeskApp
+        desk: Desk
 
         def notify(self, message: str, **kwargs: object) -> None: ...
 

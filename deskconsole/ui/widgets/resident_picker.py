@@ -22,7 +22,7 @@ from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import visible
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
     from deskconsole.ui.resident_search import ResidentSearch
 
 HIT_LIMIT = 8
@@ -133,7 +133,7 @@ class ResidentPicker(Vertical):
 
     @property
     def _index_holder(self) -> ResidentSearch:
-        return cast("DeskApp", self.app).resident_search
+        return cast("Desk", self.app).resident_search
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
