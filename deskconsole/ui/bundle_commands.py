@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -80,11 +80,8 @@ class BundleCommands(Provider):
     their name in either language, so ``bundle`` finds them in Chinese too."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        app = self.app
-        return [
-            (t(key), t(f"{key}_help"), partial(action, app))  # type: ignore[arg-type]
-            for key, action in COMMANDS
-        ]
+        app = cast("Desk", self.app)
+        return [(t(key), t(f"{key}_help"), partial(action, app)) for key, action in COMMANDS]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
@@ -42,7 +42,7 @@ class CaseCommands(Provider):
     """Cases by number."""
 
     async def search(self, query: str) -> Hits:
-        app: Desk = self.app  # type: ignore[assignment]
+        app = cast("Desk", self.app)
         found = await asyncio.to_thread(cases_by_number, app, query)
         for rank, (number, matter) in enumerate(found):
             display = Text.assemble((number, "bold"), "  ")
