@@ -33,7 +33,7 @@ async def open_case(app, pilot, number: str) -> CaseScreen:  # type: ignore[no-u
     board = await open_board(app, pilot)
     select(board, number)
     await pilot.press("enter")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
     screen = app.screen
     assert isinstance(screen, CaseScreen)
     return screen
