@@ -13,7 +13,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from deskconsole.domain.bundle import default_name, export_bundle, export_summary
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
-from deskconsole.ui.screens.bundle import BundleDoneDialog, ExportBundleDialog, ImportBundleScreen
+from deskconsole.ui.screens.bundle import (
+    BundleDoneDialog,
+    BundleExport,
+    ExportBundleDialog,
+    ImportBundleScreen,
+)
 from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 
 if TYPE_CHECKING:
@@ -30,11 +35,10 @@ def default_export_path(app: Desk) -> Path:
 def start_export(app: Desk) -> None:
     """Ask where to write the bundle, then write it in a thread and show what it holds."""
 
-    def chosen(result: tuple[Path, date | None] | None) -> None:
-        if result is not None:
-            path, since = result
+    def chosen(answer: BundleExport | None) -> None:
+        if answer is not None:
             app.run_worker(
-                partial(_export, app, path, since),
+                partial(_export, app, answer.path, answer.since),
                 name="bundle-export",
                 group="bundle-export",
                 thread=True,
