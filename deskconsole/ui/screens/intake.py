@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static, TextArea
 
+from deskconsole.domain.choices import category_choices
 from deskconsole.domain.intake import (
     IntakeForm,
     IntakeInvalid,
@@ -45,7 +46,6 @@ from deskconsole.ui.widgets.intake_fields import (
     FORM_FIELDS,
     PROBLEM_ROW,
     ROW_FOCUS,
-    category_choices,
     field_row,
     party_choices,
     request_type_choices,
