@@ -289,3 +289,20 @@ async def test_timeline_follows_the_merge_order_when_desk_clocks_disagree(
         timeline = text(screen, "#case-timeline")
         where = [timeline.index(part) for part in ("Registered", "甲的备注", "乙的备注")]
         assert where == sorted(where)
+
+
+async def test_o_on_the_follow_up_list_opens_the_case_and_esc_comes_back(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen) and app.screen.cases)
+        followup = app.screen
+        assert isinstance(followup, FollowupScreen)
+        first = followup.cases[0].number
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        assert app.screen.number == first
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is followup)
