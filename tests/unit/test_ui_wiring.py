@@ -7,8 +7,6 @@ import ast
 from pathlib import Path
 
 import deskconsole
-from deskconsole.storage import Repository
-from tests.ui.helpers import make_app
 
 UI = Path(deskconsole.__file__).parent / "ui"
 
@@ -40,14 +38,6 @@ def test_the_console_reads_no_private_screen_stacks() -> None:
         if "_screen_stacks" in path.read_text("utf-8")
     ]
     assert offenders == []
-
-
-def test_each_console_owns_one_resident_index_and_one_case_desk(repo: Repository) -> None:
-    first, second = make_app(repo), make_app(repo)
-    assert first.resident_search is first.resident_search
-    assert first.case_desk is first.case_desk
-    assert first.resident_search is not second.resident_search
-    assert first.case_desk.staff == first.staff and first.case_desk.repo is repo
 
 
 def test_screens_reach_the_console_through_desk_not_app() -> None:
