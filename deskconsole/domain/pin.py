@@ -74,7 +74,7 @@ class Attempts:
         30 s, doubling with each further wrong PIN, at most 15 minutes."""
         if self.wrong < FREE_TRIES:
             return 0.0
-        return min(FIRST_PAUSE * 2 ** (self.wrong - FREE_TRIES), LONGEST_PAUSE)
+        return min(FIRST_PAUSE * 2.0 ** (self.wrong - FREE_TRIES), LONGEST_PAUSE)
 
     def wait(self, now: float) -> float:
         """Seconds left before the next try is allowed."""

@@ -25,7 +25,7 @@ from typing import Any
 from deskconsole.domain.register import is_on_spot, own_sessions, was_dispatched
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 _OPEN = frozenset({"registered", "dispatched", "in_progress"})
 _SOLVED = frozenset({"resolved", "closed"})
@@ -209,7 +209,7 @@ def compute(
     )
 
 
-def stats_for(repo: Repository, first: date, last: date, today: date) -> Stats:
+def stats_for(repo: RepositoryAPI, first: date, last: date, today: date) -> Stats:
     """This desk's figures from ``first`` to ``last`` (other desks' merged cases left out)."""
     desk = repo.settings.get().desk_code
     cases = (doc for doc in repo.cases.docs() if doc.get("desk_code") == desk)

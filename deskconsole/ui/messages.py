@@ -22,3 +22,35 @@ class StoreChanged(Message):
 
 class LanguageChanged(Message):
     """The interface language was switched."""
+
+
+# -- jumps between screens: posted by a screen or a palette command, handled by the app ----------
+
+
+class OpenCase(Message):
+    """Show one case's view on top of the current screen."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__()
+        self.number = number
+
+
+class OpenResident(Message):
+    """Show one resident's view: on top of the current screen, or of Lookup (``in_lookup``)."""
+
+    def __init__(self, resident_id: str, *, in_lookup: bool = False) -> None:
+        super().__init__()
+        self.resident_id = resident_id
+        self.in_lookup = in_lookup
+
+
+class StartIntake(Message):
+    """Open Intake for a new case, for this resident when one is given."""
+
+    def __init__(self, resident_id: str | None = None) -> None:
+        super().__init__()
+        self.resident_id = resident_id
+
+
+class OpenStatistics(Message):
+    """Show the statistics over a date range."""

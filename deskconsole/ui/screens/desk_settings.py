@@ -27,7 +27,7 @@ from deskconsole.domain.disclosure import backup_audit
 from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
-from deskconsole.storage import Repository, StoreError
+from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.area_code import AreaCodeDialog
@@ -198,7 +198,7 @@ class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str
         self.refresh_bindings()
 
 
-def store_validator(repo: Repository) -> Validator:
+def store_validator(repo: RepositoryAPI) -> Validator:
     """A validator that asks the store whether the desk code may change to this one."""
 
     def validate(community: str, code: str) -> DeskError | None:
