@@ -111,26 +111,43 @@ class Store:
         now: Callable[[], datetime] = datetime.now,
     ) -> Store:
         """Open the store in ``data_dir``; a writer takes the lock and creates the dir."""
-        store = cls(Path(data_dir), readonly, now)
         if readonly:
+            store = cls(Path(data_dir), readonly, now)
             if not store.data_dir.is_dir():
                 raise StoreError("store.missing", data_dir=str(store.data_dir))
             store._load()
             return store
+        return cls.claim(data_dir, now=now).load()
+
+    @classmethod
+    def claim(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
+        """Create the dir and take the writer lock, reading nothing yet (milliseconds,
+        whatever the store's size): a store another process holds is refused here.
+        Call :meth:`load` next (from any thread), or :meth:`release`."""
+        store = cls(Path(data_dir), False, now)
         try:
             ensure_private_dir(store.data_dir)
         except OSError as error:
             raise StoreOpenError.of(store.data_dir, error) from None
         store._file_lock.acquire()
-        try:
-            remove_stale_temps(store.data_dir)
-            remove_stale_temps(backup_dir(store.data_dir))
-            state = store._load()
-            store._start_journal(state)
-        except BaseException:
-            store._close_files()
-            raise
         return store
+
+    def load(self) -> Store:
+        """Read the files of a claimed store and open its journal for appending; on
+        any failure the lock is released and nothing was written."""
+        try:
+            remove_stale_temps(self.data_dir)
+            remove_stale_temps(backup_dir(self.data_dir))
+            state = self._load()
+            self._start_journal(state)
+        except BaseException:
+            self._close_files()
+            raise
+        return self
+
+    def release(self) -> None:
+        """Let go of a claimed store that was never loaded."""
+        self._close_files()
 
     def _load(self) -> StoreState:
         try:

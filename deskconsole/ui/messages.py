@@ -22,3 +22,8 @@ class StoreChanged(Message):
 
 class LanguageChanged(Message):
     """The interface language was switched."""
+
+
+class StoreOpened(Message):
+    """The store given as a reader has been read, or has failed to be (posted from the
+    reading thread)."""
