@@ -3,6 +3,8 @@ wait and land where they were meant; a store that cannot be read ends it with it
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,3 +166,46 @@ def test_a_store_another_console_holds_is_refused_before_anything_is_read(
     with Repository.open(data_dir) as _held, pytest.raises(StoreLockedError):
         claim_repository(data_dir)
     claim_repository(data_dir).release()  # free again once the holder closed
+
+
+FIRST_SCREEN_IMPORTS = """
+import asyncio, sys, threading
+from pathlib import Path
+from deskconsole.config import RunConfig
+from deskconsole.storage.opening import claim_repository
+from deskconsole.ui.app import DeskApp
+
+async def main() -> None:
+    claimed = claim_repository(Path(sys.argv[1]))
+    go = threading.Event()
+    def read():
+        go.wait()
+        return claimed.load()
+    app = DeskApp(read, RunConfig(Path(sys.argv[1]), "en", "x"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.screen.id == "_default" or not app.screen.is_mounted:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        print(sorted(n for n in ("pypinyin", "openpyxl") if n in sys.modules))
+        go.set()
+    app.store_opening.join()
+    app.store_opening.repo.close()
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_loads_neither_the_pinyin_dictionaries_nor_openpyxl(
+    data_dir: Path,
+) -> None:
+    """Half a second of imports that only a search or a workbook needs stay off the
+    path to the first frame."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_IMPORTS, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
