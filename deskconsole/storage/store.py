@@ -23,9 +23,11 @@ from deskconsole.i18n import t
 from deskconsole.storage.backup import (
     backup_dir,
     backup_due,
+    file_chunks,
     list_backups,
     newest_good_backup,
     write_backup,
+    write_backup_of,
 )
 from deskconsole.storage.errors import (
     StoreCorruptError,
@@ -360,12 +362,31 @@ class Store:
             return {name: dict(docs) for name, docs in self.db.dump().items()}, self._seq
 
     def backup_now(self) -> Path:
-        """Write a backup of the current contents; returns its path."""
-        tables, seq = self._frozen_copy()
+        """Write a backup of the current contents; returns its path.
+
+        When the snapshot file holds every acknowledged change (nothing saved since the
+        last compaction: the usual case at start), its bytes are compressed as they are,
+        with no document encoded again.
+        """
         try:
+            with self.lock:
+                snapshot = self._snapshot_fd() if self._seq == self._snapshot_seq else None
+                if snapshot is None:
+                    tables, seq = self._frozen_copy()
+            if snapshot is not None:
+                chunks = file_chunks(snapshot)
+                return write_backup_of(self.data_dir, chunks, self.now(), self.backups_keep)
             return write_backup(self.data_dir, tables, seq, self.now(), self.backups_keep)
         except OSError as error:
             raise StoreWriteError.of(backup_dir(self.data_dir), error) from None
+
+    def _snapshot_fd(self) -> int | None:
+        """The snapshot file opened for reading (a compaction may replace it after), or
+        ``None`` when there is none."""
+        try:
+            return os.open(self.snapshot_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
 
     def backup_if_due(self) -> None:
         """Start a backup in a background thread when the newest is a day old or more."""
