@@ -234,12 +234,17 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
 
     # -- keys and commands --------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
-        """Keys and pastes from the terminal go through the type-ahead gate."""
+        """Keys and pastes from the terminal go through the type-ahead gate (ctrl+q
+        while the store is still being read quits at once, with what was typed)."""
         if (
             isinstance(event, events.Key | events.Paste)
             and not event.is_forwarded
             and event is not self._applying
         ):
+            quits = isinstance(event, events.Key) and event.key == "ctrl+q"
+            if quits and self.store_opening.pending:
+                self.exit()
+                return
             await self.key_gate.admit(event)
             return
         await super().on_event(event)

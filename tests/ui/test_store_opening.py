@@ -3,6 +3,7 @@ wait and land where they were meant; a store that cannot be read ends it with it
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -13,7 +14,12 @@ import pytest
 from textual.widgets import Input, Static
 
 from deskconsole.config import RunConfig
-from deskconsole.storage import Repository, StoreCorruptError, StoreLockedError
+from deskconsole.storage import (
+    Repository,
+    StoreCorruptError,
+    StoreLockedError,
+    StoreTooNewError,
+)
 from deskconsole.storage.opening import claim_repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.desk_settings import FirstStartScreen
@@ -209,3 +215,34 @@ def test_the_first_screen_loads_neither_the_pinyin_dictionaries_nor_openpyxl(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+async def test_ctrl_q_while_the_store_is_read_quits_at_once(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "jjg", "ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+            assert app.store_opening.pending  # it did not wait for the store
+    finally:
+        slow.go.set()
+        close(app)
+    assert app.store_opening.error is None
+
+
+async def test_a_store_of_a_newer_version_ends_the_console_with_its_line(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    snapshot = data_dir / "store.json"
+    raw = json.loads(snapshot.read_text("utf-8"))
+    raw["schema"] = 99
+    snapshot.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    claimed = claim_repository(data_dir, now=lambda: FIXED_NOW)
+    app = console(claimed.load, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.return_code == 1)
+    close(app)
+    assert isinstance(app.store_opening.error, StoreTooNewError)
