@@ -131,11 +131,17 @@ def _parse_in_batches(data: bytes) -> dict[str, Any] | None:
             docs: dict[str, Any] = {}
             tables[orjson.loads(head[:-3])] = docs
             pos = head_end + 1
-            close = data.find(b"\n}", pos - 1)
-            while pos < close:  # the documents, one per line, up to the table's "}" line
-                cut = data.find(b"\n", min(pos + BATCH_BYTES, close))
-                cut = close if cut < 0 or cut > close else cut
-                docs.update(orjson.loads(b"{" + data[pos:cut].rstrip(b",") + b"}"))
+            close = -1
+            while close < 0:  # the documents, one per line, up to the table's "}" line
+                limit = min(pos + BATCH_BYTES, end)
+                close = data.find(b"\n}", pos - 1, limit + 2)  # only this batch is searched
+                cut = close if close >= 0 else data.find(b"\n", limit, end)
+                if cut < 0:
+                    return None
+                if data.startswith(b"}", cut + 1):
+                    close = cut
+                if cut > pos:
+                    docs.update(orjson.loads(b"{" + data[pos:cut].rstrip(b",") + b"}"))
                 pos = cut + 1
             pos = close + 2
             if data.startswith(b",\n", pos):
@@ -159,7 +165,7 @@ def _has_trailer(data: bytes) -> bool:
 
 
 def _verify(data: bytes) -> str:
-    body, trailer = data[:-TRAILER_SIZE], data[-TRAILER_SIZE:]
+    body, trailer = memoryview(data)[:-TRAILER_SIZE], data[-TRAILER_SIZE:]  # no copy
     stored = trailer[len(_TRAILER_HEAD) : -len(_TRAILER_TAIL)].decode("ascii", "replace")
     actual = hashlib.sha256(body).hexdigest()
     if stored != actual:

@@ -152,6 +152,15 @@ class Store:
         self._close_files()
 
     def _load(self) -> StoreState:
+        collecting = gc.isenabled()
+        gc.disable()  # until the loaded documents are frozen: a full pass over them on
+        try:  # the way would stall every thread (the console drawing) for a second
+            return self._load_files()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load_files(self) -> StoreState:
         try:
             state = load_state(self.snapshot_path, self.journal_path)
             no_files = state.snapshot is None and state.journal is None and not state.superseded
