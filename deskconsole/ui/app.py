@@ -162,6 +162,10 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
 
     def _start_reading(self) -> None:
         """Once the first frame is out: read the store given as a reader."""
+        if not self.store_opening.pending:
+            return
+        for header in self.screen.query(DeskHeader):
+            header.show_opening(self.staff)
         self.store_opening.start(self._opened, partial(self.post_message, StoreOpened()))
 
     def _opened(self, repo: Repository) -> None:

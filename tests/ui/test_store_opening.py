@@ -25,6 +25,7 @@ from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.desk_settings import FirstStartScreen
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.lookup import LookupScreen
+from deskconsole.ui.widgets.header import DeskHeader
 from tests.conftest import FIXED_NOW
 from tests.factories import make_resident
 from tests.ui.helpers import burst, keys_done, until
@@ -90,6 +91,8 @@ async def test_a_whole_case_typed_while_the_store_is_read_lands_in_its_fields(
             screen = app.screen
             assert isinstance(screen, LookupScreen)  # drawn before the store is read
             assert "Loading" in str(screen.query_one("#lookup-status", Static).render())
+            header = " ".join(str(s.render()) for s in screen.query_one(DeskHeader).query(Static))
+            assert "Opening the store" in header and "颜成玉" in header
             burst(app, *keys)
             await until(pilot, lambda: app.key_gate.pending > 0)
             assert app.store_opening.pending
@@ -105,6 +108,10 @@ async def test_a_whole_case_typed_while_the_store_is_read_lands_in_its_fields(
             assert case.description == MATTER
             await keys_done(app, pilot)
             assert isinstance(app.screen, IntakeScreen)
+            header = " ".join(
+                str(s.render()) for s in app.screen.query_one(DeskHeader).query(Static)
+            )
+            assert "Opening" not in header and "No session" in header
     finally:
         close(app)
 
