@@ -253,3 +253,26 @@ async def test_a_store_of_a_newer_version_ends_the_console_with_its_line(
         await until(pilot, lambda: app.return_code == 1)
     close(app)
     assert isinstance(app.store_opening.error, StoreTooNewError)
+
+
+async def test_a_mode_clicked_while_the_store_is_read_opens_once_it_is_read(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    """The footer's F3 is the key F3: it waits in line with the keys typed meanwhile."""
+    from textual.widgets._footer import FooterKey
+
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            intake = next(k for k in app.screen.query(FooterKey) if k.key == "f3")
+            await pilot.click(intake)
+            burst(app, "jjg")
+            await until(pilot, lambda: app.key_gate.pending == 4)
+            assert isinstance(app.screen, LookupScreen)
+            slow.go.set()
+            await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            await keys_done(app, pilot)
+            assert app.focused is not None and getattr(app.focused, "value", None) == "jjg"
+    finally:
+        close(app)
