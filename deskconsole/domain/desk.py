@@ -183,6 +183,15 @@ def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
         (t("bundle.info_register_lang"), t(f"bundle.register_lang_{settings.register_lang}")),
         (t("phone.info_area_code"), t("phone.info_area_code_value", area=settings.area_code)),
         (
+            t("privacy.info_title"),
+            t(
+                "privacy.info_value",
+                years=settings.retention_years,
+                minutes=settings.lock_idle_minutes,
+                pin=t("privacy.info_pin_set" if settings.lock_pin else "privacy.info_pin_none"),
+            ),
+        ),
+        (
             t("bundle.info_limits"),
             t(
                 "bundle.info_limits_value",
