@@ -239,7 +239,7 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
     # -- keys and commands --------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal go through the type-ahead gate (ctrl+q
-        while the store is still being read quits at once, with what was typed)."""
+        while the store is still being read quits at once; keys waiting are dropped)."""
         if (
             isinstance(event, events.Key | events.Paste)
             and not event.is_forwarded
