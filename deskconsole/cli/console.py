@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from deskconsole import crash
 from deskconsole.cli.options import Globals
@@ -15,32 +16,66 @@ from deskconsole.config import (
     resolve_store,
 )
 from deskconsole.domain import demo
-from deskconsole.domain.desk import needs_first_start
 from deskconsole.domain.erasure import replay_ledger
 from deskconsole.i18n import get_language, t
-from deskconsole.storage.opening import open_repository, store_address
+from deskconsole.storage import Repository
+from deskconsole.storage.opening import claim_repository, open_repository, store_address
 
 
 def open_console(options: Globals, use_demo: bool) -> None:
-    """Open the store (the demo store with ``--demo``) and run the console on it."""
+    """Run the console on the store (the demo store with ``--demo``).
+
+    The store's lock is taken first (a store another console holds is refused before
+    anything is drawn); the console draws its first screen and reads the store meanwhile.
+    """
     data_dir = resolve_data_dir(options.data_dir)
     if use_demo:
         data_dir = demo_data_dir(data_dir)
     crash.set_crash_dir(data_dir)
     staff = resolve_staff(options.staff)
-    store = None if use_demo else store_address(resolve_store(options.store), data_dir)
-    repo = open_repository(data_dir, store, staff=staff)
+    config = RunConfig(data_dir, get_language(), staff, use_demo)
+    if use_demo:
+        _run_on_demo(data_dir, config)
+        return
+    claimed = claim_repository(
+        data_dir, store_address(resolve_store(options.store), data_dir), staff=staff
+    )
+
+    def read() -> Repository:
+        repo = claimed.load()
+        try:
+            replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
+        except BaseException:
+            repo.close()
+            raise
+        return repo
+
+    from deskconsole.ui.app import DeskApp
+
+    console = DeskApp(read, config)
     try:
-        if use_demo and repo.is_empty:
+        console.run()
+    finally:
+        console.store_opening.join()
+        if console.store_opening.repo is not None:
+            console.store_opening.repo.close()
+        else:
+            claimed.release()
+    if console.store_opening.error is not None:
+        raise console.store_opening.error
+
+
+def _run_on_demo(data_dir: Path, config: RunConfig) -> None:
+    """The demo store, filled on first use (saying so before the console takes the screen)."""
+    repo = open_repository(data_dir, staff=config.staff)
+    try:
+        if repo.is_empty:
             print(t("cli.demo_creating", data_dir=str(data_dir)), file=sys.stderr)
             demo.fill(repo, demo.generate(datetime.now()))
-        replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
+        replay_ledger(repo)
         repo.backup_if_due()
-        config = RunConfig(data_dir, get_language(), staff, use_demo)
         from deskconsole.ui.app import DeskApp
-        from deskconsole.ui.first_start import FirstStartDeskApp
 
-        console = FirstStartDeskApp if needs_first_start(repo) else DeskApp
-        console(repo, config).run()
+        DeskApp(repo, config).run()
     finally:
         repo.close()

@@ -24,7 +24,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+# pypinyin is imported where it is used (its dictionaries take half a second to load, and
+# the console's first screen must not wait for them); each caller is cached per name part.
 
 MAX_READINGS = 4
 
@@ -154,6 +155,8 @@ def syllable_prefixes() -> frozenset[str]:
 def char_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading pypinyin knows for one character (its heteronyms), ``ü`` as
     ``v`` then also as ``u``: 强 -> ``qiang``, ``jiang``; 吕 -> ``lv``, ``lu``."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     readings = [r for r in (found[0] if found else ()) if _SYLLABLE.fullmatch(r)]
     return _with_u(readings)
@@ -172,6 +175,8 @@ def _with_u(readings: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _surname_positions(surname: str) -> tuple[Position, ...]:
     """The surname's characters, each with its surname reading first, then every other."""
+    from pypinyin import Style, lazy_pinyin
+
     if surname in COMPOUND_SURNAMES:
         plain = tuple(lazy_pinyin(surname, style=Style.NORMAL))
         heads: list[tuple[str, ...]] = [*COMPOUND_SURNAMES[surname], plain]
@@ -187,6 +192,8 @@ def _surname_positions(surname: str) -> tuple[Position, ...]:
 @lru_cache(maxsize=65536)
 def _given_positions(given: str) -> tuple[Position, ...]:
     """A given name (or a whole name without a surname), one position per syllable."""
+    from pypinyin import Style, lazy_pinyin
+
     tokens = _tokens(given)
     chinese = [t for t in tokens if _is_cjk(t[0])]
     context = lazy_pinyin("".join(chinese), style=Style.NORMAL) if chinese else []

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=512)
 def text_pinyin(text: str) -> tuple[str, str]:
@@ -18,5 +16,7 @@ def text_pinyin(text: str) -> tuple[str, str]:
     chinese = "".join(char for char in text if "\u4e00" <= char <= "\u9fff")
     if not chinese:
         return "", ""
+    from pypinyin import Style, lazy_pinyin  # here: its dictionaries take half a second to load
+
     syllables = lazy_pinyin(chinese, style=Style.NORMAL, v_to_u=False)
     return "".join(syllables), "".join(s[:1] for s in syllables)

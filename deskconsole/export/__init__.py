@@ -12,15 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deskconsole.domain.register import Register
-from deskconsole.export import csv_writer, html_writer, json_writer, xlsx_writer
+from deskconsole.export import csv_writer, html_writer, json_writer
 from deskconsole.export.files import ExportError, write_atomic
 from deskconsole.output import output_path
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "html", "json")
 
+
+def _xlsx(register: Register) -> bytes:
+    """The workbook (openpyxl is imported only when one is written: it is slow to load)."""
+    from deskconsole.export import xlsx_writer
+
+    return xlsx_writer.render(register)
+
+
 RENDERERS: dict[str, Callable[[Register], bytes]] = {
     "csv": csv_writer.render,
-    "xlsx": xlsx_writer.render,
+    "xlsx": _xlsx,
     "html": html_writer.render,
     "json": json_writer.render,
 }

@@ -108,10 +108,28 @@ def _compressed(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 def write_backup(data_dir: Path, tables: Tables, seq: int, now: datetime, keep: int) -> Path:
     """Write a compressed backup of ``tables``; keep it and the newest ``keep - 1`` others."""
+    return write_backup_of(data_dir, snapshot_chunks(tables, seq), now, keep)
+
+
+def file_chunks(fd: int, size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of an open file from its start, a megabyte at a time; closes it."""
+    try:
+        offset = 0
+        while chunk := os.pread(fd, size, offset):
+            offset += len(chunk)
+            yield chunk
+    finally:
+        os.close(fd)
+
+
+def write_backup_of(data_dir: Path, snapshot: Iterable[bytes], now: datetime, keep: int) -> Path:
+    """Write the bytes of a snapshot compressed as a backup; keep it and the newest
+    ``keep - 1`` others. (Copying a snapshot file leaves the processor to the console:
+    reading, compressing and writing release the interpreter's lock.)"""
     directory = backup_dir(data_dir)
     ensure_private_dir(directory)
     path = directory / f"{_PREFIX}{now.strftime(_STAMP)}{_SUFFIXES[0]}"
-    write_atomic(path, _compressed(snapshot_chunks(tables, seq)))
+    write_atomic(path, _compressed(snapshot))
     others = [b for b in list_backups(data_dir, now) if b.path != path]
     for old in others[max(keep - 1, 0) :]:
         with contextlib.suppress(OSError):

@@ -47,10 +47,13 @@ def write_all(fd: int, data: bytes) -> None:
 
 
 def read_fd(fd: int) -> bytes:
-    """Everything from the current position of ``fd`` to the end."""
+    """Everything from the current position of ``fd`` to the end (a regular file in one
+    read, so a large one is never copied again while the interpreter's lock is held)."""
     parts: list[bytes] = []
+    left = os.fstat(fd).st_size - os.lseek(fd, 0, os.SEEK_CUR)
     while True:
-        part = os.read(fd, _WRITE_BLOCK)
+        part = os.read(fd, max(left, _WRITE_BLOCK))
+        left = 0
         if not part:
             return b"".join(parts)
         parts.append(part)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from deskconsole.storage.repository import Repository
+from deskconsole.storage.store import Store
 
 SERVER_FILE = "server.json"  # in a data dir whose store is on a server: {"store": address}
 
@@ -32,6 +35,42 @@ def open_repository(
 
         return ServerRepository.connect(store, data_dir, readonly=readonly, now=now, staff=staff)
     return Repository.open(data_dir, readonly=readonly, now=now)
+
+
+@dataclass(frozen=True)
+class ClaimedStore:
+    """A store the console is about to open: ``load()`` reads it (seconds on a large
+    store: call it off the UI thread), ``release()`` lets it go unread."""
+
+    load: Callable[[], Repository]
+    release: Callable[[], None]
+
+
+def claim_repository(
+    data_dir: Path,
+    store: str | None = None,
+    *,
+    now: Callable[[], datetime] = datetime.now,
+    staff: str = "",
+) -> ClaimedStore:
+    """The store :func:`open_repository` would open for writing, its lock taken now
+    when it is the embedded one (a store another console holds is refused at once,
+    before the console draws anything), its contents read later by ``load()``."""
+    if store:
+        return ClaimedStore(
+            partial(open_repository, data_dir, store, now=now, staff=staff), lambda: None
+        )
+    claimed = Store.claim(data_dir, now=now)
+
+    def load() -> Repository:
+        loaded = claimed.load()
+        try:
+            return Repository(loaded)
+        except BaseException:
+            loaded.close()
+            raise
+
+    return ClaimedStore(load, claimed.release)
 
 
 def save_store_address(data_dir: Path, address: str | None) -> None:

@@ -76,7 +76,7 @@ def parse_snapshot(data: bytes) -> Snapshot:
     collecting = gc.isenabled()
     gc.disable()  # parsing builds millions of containers; the collector would triple the time
     try:
-        raw = orjson.loads(data)
+        raw = _parse_in_batches(data) or orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise SnapshotUnreadable(_json_problem(data, error)) from None
     finally:
@@ -106,13 +106,66 @@ def parse_snapshot(data: bytes) -> Snapshot:
     )
 
 
+_TABLES_OPEN = b',\n"tables": {\n'
+BATCH_BYTES = 1 << 20
+
+
+def _parse_in_batches(data: bytes) -> dict[str, Any] | None:
+    """The snapshot as :func:`orjson.loads` reads it, parsed a megabyte of documents at a
+    time so that other threads (the console drawing its screen) run between batches;
+    ``None`` when the bytes are not laid out as :func:`snapshot_chunks` writes them (the
+    caller then parses them whole, which also words any error)."""
+    start = data.find(_TABLES_OPEN)
+    if not data.startswith(b'{"format":') or start < 0 or not _has_trailer(data):
+        return None
+    try:
+        raw = orjson.loads(data[:start] + b"}")
+        tables: dict[str, dict[str, Any]] = {}
+        end = len(data) - TRAILER_SIZE
+        pos = start + len(_TABLES_OPEN)
+        while pos < end and data.startswith(b'"', pos):
+            head_end = data.index(b"\n", pos)
+            head = data[pos:head_end]
+            if not head.endswith(b": {"):
+                return None
+            docs: dict[str, Any] = {}
+            tables[orjson.loads(head[:-3])] = docs
+            pos = head_end + 1
+            close = -1
+            while close < 0:  # the documents, one per line, up to the table's "}" line
+                limit = min(pos + BATCH_BYTES, end)
+                close = data.find(b"\n}", pos - 1, limit + 2)  # only this batch is searched
+                cut = close if close >= 0 else data.find(b"\n", limit, end)
+                if cut < 0:
+                    return None
+                if data.startswith(b"}", cut + 1):
+                    close = cut
+                if cut > pos:
+                    docs.update(orjson.loads(b"{" + data[pos:cut].rstrip(b",") + b"}"))
+                pos = cut + 1
+            pos = close + 2
+            if data.startswith(b",\n", pos):
+                pos += 2
+            elif data.startswith(b"\n}", pos):
+                pos += 2  # the end of the tables: the trailer must follow at once
+                break
+            else:
+                return None
+    except (orjson.JSONDecodeError, ValueError, TypeError):
+        return None
+    if not isinstance(raw, dict) or pos != end:
+        return None
+    raw["tables"] = tables
+    return raw
+
+
 def _has_trailer(data: bytes) -> bool:
     trailer = data[-TRAILER_SIZE:]
     return trailer.startswith(_TRAILER_HEAD) and trailer.endswith(_TRAILER_TAIL)
 
 
 def _verify(data: bytes) -> str:
-    body, trailer = data[:-TRAILER_SIZE], data[-TRAILER_SIZE:]
+    body, trailer = memoryview(data)[:-TRAILER_SIZE], data[-TRAILER_SIZE:]  # no copy
     stored = trailer[len(_TRAILER_HEAD) : -len(_TRAILER_TAIL)].decode("ascii", "replace")
     actual = hashlib.sha256(body).hexdigest()
     if stored != actual:

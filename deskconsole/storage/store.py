@@ -23,9 +23,11 @@ from deskconsole.i18n import t
 from deskconsole.storage.backup import (
     backup_dir,
     backup_due,
+    file_chunks,
     list_backups,
     newest_good_backup,
     write_backup,
+    write_backup_of,
 )
 from deskconsole.storage.errors import (
     StoreCorruptError,
@@ -111,28 +113,54 @@ class Store:
         now: Callable[[], datetime] = datetime.now,
     ) -> Store:
         """Open the store in ``data_dir``; a writer takes the lock and creates the dir."""
-        store = cls(Path(data_dir), readonly, now)
         if readonly:
+            store = cls(Path(data_dir), readonly, now)
             if not store.data_dir.is_dir():
                 raise StoreError("store.missing", data_dir=str(store.data_dir))
             store._load()
             return store
+        return cls.claim(data_dir, now=now).load()
+
+    @classmethod
+    def claim(cls, data_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> Store:
+        """Create the dir and take the writer lock, reading nothing yet (milliseconds,
+        whatever the store's size): a store another process holds is refused here.
+        Call :meth:`load` next (from any thread), or :meth:`release`."""
+        store = cls(Path(data_dir), False, now)
         try:
             ensure_private_dir(store.data_dir)
         except OSError as error:
             raise StoreOpenError.of(store.data_dir, error) from None
         store._file_lock.acquire()
-        try:
-            remove_stale_temps(store.data_dir)
-            remove_stale_temps(backup_dir(store.data_dir))
-            state = store._load()
-            store._start_journal(state)
-        except BaseException:
-            store._close_files()
-            raise
         return store
 
+    def load(self) -> Store:
+        """Read the files of a claimed store and open its journal for appending; on
+        any failure the lock is released and nothing was written."""
+        try:
+            remove_stale_temps(self.data_dir)
+            remove_stale_temps(backup_dir(self.data_dir))
+            state = self._load()
+            self._start_journal(state)
+        except BaseException:
+            self._close_files()
+            raise
+        return self
+
+    def release(self) -> None:
+        """Let go of a claimed store that was never loaded."""
+        self._close_files()
+
     def _load(self) -> StoreState:
+        collecting = gc.isenabled()
+        gc.disable()  # until the loaded documents are frozen: a full pass over them on
+        try:  # the way would stall every thread (the console drawing) for a second
+            return self._load_files()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load_files(self) -> StoreState:
         try:
             state = load_state(self.snapshot_path, self.journal_path)
             no_files = state.snapshot is None and state.journal is None and not state.superseded
@@ -343,12 +371,31 @@ class Store:
             return {name: dict(docs) for name, docs in self.db.dump().items()}, self._seq
 
     def backup_now(self) -> Path:
-        """Write a backup of the current contents; returns its path."""
-        tables, seq = self._frozen_copy()
+        """Write a backup of the current contents; returns its path.
+
+        When the snapshot file holds every acknowledged change (nothing saved since the
+        last compaction: the usual case at start), its bytes are compressed as they are,
+        with no document encoded again.
+        """
         try:
+            with self.lock:
+                snapshot = self._snapshot_fd() if self._seq == self._snapshot_seq else None
+                if snapshot is None:
+                    tables, seq = self._frozen_copy()
+            if snapshot is not None:
+                chunks = file_chunks(snapshot)
+                return write_backup_of(self.data_dir, chunks, self.now(), self.backups_keep)
             return write_backup(self.data_dir, tables, seq, self.now(), self.backups_keep)
         except OSError as error:
             raise StoreWriteError.of(backup_dir(self.data_dir), error) from None
+
+    def _snapshot_fd(self) -> int | None:
+        """The snapshot file opened for reading (a compaction may replace it after), or
+        ``None`` when there is none."""
+        try:
+            return os.open(self.snapshot_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
 
     def backup_if_due(self) -> None:
         """Start a backup in a background thread when the newest is a day old or more."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from textual import events, work
 from textual.app import SystemCommand
@@ -16,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from deskconsole import crash
 from deskconsole.config import RunConfig
+from deskconsole.domain.desk import needs_first_start
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, RepositoryAPI, StoreError
@@ -24,9 +26,10 @@ from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
 from deskconsole.ui.desk import Desk
 from deskconsole.ui.desk_commands import DeskCommand, DeskCommands
+from deskconsole.ui.first_start import ask_desk
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.literal import visible
-from deskconsole.ui.messages import LanguageChanged, StoreChanged
+from deskconsole.ui.messages import LanguageChanged, StoreChanged, StoreOpened
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
 from deskconsole.ui.navigation import Navigation
 from deskconsole.ui.palette import DeskCommandPalette
@@ -35,6 +38,7 @@ from deskconsole.ui.screen_lock import ScreenLock
 from deskconsole.ui.screens.base import DeskScreenMixin, DeskScreens
 from deskconsole.ui.screens.help import HelpScreen
 from deskconsole.ui.session_keys import SessionActions
+from deskconsole.ui.store_opening import StoreOpener, StoreOpening
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
@@ -74,20 +78,35 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
 
     def __init__(
         self,
-        repo: RepositoryAPI,
+        repo: RepositoryAPI | StoreOpener,
         config: RunConfig,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
+        """``repo`` is an open store, or what reads one: then the first screen is drawn
+        at once and the store is read in a thread meanwhile, keys waiting for it."""
         super().__init__()
-        self.repo = repo
         self.config = config
         self.clock = clock
-        self.settings: Settings = repo.settings.get()
+        self.store_opening = StoreOpening(repo, str(config.data_dir))
+        self.settings: Settings = Settings()
         self.desk_screens = DeskScreens()
         self.session_actions = SessionActions(self)
         self.key_gate = KeyGate(self, self._apply_input)
         self._applying: InputEvent | None = None
+        self._release_keys: Callable[[], None] | None = None
         set_language(config.language)
+        if self.store_opening.repo is not None:
+            self._follow(self.store_opening.repo)
+        else:
+            self._release_keys = self.key_gate.hold()
+
+    @property
+    def repo(self) -> RepositoryAPI:
+        """The store (while it is still being read, this waits for it: workers only)."""
+        return self.store_opening.get()
+
+    def _follow(self, repo: RepositoryAPI) -> None:
+        self.settings = repo.settings.get()
         repo.subscribe(self._on_commit)
 
     # -- desk sessions (F6, shift+F6, F7) -------------------------------------------------
@@ -123,12 +142,45 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
 
     def on_mount(self) -> None:
         self.refresh_header()
+        self.call_after_refresh(self._start_reading)
+
+    def _start_reading(self) -> None:
+        """Once the first frame is out: read the store given as a reader."""
+        if not self.store_opening.pending:
+            return
+        for header in self.screen.query(DeskHeader):
+            header.show_opening(self.staff)
+        self.store_opening.start(self._opened, partial(self.post_message, StoreOpened()))
+
+    def _opened(self, repo: RepositoryAPI) -> None:
+        """In the reading thread, before anyone gets the store."""
+        self._follow(repo)
+        repo.backup_if_due()  # in a thread of its own
+
+    def on_store_opened(self) -> None:
+        """The store was read (or not): carry on, or end with the reason."""
+        error = self.store_opening.error
+        if error is not None:
+            self.exit(return_code=1)
+            return
+        self.refresh_header()
+        if needs_first_start(self.repo):
+            ask_desk(self)
+        if self._release_keys is not None:
+            self._release_keys()
 
     def on_unmount(self) -> None:
         self.key_gate.cancel()
-        self.repo.unsubscribe(self._on_commit)
+        repo = self.store_opening.repo
+        if repo is not None:
+            repo.unsubscribe(self._on_commit)
         if self._resident_search is not None:
             self._resident_search.close()
+
+    def crash_dir(self) -> Path | None:
+        """The data dir's crash folder (known before the store is read)."""
+        repo = self.store_opening.repo
+        return (repo.data_dir if repo is not None else self.config.data_dir) / crash.CRASH_SUBDIR
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="header")
     def refresh_header(self) -> None:
@@ -154,6 +206,8 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
         their workers' changes here): the details go to a masked, owner-only crash report,
         the clerk sees one line, and the console stays up."""
         error = event.worker.error
+        if self.store_opening.error is not None:
+            return  # the store could not be read: the console ends with that line
         if event.state is WorkerState.ERROR and error is not None:
             path = crash.save_report(error, self.crash_dir())
             where = str(path) if path is not None else type(error).__name__
@@ -161,12 +215,17 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
 
     # -- keys and commands --------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
-        """Keys and pastes from the terminal go through the type-ahead gate."""
+        """Keys and pastes from the terminal go through the type-ahead gate (ctrl+q
+        while the store is still being read quits at once; keys waiting are dropped)."""
         if (
             isinstance(event, events.Key | events.Paste)
             and not event.is_forwarded
             and event is not self._applying
         ):
+            quits = isinstance(event, events.Key) and event.key == "ctrl+q"
+            if quits and self.store_opening.pending:
+                self.exit()
+                return
             await self.key_gate.admit(event)
             return
         await super().on_event(event)

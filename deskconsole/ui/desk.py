@@ -31,7 +31,6 @@ _MAKING = threading.Lock()
 class Desk(App[None]):
     """The console's shared state and clock; ``DeskApp`` adds the keys, modes and wiring."""
 
-    repo: RepositoryAPI
     config: RunConfig
     clock: Callable[[], datetime]
     settings: Settings
@@ -39,6 +38,11 @@ class Desk(App[None]):
     intake_resident_id: str | None = None
     _resident_search: ResidentSearch | None = None
     _case_desk: CaseDesk | None = None
+
+    @property
+    def repo(self) -> RepositoryAPI:
+        """The store (``DeskApp`` has it given open, or reads it after the first frame)."""
+        raise NotImplementedError
 
     def now(self) -> datetime:
         """The current time (a fixed clock in tests)."""

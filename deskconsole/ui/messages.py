@@ -54,3 +54,8 @@ class StartIntake(Message):
 
 class OpenStatistics(Message):
     """Show the statistics over a date range."""
+
+
+class StoreOpened(Message):
+    """The store given as a reader has been read, or has failed to be (posted from the
+    reading thread)."""

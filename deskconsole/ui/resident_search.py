@@ -13,6 +13,7 @@ import gc
 import threading
 
 from deskconsole.domain.search import ResidentIndex
+from deskconsole.models import OPEN_STATES
 from deskconsole.storage import RepositoryAPI
 from deskconsole.storage.store import Change
 
@@ -51,8 +52,9 @@ class ResidentSearch:
             if self._index is None:
                 with self._dirty_lock:
                     self._dirty.clear()
+                # Only open cases count; the index learns of the rest as they change.
                 self._index = ResidentIndex.build(
-                    self.repo.residents.docs(), self.repo.cases.docs()
+                    self.repo.residents.docs(), self.repo.cases.docs_in_states(OPEN_STATES)
                 )
                 gc.freeze()  # long-lived: spare the collector from rescanning it
                 return self._index

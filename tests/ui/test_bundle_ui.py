@@ -13,8 +13,9 @@ from deskconsole.config import RunConfig
 from deskconsole.domain.bundle import export_bundle, import_bundle
 from deskconsole.domain.desk import needs_first_start
 from deskconsole.storage import Repository
+from deskconsole.ui.app import DeskApp
 from deskconsole.ui.bundle_commands import BundleCommands
-from deskconsole.ui.first_start import FirstStartDeskApp
+from deskconsole.ui.first_start import ask_desk
 from deskconsole.ui.screens.bundle import (
     BundleDoneDialog,
     ExportBundleDialog,
@@ -58,6 +59,14 @@ def other(tmp_path: Path) -> Repository:
     )
     yield repo
     repo.close()
+
+
+class FirstStartDeskApp(DeskApp):
+    """The console on a store given open that holds nothing yet: the form comes up first
+    (as it does when the console reads a new store after its first frame)."""
+
+    def on_mount(self) -> None:
+        ask_desk(self)
 
 
 def text_of(app, selector: str) -> str:  # type: ignore[no-untyped-def]

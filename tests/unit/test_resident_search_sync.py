@@ -23,3 +23,21 @@ def test_index_follows_residents_and_open_cases(repo: Repository) -> None:
     assert index.open_cases(jiang.id) == 0
     assert index.search("wxm") == []
     search.close()
+
+
+def test_cases_closed_when_the_index_was_built_count_once_reopened(repo: Repository) -> None:
+    from deskconsole.models import CaseState
+
+    jiang = repo.residents.save(make_resident("江建国"))
+    closed = make_case("JC-20251127-001", resident_id=jiang.id).model_copy(
+        update={"state": CaseState.CLOSED}
+    )
+    open_one = make_case("JC-20261127-001", resident_id=jiang.id)
+    repo.cases.save_many([closed, open_one])
+    search = ResidentSearch(repo)
+    assert search.current().open_cases(jiang.id) == 1  # built from the open cases only
+    repo.cases.save(closed.model_copy(update={"state": CaseState.IN_PROGRESS}))
+    assert search.current().open_cases(jiang.id) == 2
+    repo.cases.save(open_one.model_copy(update={"state": CaseState.CLOSED}))
+    assert search.current().open_cases(jiang.id) == 1
+    search.close()

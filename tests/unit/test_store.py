@@ -406,3 +406,24 @@ def test_taken_today_can_count_one_desk(repo: Repository) -> None:
     repo.cases.save_many([make_case("JC-20261127-001"), make_case("XC-20261127-001")])
     assert repo.cases.counts(date(2026, 11, 27)).taken_today == 2
     assert repo.cases.counts(date(2026, 11, 27), "JC").taken_today == 1
+
+
+def test_a_backup_right_after_opening_is_the_snapshot_file_compressed(data_dir: Path) -> None:
+    import zlib
+
+    from deskconsole.storage.backup import read_backup
+
+    with Repository.open(data_dir) as repo:
+        repo.residents.save(make_resident("江建国"))
+    snapshot = (data_dir / "store.json").read_bytes()
+    with Repository.open(data_dir) as repo:
+        copied = repo.backup_now()  # nothing saved since the snapshot: its bytes as they are
+        assert zlib.decompress(copied.read_bytes(), 16 + zlib.MAX_WBITS) == snapshot
+        resident = make_resident("王秀英")
+        repo.residents.save(resident)  # now the journal holds more than the snapshot
+        repo.store.now = lambda: datetime(2030, 1, 1, 9)  # a later backup, another name
+        encoded = repo.backup_now()
+    assert encoded != copied
+    held = read_backup(encoded).tables["residents"]
+    assert resident.id in held and len(held) == 2
+    assert len(read_backup(copied).tables["residents"]) == 1

@@ -41,12 +41,12 @@ def test_the_console_reads_no_private_screen_stacks() -> None:
 
 
 def test_screens_reach_the_console_through_desk_not_app() -> None:
-    """Only the console's subclass imports ``ui/app.py``; screens, widgets and commands
-    see the app as ``ui/desk.py``'s Desk (even for type checking)."""
+    """Nothing in the console imports ``ui/app.py``; screens, widgets and commands see the
+    app as ``ui/desk.py``'s Desk (even for type checking)."""
     importers = sorted(
         str(path.relative_to(UI))
         for path in UI.rglob("*.py")
         for node in ast.walk(ast.parse(path.read_text("utf-8")))
         if isinstance(node, ast.ImportFrom) and node.module == "deskconsole.ui.app"
     )
-    assert importers == ["first_start.py"]
+    assert importers == []

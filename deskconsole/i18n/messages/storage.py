@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.holder_pid": ("pid {pid}", "进程 {pid}"),
     "store.holder_unknown": ("another process", "另一个进程"),
+    "store.not_opened": (
+        "The store in {data_dir} could not be read; nothing was changed.",
+        "无法读取 {data_dir} 中的数据；没有改动任何数据。",
+    ),
 }
 
 MESSAGES.update(

@@ -36,6 +36,7 @@ class DeskHeader(Horizontal):
         self._staff = ""
         self._counts: CaseCounts | None = None
         self._today: date | None = None
+        self._opening = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-title")
@@ -52,8 +53,15 @@ class DeskHeader(Horizontal):
         today: date | None = None,
     ) -> None:
         """Update every part of the header."""
+        self._opening = False
         self._title, self._session, self._staff, self._counts = community, session, staff, counts
         self._today = today
+        self.redraw()
+
+    def show_opening(self, staff: str) -> None:
+        """While the store is being read: the staff on duty, and that the store is opening."""
+        self._opening = True
+        self._staff = staff
         self.redraw()
 
     def redraw(self) -> None:
@@ -63,7 +71,9 @@ class DeskHeader(Horizontal):
             return  # not composed yet (or recomposing): on_mount draws it
         titles.first(Static).update(literal(self._title))
         session = self._session
-        if session is None:
+        if self._opening:
+            session_text = t("header.opening")
+        elif session is None:
             session_text = t("header.no_session")
         else:
             when = f"{session.start:%H:%M}" if session.start else ""

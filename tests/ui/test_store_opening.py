@@ -1,0 +1,278 @@
+"""The console draws its first screen before the store is read: keys typed meanwhile
+wait and land where they were meant; a store that cannot be read ends it with its line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from deskconsole.config import RunConfig
+from deskconsole.storage import (
+    Repository,
+    StoreCorruptError,
+    StoreLockedError,
+    StoreTooNewError,
+)
+from deskconsole.storage.opening import claim_repository
+from deskconsole.ui.app import DeskApp
+from deskconsole.ui.screens.desk_settings import FirstStartScreen
+from deskconsole.ui.screens.intake import IntakeScreen
+from deskconsole.ui.screens.lookup import LookupScreen
+from deskconsole.ui.widgets.header import DeskHeader
+from tests.conftest import FIXED_NOW
+from tests.factories import make_resident
+from tests.ui.helpers import burst, keys_done, until
+
+MATTER = "地下室灯不亮"
+
+
+class SlowStore:
+    """A store read only once the test lets it (the reading thread waits on ``go``)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.claimed = claim_repository(data_dir, now=lambda: FIXED_NOW)
+        self.go = threading.Event()
+        self.started = threading.Event()
+
+    def read(self) -> Repository:
+        self.started.set()
+        self.go.wait()
+        return self.claimed.load()
+
+
+@pytest.fixture
+def seeded(data_dir: Path) -> dict[str, str]:
+    with Repository.open(data_dir, now=lambda: FIXED_NOW) as repo:
+        people = [
+            make_resident("江建国", phones=["13905360001"]),
+            make_resident(
+                "江建刚",
+                phones=["13905360003"],
+                address={"compound": "锦绣苑", "building": "5", "unit": "2", "room": "101"},
+            ),
+        ]
+        repo.residents.save_many(people)
+        repo.settings.save(repo.settings.get())  # a desk already set up
+    return {person.name: person.id for person in people}
+
+
+@pytest.fixture
+def slow(data_dir: Path) -> Iterator[SlowStore]:
+    store = SlowStore(data_dir)
+    yield store
+    store.go.set()  # never leave a reading thread waiting
+
+
+def console(source: object, data_dir: Path) -> DeskApp:
+    return DeskApp(source, RunConfig(data_dir, "en", "颜成玉"), clock=lambda: FIXED_NOW)  # type: ignore[arg-type]
+
+
+def close(app: DeskApp) -> None:
+    app.store_opening.join()
+    if app.store_opening.repo is not None:
+        app.store_opening.repo.close()
+
+
+async def test_a_whole_case_typed_while_the_store_is_read_lands_in_its_fields(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    app = console(slow.read, data_dir)
+    keys = ["f3", "jiangjiangang", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s"]
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            screen = app.screen
+            assert isinstance(screen, LookupScreen)  # drawn before the store is read
+            assert "Loading" in str(screen.query_one("#lookup-status", Static).render())
+            header = " ".join(str(s.render()) for s in screen.query_one(DeskHeader).query(Static))
+            assert "Opening the store" in header and "颜成玉" in header
+            burst(app, *keys)
+            await until(pilot, lambda: app.key_gate.pending > 0)
+            assert app.store_opening.pending
+            assert isinstance(app.screen, LookupScreen)  # F3 waits for the store
+            slow.go.set()
+            await until(pilot, lambda: app.store_opening.repo is not None)
+            repo = app.store_opening.repo
+            assert repo is not None
+            await until(pilot, lambda: repo.cases.all())
+            [case] = repo.cases.all()
+            assert case.resident_id == seeded["江建刚"]
+            assert (case.request_type, case.category) == ("help", "property")
+            assert case.description == MATTER
+            await keys_done(app, pilot)
+            assert isinstance(app.screen, IntakeScreen)
+            header = " ".join(
+                str(s.render()) for s in app.screen.query_one(DeskHeader).query(Static)
+            )
+            assert "Opening" not in header and "No session" in header
+    finally:
+        close(app)
+
+
+async def test_lookup_typed_while_the_store_is_read_searches_the_store(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "jjg")
+            await until(pilot, lambda: app.key_gate.pending == 3)
+            slow.go.set()
+            await keys_done(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, LookupScreen)
+            assert screen.query_one("#lookup-query", Input).value == "jjg"
+            await until(pilot, lambda: screen.table.row_count == 2)
+            assert screen.highlighted_id in seeded.values()
+    finally:
+        close(app)
+
+
+async def test_a_new_store_read_in_the_background_asks_for_the_desk(
+    slow: SlowStore, data_dir: Path
+) -> None:
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "新城社区", "enter", "xc", "enter")
+            slow.go.set()
+            await until(pilot, lambda: app.settings.desk_code == "XC")
+            assert app.settings.community == "新城社区"
+            assert not isinstance(app.screen, FirstStartScreen)
+    finally:
+        close(app)
+
+
+async def test_a_damaged_store_ends_the_console_with_its_one_line(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    snapshot = data_dir / "store.json"
+    damaged = snapshot.read_bytes().replace("江建国".encode(), "江建军".encode())
+    snapshot.write_bytes(damaged)
+    claimed = claim_repository(data_dir, now=lambda: FIXED_NOW)
+    app = console(claimed.load, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: not app.store_opening.pending)
+        await until(pilot, lambda: app.return_code == 1)
+    close(app)
+    error = app.store_opening.error
+    assert isinstance(error, StoreCorruptError)
+    assert "store.json" in str(error)
+    assert snapshot.read_bytes() == damaged  # nothing written over
+    assert not (data_dir / "crashes").exists()  # no crash report: the store's own line
+    with pytest.raises(StoreCorruptError):
+        Repository.open(data_dir)  # refused for its damage, not for a lock left held
+
+
+def test_a_store_another_console_holds_is_refused_before_anything_is_read(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    with Repository.open(data_dir) as _held, pytest.raises(StoreLockedError):
+        claim_repository(data_dir)
+    claim_repository(data_dir).release()  # free again once the holder closed
+
+
+FIRST_SCREEN_IMPORTS = """
+import asyncio, sys, threading
+from pathlib import Path
+from deskconsole.config import RunConfig
+from deskconsole.storage.opening import claim_repository
+from deskconsole.ui.app import DeskApp
+
+async def main() -> None:
+    claimed = claim_repository(Path(sys.argv[1]))
+    go = threading.Event()
+    def read():
+        go.wait()
+        return claimed.load()
+    app = DeskApp(read, RunConfig(Path(sys.argv[1]), "en", "x"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.screen.id == "_default" or not app.screen.is_mounted:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        print(sorted(n for n in ("pypinyin", "openpyxl") if n in sys.modules))
+        go.set()
+    app.store_opening.join()
+    app.store_opening.repo.close()
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_loads_neither_the_pinyin_dictionaries_nor_openpyxl(
+    data_dir: Path,
+) -> None:
+    """Half a second of imports that only a search or a workbook needs stay off the
+    path to the first frame."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_IMPORTS, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+async def test_ctrl_q_while_the_store_is_read_quits_at_once(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "jjg", "ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+            assert app.store_opening.pending  # it did not wait for the store
+    finally:
+        slow.go.set()
+        close(app)
+    assert app.store_opening.error is None
+
+
+async def test_a_store_of_a_newer_version_ends_the_console_with_its_line(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    snapshot = data_dir / "store.json"
+    raw = json.loads(snapshot.read_text("utf-8"))
+    raw["schema"] = 99
+    snapshot.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    claimed = claim_repository(data_dir, now=lambda: FIXED_NOW)
+    app = console(claimed.load, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.return_code == 1)
+    close(app)
+    assert isinstance(app.store_opening.error, StoreTooNewError)
+
+
+async def test_a_mode_clicked_while_the_store_is_read_opens_once_it_is_read(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    """The footer's F3 is the key F3: it waits in line with the keys typed meanwhile."""
+    from textual.widgets._footer import FooterKey
+
+    app = console(slow.read, data_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            intake = next(k for k in app.screen.query(FooterKey) if k.key == "f3")
+            await pilot.click(intake)
+            burst(app, "jjg")
+            await until(pilot, lambda: app.key_gate.pending == 4)
+            assert isinstance(app.screen, LookupScreen)
+            slow.go.set()
+            await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            await keys_done(app, pilot)
+            assert app.focused is not None and getattr(app.focused, "value", None) == "jjg"
+    finally:
+        close(app)
