@@ -68,16 +68,30 @@ def changed_at(session: DeskSession, now: datetime) -> datetime:
     return max(now, session.updated_at + TICK)
 
 
-def end_session(repo: Repository, session: DeskSession, now: datetime) -> DeskSession:
-    """Close a session (its end time defaults to now if none was set)."""
+def end_session(
+    repo: Repository, session: DeskSession, now: datetime, staff: str = ""
+) -> DeskSession:
+    """Close a session: it ends now (when it ends on its own day, after it started), and
+    its staff are everyone who worked it: those it started with, whoever took one of its
+    cases, and ``staff``, who ends it."""
+    ended_at = now.time().replace(second=0, microsecond=0)
+    same_day = now.date() == session.date and (session.start is None or ended_at > session.start)
     ended = session.model_copy(
         update={
             "ended_at": now,
-            "end": session.end or now.time().replace(second=0, microsecond=0),
+            "end": ended_at if same_day else session.end,
+            "staff": worked_by(repo, session, staff),
             "updated_at": changed_at(session, now),
         }
     )
     return repo.sessions.save(ended)
+
+
+def worked_by(repo: Repository, session: DeskSession, staff: str = "") -> list[str]:
+    """Everyone who worked ``session``: its staff, whoever took its cases, and ``staff``."""
+    takers = [case.staff for case in repo.cases.taken_on(session.date, session.id)]
+    names = [*session.staff, *takers, staff]
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def count_visitor(

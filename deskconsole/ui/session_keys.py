@@ -82,11 +82,14 @@ class SessionActions:
         if not confirmed:
             return
         try:
-            end_session(self.app.repo, session, self.app.now())
+            ended = end_session(self.app.repo, session, self.app.now(), self.app.staff)
         except DeskError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return
-        self.app.notify(t("session.ended", compound=session.compound))
+        hours = "-".join(f"{v:%H:%M}" for v in (ended.start, ended.end) if v)
+        self.app.notify(
+            t("session.ended", compound=ended.compound, hours=hours, staff=", ".join(ended.staff))
+        )
 
     def list_sessions(self) -> None:
         """Open the list of desk sessions."""

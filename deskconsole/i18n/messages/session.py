@@ -31,7 +31,10 @@ MESSAGES.update(
             "结束 {compound} 的驻点吗？已记录来访 {count} 人。",
         ),
         "session.started": ("Desk session started in {compound}", "已开始驻点：{compound}"),
-        "session.ended": ("Desk session in {compound} ended", "{compound} 驻点已结束"),
+        "session.ended": (
+            "Desk session in {compound} ended ({hours}; staff: {staff})",
+            "{compound} 驻点已结束（{hours}；工作人员：{staff}）",
+        ),
         "session.corrected": (
             "Session corrected (recorded in the audit log)",
             "驻点已更正（已记入审计日志）",
