@@ -105,6 +105,18 @@ def count_visitor(
     return repo.sessions.save(counted)
 
 
+def uncount_visitor(repo: Repository, session: DeskSession, now: datetime) -> DeskSession:
+    """Take back the visitor counted last (an F6 pressed by mistake)."""
+    latest = repo.sessions.get(session.id) or session
+    if not latest.visits:
+        raise SessionError("session.no_visitors")
+    last = max(range(len(latest.visits)), key=lambda i: (latest.visits[i].at, i))
+    visits = [visit for i, visit in enumerate(latest.visits) if i != last]
+    return repo.sessions.save(
+        latest.model_copy(update={"visits": visits, "updated_at": changed_at(latest, now)})
+    )
+
+
 CORRECTABLE = ("date", "compound", "start", "end", "staff", "partners", "notes")
 
 

@@ -93,3 +93,24 @@ async def test_f7_ends_the_session_now_with_the_staff_on_duty(repo: Repository) 
         await until(pilot, lambda: app.screen.query(DataTable))
         row = app.screen.query_one(DataTable).get_row_at(0)
         assert [str(cell) for cell in row[2:4]] == ["09:30-10:00", "刘宗辉, 颜成玉"]
+
+
+async def test_ctrl_f6_takes_back_a_visitor_counted_by_mistake(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "ctrl+f6")
+        await until(
+            pilot, lambda: any("No desk session" in str(n.message) for n in app._notifications)
+        )
+        burst(app, "f7", "tab", "金域华府", "ctrl+s")
+        await until(pilot, lambda: repo.sessions.current() is not None)
+        burst(app, "f6", "f6", "f6", "ctrl+f6")
+        await until(
+            pilot, lambda: any("taken back (2" in str(n.message) for n in app._notifications)
+        )
+        assert repo.sessions.current().visitor_count == 2  # type: ignore[union-attr]
+        burst(app, "ctrl+f6", "ctrl+f6", "ctrl+f6")
+        await until(
+            pilot, lambda: any("nothing to take back" in str(n.message) for n in app._notifications)
+        )
+        assert repo.sessions.current().visitor_count == 0  # type: ignore[union-attr]

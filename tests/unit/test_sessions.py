@@ -13,6 +13,7 @@ from deskconsole.domain.sessions import (
     count_visitor,
     end_session,
     start_session,
+    uncount_visitor,
 )
 from deskconsole.models import Case, CaseEvent, CaseState, EventKind, RequestType
 from deskconsole.storage import Repository
@@ -130,3 +131,15 @@ def test_a_session_ended_on_a_later_day_keeps_its_planned_end(repo: Repository) 
     ended = end_session(repo, _start(repo), datetime(2026, 11, 28, 8, 0), "颜成玉")
     assert ended.end == time(11, 30)
     assert ended.staff == ["颜成玉", "刘宗辉"]
+
+
+def test_the_last_visitor_count_can_be_taken_back(repo: Repository) -> None:
+    session = _start(repo)
+    with pytest.raises(SessionError, match="nothing to take back"):
+        uncount_visitor(repo, session, NOW)
+    count_visitor(repo, session, NOW.replace(minute=40), category="policy")
+    count_visitor(repo, session, NOW.replace(minute=45))
+    taken_back = uncount_visitor(repo, session, NOW.replace(minute=46))
+    assert [v.category for v in taken_back.visits] == ["policy"]
+    assert repo.sessions.get(session.id) == taken_back
+    assert uncount_visitor(repo, session, NOW.replace(minute=47)).visitor_count == 0

@@ -39,6 +39,7 @@ class LockScreen(DeskModal[None]):
         Binding("escape", "nothing", show=False),
         *(Binding(f"f{n}", "nothing", show=False) for n in range(1, 13)),
         Binding("shift+f6", "nothing", show=False),
+        Binding("ctrl+f6", "nothing", show=False),
     ]
 
     def __init__(self) -> None:
