@@ -14,7 +14,7 @@ from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, until
 from tests.ui.test_board import column, dialog, error_line, open_board, select
 
 S = CaseState
@@ -208,14 +208,23 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         case = repo.cases.get("JC-20261120-003")
         assert case is not None and case.events[-1].kind == EventKind.REVEALED
 
-        await pilot.press("c")
-        await pilot.pause()
-        dialog(app).query_one("#field-note", Input).value = "无人接听"
-        await pilot.press("enter")
-        await pilot.pause()
+        assert table.get_row_at(0)[4] == ""
+        burst(app, "c", "enter")  # no answer: no note needed
+        await until(pilot, lambda: table.get_row_at(0)[4] == "1")
         case = repo.cases.get("JC-20261120-003")
         assert case is not None and case.events[-1].kind == EventKind.FOLLOWUP
+        assert (case.events[-1].note, case.events[-1].data) == ("", {"attempt": "1"})
         assert case.state == S.RESOLVED
+        burst(app, "c", "关机", "enter")
+        await until(pilot, lambda: table.get_row_at(0)[4] == "2")
+        case = repo.cases.get("JC-20261120-003")
+        assert case is not None and case.events[-1].note == "关机"
+        await until(
+            pilot,
+            lambda: any(
+                "Call 2 to JC-20261120-003 noted" in str(n.message) for n in app._notifications
+            ),
+        )
 
         await pilot.press("enter")
         await pilot.pause()

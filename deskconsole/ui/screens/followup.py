@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from deskconsole.domain.workflow import resolved_at
+from deskconsole.domain.workflow import call_attempts, resolved_at
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
@@ -27,7 +27,7 @@ from deskconsole.ui.widgets.header import DeskHeader
 
 #: Rows shown at once: the oldest first, which is where the work is.
 LIMIT = 100
-COLUMNS = ("waited", "number", "name", "phone", "outcome", "category")
+COLUMNS = ("waited", "number", "name", "phone", "calls", "outcome", "category")
 OUTCOME_WIDTH = 24
 
 
@@ -136,6 +136,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
             case.number,
             name,
             (full if case.number in self.revealed else masked) or "-",
+            str(call_attempts(case) or ""),
             crop(case.outcome, OUTCOME_WIDTH),
             self.desk.settings.category_label(case.category),
         )
@@ -223,7 +224,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
 
         def done(saved: Case) -> None:
             self._replace(saved)
-            self.notify(t("case.saved"))
+            self.notify(t("board.followup_called", number=number, attempt=call_attempts(saved)))
 
         self.ask_change(
             t("board.followup_title_call", number=number),
