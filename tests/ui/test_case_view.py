@@ -171,6 +171,46 @@ async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None
         assert "138****8000" in text(screen, "#case-fields")
 
 
+async def test_full_numbers_mask_again_once_the_clerk_leaves_the_case(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261124-001")
+        burst(app, "v", "n")  # a note dialog over the case: the numbers stay shown
+        await until(pilot, lambda: app.screen is not screen)
+        assert "13800138000" in text(screen, "#case-fields")
+        burst(app, "escape", "f2")
+        await until(pilot, lambda: app.current_mode == "lookup")
+        await until(pilot, lambda: "13800138000" not in text(screen, "#case-fields"))
+        assert "138****8000" in text(screen, "#case-fields")
+        assert "FULL NUMBERS" not in text(screen, "#case-title")
+        burst(app, "f4", "v", "ctrl+l")
+        await until(pilot, lambda: "13800138000" in text(screen, "#case-fields"))
+        await until(pilot, lambda: type(app.screen).__name__ == "LockScreen")
+        await until(pilot, lambda: "13800138000" not in text(screen, "#case-fields"))
+
+
+async def test_the_follow_up_phone_masks_again_on_another_row_or_screen(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        burst(app, "f", "down", "v")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+        screen = app.screen
+        assert isinstance(screen, FollowupScreen)
+        table = screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 2 and table.get_row_at(1)[3] == "13800138000")
+        burst(app, "c", "escape")  # a dialog over the list: still shown
+        await until(pilot, lambda: app.screen is screen)
+        assert table.get_row_at(1)[3] == "13800138000"
+        burst(app, "up")
+        await until(pilot, lambda: table.get_row_at(1)[3] == "138****8000")
+        burst(app, "down", "v", "o")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await until(pilot, lambda: table.get_row_at(1)[3] == "138****8000")
+
+
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
     fill(repo)
     app = make_app(repo)

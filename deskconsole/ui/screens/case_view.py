@@ -28,7 +28,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -218,6 +218,12 @@ class CaseScreen(CaseMoves, DeskScreen):
 
     def action_move_to(self) -> None:
         self.choose_move(self.number)
+
+    def on_screen_suspend(self) -> None:
+        """Full numbers are shown for the clerk looking at them: leaving masks them again."""
+        if self.revealed and left_behind(self):
+            self.revealed = False
+            self.show()
 
     def action_reveal(self) -> None:
         """Show the full numbers (recorded once per field), or mask them again."""

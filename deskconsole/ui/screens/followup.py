@@ -20,7 +20,7 @@ from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -60,7 +60,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         self.cases: list[Case] = []
         self.total = 0
         self.residents: dict[str, Resident] = {}
-        self.revealed: set[str] = set()
+        self.revealed: str | None = None  # the case whose phone is shown, while its row is
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
@@ -135,7 +135,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
             t("board.age", days=waited),
             case.number,
             name,
-            (full if case.number in self.revealed else masked) or "-",
+            (full if case.number == self.revealed else masked) or "-",
             str(call_attempts(case) or ""),
             crop(case.outcome, OUTCOME_WIDTH),
             self.desk.settings.category_label(case.category),
@@ -149,6 +149,23 @@ class FollowupScreen(CaseMoves, DeskScreen):
         if not self.cases or table.cursor_row < 0 or table.cursor_row >= len(self.cases):
             return None
         return self.cases[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The phone shown belongs to the row the cursor left: mask it again."""
+        selected = self.selected  # where the cursor is now (a refill highlights row 0 first)
+        if self.revealed is not None and (selected is None or selected.number != self.revealed):
+            self.hide_phone()
+
+    def on_screen_suspend(self) -> None:
+        if self.revealed is not None and left_behind(self):
+            self.hide_phone()
+
+    def hide_phone(self) -> None:
+        """Mask the phone shown in full."""
+        number, self.revealed = self.revealed, None
+        case = next((c for c in self.cases if c.number == number), None)
+        if case is not None:
+            self._replace(case)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if "cases" in message.tables:
@@ -191,14 +208,14 @@ class FollowupScreen(CaseMoves, DeskScreen):
         if case is None:
             return
         field, _, _ = self.phone(case)
-        if case.number in self.revealed or not field:
+        if case.number == self.revealed or not field:
             return
         try:
             saved = self.casedesk.reveal(case.number, field)
         except DeskError as error:
             self.refuse(error)
             return
-        self.revealed.add(case.number)
+        self.revealed = case.number
         self._replace(saved)
 
     def _replace(self, case: Case) -> None:

@@ -42,6 +42,8 @@ class LockScreen(DeskModal[None]):
         Binding("ctrl+f6", "nothing", show=False),
     ]
 
+    hides_below = True
+
     def __init__(self) -> None:
         super().__init__()
         self.attempts = Attempts()
