@@ -211,6 +211,24 @@ async def test_the_follow_up_phone_masks_again_on_another_row_or_screen(repo: Re
         await until(pilot, lambda: table.get_row_at(1)[3] == "138****8000")
 
 
+async def test_f4_after_the_follow_up_list_shows_the_board(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        burst(app, "f", "f2", "f4")
+        await until(
+            pilot, lambda: app.current_mode == "board" and isinstance(app.screen, BoardScreen)
+        )
+        burst(app, "f", "f4")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        burst(app, "f", "o")  # a case opened from the list goes back to the list
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        burst(app, "escape")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+
+
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
     fill(repo)
     app = make_app(repo)

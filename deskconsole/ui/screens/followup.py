@@ -53,6 +53,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         ),
         Binding("c", "no_answer", "board.followup_key_call", tooltip="board.followup_key_call_tip"),
         Binding("o", "open", "board.followup_key_open", tooltip="board.followup_key_open_tip"),
+        Binding("f4", "close", "mode.board", tooltip="key.board_tip"),
     ]
 
     def __init__(self) -> None:
@@ -61,6 +62,8 @@ class FollowupScreen(CaseMoves, DeskScreen):
         self.total = 0
         self.residents: dict[str, Resident] = {}
         self.revealed: str | None = None  # the case whose phone is shown, while its row is
+        self.mode = ""  # the section the list was opened in
+        self.left_mode = False  # another section was shown since
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
@@ -69,6 +72,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
+        self.mode = self.app.current_mode
         self.desk.refresh_header()
         table = self.query_one(DataTable)
         self._add_columns(table)
@@ -159,6 +163,12 @@ class FollowupScreen(CaseMoves, DeskScreen):
     def on_screen_suspend(self) -> None:
         if self.revealed is not None and left_behind(self):
             self.hide_phone()
+        self.left_mode = self.app.current_mode != self.mode
+
+    def on_screen_resume(self) -> None:
+        """F4 after another section shows the board itself, not the list left open on it."""
+        if self.left_mode:
+            self.dismiss()
 
     def hide_phone(self) -> None:
         """Mask the phone shown in full."""
