@@ -10,12 +10,13 @@ from textual.widgets import Input, Static, TextArea
 from deskconsole.models import CaseState, EventKind
 from deskconsole.storage import Repository
 from deskconsole.ui.screens import intake as intake_module
+from deskconsole.ui.screens.desk_settings import FirstCaseDialog
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, until
 
 MATTER = "地下室灯不亮"
 
@@ -76,6 +77,37 @@ async def test_a_known_resident_in_at_most_15_keystrokes(repo: Repository) -> No
         assert screen.read_form().description == ""
         assert screen.query_one(ResidentPicker).resident_id == ""
         assert app.focused is screen.query_one(ResidentPicker).input
+
+
+async def test_the_first_save_asks_for_the_desk_code_when_none_was_chosen(
+    repo: Repository,
+) -> None:
+    seed(repo)
+    app = make_app(repo, desk_chosen=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_keys = ["f3", "jjg", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s"]
+        burst(app, *case_keys)
+        await until(pilot, lambda: isinstance(app.screen, FirstCaseDialog))
+        assert repo.cases.all() == []
+        burst(app, "escape")
+        await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await until(
+            pilot,
+            lambda: any("needs this desk's code" in str(n.message) for n in app._notifications),
+        )
+        assert repo.cases.all() == [] and not repo.settings.is_saved()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen) and screen.read_form().description == MATTER
+        burst(app, "ctrl+s", "新城社区", "enter", "xc", "enter")
+        await until(pilot, lambda: len(repo.cases.all()) == 1)
+        [case] = repo.cases.all()
+        assert case.number == "XC-20261127-001" and case.description == MATTER
+        settings = repo.settings.get()
+        assert (settings.community, settings.desk_code) == ("新城社区", "XC")
+        await until(pilot, lambda: "Saved XC-20261127-001" in banner(screen))
+        burst(app, "zw", "enter", "1", "enter", "wy", "enter", "另一件事", "ctrl+s")
+        await until(pilot, lambda: len(repo.cases.all()) == 2)  # asked once only
+        assert isinstance(app.screen, IntakeScreen)
 
 
 async def test_anonymous_case_with_contact_phone(repo: Repository) -> None:

@@ -31,6 +31,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
 from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
+from deskconsole.ui.desk_code_first import desk_code_first
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.resident_search import resident_search
@@ -354,6 +355,8 @@ class IntakeScreen(DeskScreen):
         problems = check(form, self.desk.settings, self.desk.now())
         self._show_problems(problems)
         if problems or self._warned_about_phone(form):
+            return
+        if desk_code_first(self.desk, self.action_save):
             return
         related = (
             related_open_cases(self.desk.repo, form.resident_id, form.category)
