@@ -3,6 +3,7 @@ related cases, drafts, discarding, and the keystroke budget."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
@@ -110,6 +111,20 @@ async def test_the_first_save_asks_for_the_desk_code_when_none_was_chosen(
         assert isinstance(app.screen, IntakeScreen)
 
 
+async def test_back_dating_takes_the_days_and_times_a_clerk_writes(repo: Repository) -> None:
+    seed(repo)
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_keys = ["f3", "jjg", "enter", "2", "enter", "wy", "enter", MATTER]
+        burst(app, *case_keys, "alt+i", "昨天下午2点", "ctrl+s")
+        await until(pilot, lambda: repo.cases.count() == 1)
+        burst(app, "zw", "enter", "1", "enter", "wy", "enter", "咨询", "alt+i", "11月20号 9点半")
+        burst(app, "ctrl+s")
+        await until(pilot, lambda: repo.cases.count() == 2)
+    taken = sorted(case.intake_at for case in repo.cases.all())
+    assert taken == [datetime(2026, 11, 20, 9, 30), datetime(2026, 11, 26, 14, 0)]
+
+
 async def test_anonymous_case_with_contact_phone(repo: Repository) -> None:
     seed(repo)
     app = make_app(repo)
@@ -150,7 +165,8 @@ async def test_each_problem_is_shown_by_its_field_and_nothing_is_lost(repo: Repo
             "request_type": "Request type: pick one of the listed choices",
             "category": "Category: pick one of the listed choices",
             "description": "Matter: required",
-            "intake_at": "Taken at: enter a time as YYYY-MM-DD HH:MM",
+            "intake_at": "Taken at: enter a day and time, e.g. 2026-11-27 14:30, 11-27 9:05, "
+            "yesterday 2pm",
         }
         assert app.focused is screen.query_one("#f-contact_phone", Input)
         assert screen.query_one("#f-intake_at", Input).value == "2026-13-40"
