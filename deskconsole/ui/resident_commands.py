@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from deskconsole.i18n import t
+from deskconsole.ui.desk_commands import RESIDENT_SCORE
 from deskconsole.ui.resident_search import resident_search
 
 PALETTE_HITS = 20
@@ -26,7 +27,7 @@ class ResidentCommands(Provider):
         for rank, hit in enumerate(hits):
             display = Text.assemble((hit.name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
             yield Hit(
-                score=1.0 - rank / (2 * PALETTE_HITS),
+                score=RESIDENT_SCORE * (1.0 - rank / (2 * PALETTE_HITS)),
                 match_display=display,
                 command=partial(open_resident, self.app, hit.resident_id),
                 text=f"{hit.name} {hit.address}",
