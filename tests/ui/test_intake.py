@@ -8,8 +8,10 @@ from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
 
+from deskconsole.domain.intake import IntakeForm
 from deskconsole.models import CaseState, EventKind
 from deskconsole.storage import Repository
+from deskconsole.storage.drafts import DraftFile
 from deskconsole.ui.screens import intake as intake_module
 from deskconsole.ui.screens.desk_settings import FirstCaseDialog
 from deskconsole.ui.screens.intake import IntakeScreen
@@ -255,6 +257,17 @@ async def test_draft_survives_a_restart(repo: Repository, monkeypatch) -> None: 
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await open_intake(again, pilot)
         assert screen.query_one("#f-description", TextArea).text == "楼上漏水"
+
+
+async def test_a_burst_into_a_restored_matter_goes_on_after_it(repo: Repository) -> None:
+    DraftFile(repo.data_dir, "intake").save(IntakeForm(description="楼上漏水").to_json())
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f3", "alt+d", "三天了")
+        await until(pilot, lambda: app.screen.query("#f-description"))
+        matter = app.screen.query_one("#f-description", TextArea)
+        await until(pilot, lambda: "三天了" in matter.text)
+        assert matter.text == "楼上漏水三天了"
 
 
 async def test_escape_asks_before_throwing_input_away(repo: Repository) -> None:

@@ -240,7 +240,9 @@ class IntakeScreen(DeskScreen):
                 self._input(field).value = getattr(form, field)
             for field in ("request_type", "category", "urgency", "party_kind"):
                 self._choice(field).value = getattr(form, field)
-            self.query_one("#f-description", TextArea).text = form.description
+            matter = self.query_one("#f-description", TextArea)
+            matter.text = form.description
+            matter.move_cursor(matter.document.end)  # typing goes on after what is there
             self.query_one("#f-solved_on_spot", Checkbox).value = form.solved_on_spot
             self._auto_location = form.location if form.resident_id else ""
         finally:
