@@ -10,6 +10,7 @@ from textual.command import Hit, Hits, Provider
 
 from deskconsole.i18n import t
 from deskconsole.ui.desk_commands import RESIDENT_SCORE
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.resident_search import resident_search
 
 PALETTE_HITS = 20
@@ -25,12 +26,13 @@ class ResidentCommands(Provider):
         holder = resident_search(self.app)
         hits = await asyncio.to_thread(lambda: holder.current().search(query, PALETTE_HITS))
         for rank, hit in enumerate(hits):
-            display = Text.assemble((hit.name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
+            name = shown_name(hit.name)
+            display = Text.assemble((name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
             yield Hit(
                 score=RESIDENT_SCORE * (1.0 - rank / (2 * PALETTE_HITS)),
                 match_display=display,
                 command=partial(open_resident, self.app, hit.resident_id),
-                text=f"{hit.name} {hit.address}",
+                text=f"{name} {hit.address}",
                 help=t("lookup.palette_help"),
             )
 

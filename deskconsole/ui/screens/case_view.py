@@ -28,6 +28,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
@@ -132,7 +133,7 @@ class CaseScreen(CaseMoves, DeskScreen):
         rows: list[tuple[str, str]] = []
         resident = self.resident
         if resident is not None:
-            rows.append((t("field.name"), resident.name))
+            rows.append((t("field.name"), shown_name(resident.name)))
             if resident.phone:
                 rows.append((t("field.phone"), self._number(resident.phone, resident.masked_phone)))
             if resident.id_number:

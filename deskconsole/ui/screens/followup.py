@@ -20,6 +20,7 @@ from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -132,7 +133,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
 
     def row(self, case: Case) -> tuple[str, ...]:
         resident = self.residents.get(case.resident_id or "")
-        name = resident.name if resident else (case.contact_name or t("board.no_name"))
+        name = shown_name(resident.name) if resident else (case.contact_name or t("board.no_name"))
         _, full, masked = self.phone(case)
         waited = (self.desk.today() - resolved_at(case).date()).days
         return (

@@ -18,6 +18,7 @@ from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.resident import ResidentScreen
@@ -41,7 +42,7 @@ ID_COLUMNS = ("name", "gender", "address", "id_number", "phone", "open")
 
 def result_row(hit: Hit, with_id: bool = False) -> tuple[str, ...]:
     """The cells of one result row (with the masked ID number after the address)."""
-    cells = [hit.name, gender_label(hit.gender), hit.address, hit.masked_phone]
+    cells = [shown_name(hit.name), gender_label(hit.gender), hit.address, hit.masked_phone]
     if with_id:
         cells.insert(3, hit.masked_id)
     return (*cells, str(hit.open_cases) if hit.open_cases else "")
