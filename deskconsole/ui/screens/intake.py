@@ -180,7 +180,7 @@ class IntakeScreen(DeskScreen):
             hint = f" [dim]alt+{letter}[/]" if letter else ""
             label.update(t(f"intake.label_{field}") + hint)
         self.query_one("#f-intake_at", Input).placeholder = t(
-            "intake.hint_intake_at", now=f"{self.desk.now():%Y-%m-%d %H:%M}"
+            "intake.hint_intake_at", now=f"{self.desk.now():%H:%M}"
         )
         self.query_one("#f-location", Input).placeholder = t("intake.hint_location")
         self.query_one("#f-party_name", Input).placeholder = t("intake.hint_party_name")
