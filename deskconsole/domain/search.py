@@ -78,7 +78,7 @@ from deskconsole.domain.name_match import (
 )
 from deskconsole.domain.pinyin import name_readings
 from deskconsole.models import OPEN_STATES, Case, Resident
-from deskconsole.models.text import is_cjk, mask_phone, nfkc
+from deskconsole.models.text import is_cjk, mask_id_number, mask_phone, nfkc
 
 BLOCK_SIZE = 2048
 _DOTS = "\u00b7\u2022\u2027\u30fb\u2219\u22c5\u0387\uff65"
@@ -111,6 +111,7 @@ class Hit:
     kind: MatchKind
     field: str
     open_cases: int = 0
+    masked_id: str = ""
 
     @property
     def address_short(self) -> str:
@@ -192,6 +193,7 @@ class _Entry:
             kind,
             field,
             open_cases,
+            mask_id_number(self.id_number) if self.id_number else "",
         )
 
 
@@ -572,28 +574,38 @@ class ResidentIndex:
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Up to ``limit`` residents matching ``query``, best first (see the module doc)."""
-        text = normalise_query(query)
-        if not text or limit <= 0:
-            return []
-        matchers = self._plan(text)
         found: list[Hit] = []
-        seen: set[str] = set()
+        if limit <= 0:
+            return found
         with self._lock:
-            for kind in MatchKind:
-                tier = [m for m in matchers if m.kind == kind]
-                if not tier:
-                    continue
-                streams = [self._stream(number, m) for number, m in enumerate(tier)]
-                merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
-                for _key, number, entry in merged:
-                    if entry.id in seen:
-                        continue
-                    seen.add(entry.id)
-                    field = tier[number].field
-                    found.append(entry.hit(kind, field, self._cases.count(entry.id)))
-                    if len(found) >= limit:
-                        return found
+            for kind, field, entry in self._matches(query):
+                found.append(entry.hit(kind, field, self._cases.count(entry.id)))
+                if len(found) >= limit:
+                    break
         return found
+
+    def count(self, query: str) -> int:
+        """How many residents match ``query`` in all (a scan of every match: off the UI thread)."""
+        with self._lock:
+            return sum(1 for _ in self._matches(query))
+
+    def _matches(self, query: str) -> Iterator[tuple[MatchKind, str, _Entry]]:
+        """Every resident matching ``query`` once, best first, with how it matched."""
+        text = normalise_query(query)
+        if not text:
+            return
+        matchers = self._plan(text)
+        seen: set[str] = set()
+        for kind in MatchKind:
+            tier = [m for m in matchers if m.kind == kind]
+            if not tier:
+                continue
+            streams = [self._stream(number, m) for number, m in enumerate(tier)]
+            merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
+            for _key, number, entry in merged:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    yield kind, tier[number].field, entry
 
     # -- internals ------------------------------------------------------------------------
     def _plan(self, text: str) -> list[_Matcher]:

@@ -68,16 +68,30 @@ def changed_at(session: DeskSession, now: datetime) -> datetime:
     return max(now, session.updated_at + TICK)
 
 
-def end_session(repo: RepositoryAPI, session: DeskSession, now: datetime) -> DeskSession:
-    """Close a session (its end time defaults to now if none was set)."""
+def end_session(
+    repo: RepositoryAPI, session: DeskSession, now: datetime, staff: str = ""
+) -> DeskSession:
+    """Close a session: it ends now (when it ends on its own day, after it started), and
+    its staff are everyone who worked it: those it started with, whoever took one of its
+    cases, and ``staff``, who ends it."""
+    ended_at = now.time().replace(second=0, microsecond=0)
+    same_day = now.date() == session.date and (session.start is None or ended_at > session.start)
     ended = session.model_copy(
         update={
             "ended_at": now,
-            "end": session.end or now.time().replace(second=0, microsecond=0),
+            "end": ended_at if same_day else session.end,
+            "staff": worked_by(repo, session, staff),
             "updated_at": changed_at(session, now),
         }
     )
     return repo.sessions.save(ended)
+
+
+def worked_by(repo: RepositoryAPI, session: DeskSession, staff: str = "") -> list[str]:
+    """Everyone who worked ``session``: its staff, whoever took its cases, and ``staff``."""
+    takers = [case.staff for case in repo.cases.taken_on(session.date, session.id)]
+    names = [*session.staff, *takers, staff]
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def count_visitor(
@@ -89,6 +103,18 @@ def count_visitor(
         update={"visits": [*latest.visits, Visit(at=now, category=category)], "updated_at": now}
     )
     return repo.sessions.save(counted)
+
+
+def uncount_visitor(repo: RepositoryAPI, session: DeskSession, now: datetime) -> DeskSession:
+    """Take back the visitor counted last (an F6 pressed by mistake)."""
+    latest = repo.sessions.get(session.id) or session
+    if not latest.visits:
+        raise SessionError("session.no_visitors")
+    last = max(range(len(latest.visits)), key=lambda i: (latest.visits[i].at, i))
+    visits = [visit for i, visit in enumerate(latest.visits) if i != last]
+    return repo.sessions.save(
+        latest.model_copy(update={"visits": visits, "updated_at": changed_at(latest, now)})
+    )
 
 
 CORRECTABLE = ("date", "compound", "start", "end", "staff", "partners", "notes")

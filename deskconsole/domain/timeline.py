@@ -106,6 +106,8 @@ def describe(event: CaseEvent, language: Language | None = None) -> str:
     if event.kind == EventKind.REVEALED:
         field = t(f"field.{data.get('field', 'phone')}", language)
         return t("case.event_revealed", language, field=field)
+    if event.kind == EventKind.FOLLOWUP and "attempt" in data:
+        return t("case.event_call", language, attempt=data["attempt"])
     if event.kind == EventKind.CONFLICT and "field" in data:
         kept, other = conflict_values(event, language)
         return t(

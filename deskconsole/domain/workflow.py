@@ -428,11 +428,21 @@ def record_reveal(case: Case, field: str, staff: str, at: datetime) -> Case:
 
 
 def record_call(case: Case, note: str, staff: str, at: datetime) -> Case:
-    """A follow-up call that did not settle the case (no answer, call back later)."""
-    text = _required(note, "notes")
+    """A follow-up call that did not settle the case (no answer, call back later); the
+    note is optional, the event counts the attempt."""
+    text = note.strip()
+    if len(text) > REASON_LIMIT:
+        raise StepIncomplete("workflow.too_long", "notes", limit=REASON_LIMIT)
     if case.state != S.RESOLVED:
         raise WorkflowError("workflow.not_awaiting", number=case.number, state=_Label(case.state))
-    return _with(case, _event(case, EventKind.FOLLOWUP, staff, at, text))
+    attempt = {"attempt": str(call_attempts(case) + 1)}
+    return _with(case, _event(case, EventKind.FOLLOWUP, staff, at, text, attempt))
+
+
+def call_attempts(case: Case) -> int:
+    """How many follow-up calls failed to settle the case since it last awaited follow-up."""
+    since = resolved_at(case)
+    return sum(1 for e in case.events if e.kind == EventKind.FOLLOWUP and e.at >= since)
 
 
 def resolved_at(case: Case) -> datetime:

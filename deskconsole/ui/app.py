@@ -65,6 +65,13 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
             tooltip="key.visitor_in_tip",
             show=False,
         ),
+        Binding(
+            "ctrl+f6",
+            "uncount_visitor",
+            "key.visitor_undo",
+            tooltip="key.visitor_undo_tip",
+            show=False,
+        ),
         Binding("f7", "session", "key.session", tooltip="key.session_tip"),
         Binding("ctrl+q", "quit", "key.quit", tooltip="key.quit_tip", priority=True),
         Binding(
@@ -109,7 +116,7 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
         self.settings = repo.settings.get()
         repo.subscribe(self._on_commit)
 
-    # -- desk sessions (F6, shift+F6, F7) -------------------------------------------------
+    # -- desk sessions (F6, shift+F6, ctrl+F6, F7) -------------------------------------------------
     def action_count_visitor(self) -> None:
         """F6: one more visitor who only asked a question."""
         self.session_actions.count_visitor()
@@ -117,6 +124,10 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
     def action_count_visitor_in(self) -> None:
         """Shift+F6: count a visitor under a category."""
         self.session_actions.count_visitor_in()
+
+    def action_uncount_visitor(self) -> None:
+        """Ctrl+F6: take back the visitor counted last."""
+        self.session_actions.uncount_visitor()
 
     def action_session(self) -> None:
         """F7: start a desk session, or end the open one."""

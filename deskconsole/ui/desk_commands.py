@@ -13,7 +13,7 @@ from typing import Protocol, cast
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from deskconsole.domain.text_pinyin import text_pinyin
+from deskconsole.domain.text_pinyin import text_syllables
 from deskconsole.i18n import LANGUAGES, Language, get_language, t
 
 
@@ -32,16 +32,28 @@ class DeskCommand:
         return f"{title} ({self.key.upper()})" if self.key else title
 
 
+#: A command whose syllables the letters spell in full, from the start of a syllable,
+#: outranks residents (scored at most ``RESIDENT_SCORE``): ``yuyan`` is 界面语言 before 于艳.
+COMMAND_BY_SYLLABLES = 0.9
+RESIDENT_SCORE = 0.8
+
+
 def pinyin_score(query: str, title: str) -> float:
     """How well letters typed as pinyin match ``title``'s Chinese: 0 when not at all."""
     letters = query.lower().replace(" ", "")
     if len(letters) < 2 or not letters.isascii() or not letters.isalpha():
         return 0.0
-    full, initials = text_pinyin(title)
-    if full.startswith(letters) or initials.startswith(letters):
-        return 0.9
-    if letters in full or letters in initials:
+    syllables = text_syllables(title)
+    starts = range(len(syllables))
+    for start in starts:
+        if "".join(syllables[start:]).startswith(letters):
+            return COMMAND_BY_SYLLABLES + (0.05 if start == 0 else 0.0)
+    # Initials stay below residents: ``zw`` is 张伟 before 中文.
+    if any("".join(s[:1] for s in syllables[start:]).startswith(letters) for start in starts):
         return 0.7
+    full, initials = "".join(syllables), "".join(s[:1] for s in syllables)
+    if letters in full or letters in initials:
+        return 0.5
     return 0.0
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 #: Bidirectional overrides and isolates: they reorder what the clerk reads.
@@ -47,6 +48,15 @@ class LiteralTable(DataTable[Any]):
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        """Columns widen to new rows when the app is idle, but cells painted before that
+        stay cached at the old width (cut: ``锦绣`` for 锦绣苑 5-3-902): repaint them."""
+        widths = [column.get_render_width(self) for column in self.columns.values()]
+        await super()._on_idle(event)
+        if [column.get_render_width(self) for column in self.columns.values()] != widths:
+            self.notify_style_update()  # drops the cached cells and lines
+            self.refresh()
 
 
 def _cell(cell: Any) -> Any:

@@ -10,7 +10,9 @@ from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from deskconsole.i18n import t
+from deskconsole.ui.desk_commands import RESIDENT_SCORE
 from deskconsole.ui.messages import OpenResident
+from deskconsole.ui.names import shown_name
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -30,12 +32,13 @@ class ResidentCommands(Provider):
         holder = cast("Desk", self.app).resident_search
         hits = await asyncio.to_thread(lambda: holder.current().search(query, PALETTE_HITS))
         for rank, hit in enumerate(hits):
-            display = Text.assemble((hit.name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
+            name = shown_name(hit.name)
+            display = Text.assemble((name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
             yield Hit(
-                score=1.0 - rank / (2 * PALETTE_HITS),
+                score=RESIDENT_SCORE * (1.0 - rank / (2 * PALETTE_HITS)),
                 match_display=display,
                 command=partial(open_resident, self.app, hit.resident_id),
-                text=f"{hit.name} {hit.address}",
+                text=f"{name} {hit.address}",
                 help=t("lookup.palette_help"),
             )
 

@@ -1,11 +1,17 @@
-"""The desk-session keys every screen shares: F6 visitor +1, shift+F6 by category, F7 start/end."""
+"""The desk-session keys every screen shares: F6 visitor +1, shift+F6 by category, ctrl+F6
+takes the last count back, F7 start/end."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
-from deskconsole.domain.sessions import count_visitor, end_session, start_session
+from deskconsole.domain.sessions import (
+    count_visitor,
+    end_session,
+    start_session,
+    uncount_visitor,
+)
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession
@@ -45,8 +51,25 @@ class SessionActions:
         except DeskError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return
-        label = self.app.settings.category_label(category) if category else ""
-        self.app.notify(t("session.visitor_counted", count=counted.visitor_count, category=label))
+        count = counted.visitor_count
+        if category:
+            label = self.app.settings.category_label(category)
+            self.app.notify(t("session.visitor_counted_in", count=count, category=label))
+        else:
+            self.app.notify(t("session.visitor_counted", count=count))
+
+    def uncount_visitor(self) -> None:
+        """Ctrl+F6: take back the visitor counted last."""
+        session = self.app.repo.sessions.current()
+        if session is None:
+            self.app.notify(t("session.none_open"), severity="warning")
+            return
+        try:
+            changed = uncount_visitor(self.app.repo, session, self.app.now())
+        except DeskError as error:
+            self.app.notify(str(error), severity="warning")
+            return
+        self.app.notify(t("session.visitor_uncounted", count=changed.visitor_count))
 
     def toggle_session(self) -> None:
         """F7: start a desk session, or end the open one."""
@@ -87,11 +110,14 @@ class SessionActions:
         if not confirmed:
             return
         try:
-            end_session(self.app.repo, session, self.app.now())
+            ended = end_session(self.app.repo, session, self.app.now(), self.app.staff)
         except DeskError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return
-        self.app.notify(t("session.ended", compound=session.compound))
+        hours = "-".join(f"{v:%H:%M}" for v in (ended.start, ended.end) if v)
+        self.app.notify(
+            t("session.ended", compound=ended.compound, hours=hours, staff=", ".join(ended.staff))
+        )
 
     def list_sessions(self) -> None:
         """Open the list of desk sessions."""

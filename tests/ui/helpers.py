@@ -19,8 +19,13 @@ from deskconsole.ui.app import DeskApp
 from tests.conftest import FIXED_NOW
 
 
-def make_app(repo: Repository, language: str = "en", staff: str = "颜成玉") -> DeskApp:
-    """The console on ``repo`` with the tests' fixed clock."""
+def make_app(
+    repo: Repository, language: str = "en", staff: str = "颜成玉", *, desk_chosen: bool = True
+) -> DeskApp:
+    """The console on ``repo`` with the tests' fixed clock; the desk's settings saved
+    (its code chosen) unless ``desk_chosen`` is false."""
+    if desk_chosen and not repo.settings.is_saved():
+        repo.settings.save(repo.settings.get())
     config = RunConfig(repo.data_dir, language, staff)  # type: ignore[arg-type]
     return DeskApp(repo, config, clock=lambda: FIXED_NOW)
 

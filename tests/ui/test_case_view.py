@@ -19,7 +19,7 @@ from tests.bundle_helpers import set_desk
 from tests.factories import make_case
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, until
 from tests.ui.test_board import column, dialog, error_line, open_board, select
 
 S = CaseState
@@ -176,6 +176,64 @@ async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None
         assert "138****8000" in text(screen, "#case-fields")
 
 
+async def test_full_numbers_mask_again_once_the_clerk_leaves_the_case(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_case(app, pilot, "JC-20261124-001")
+        burst(app, "v", "n")  # a note dialog over the case: the numbers stay shown
+        await until(pilot, lambda: app.screen is not screen)
+        assert "13800138000" in text(screen, "#case-fields")
+        burst(app, "escape", "f2")
+        await until(pilot, lambda: app.current_mode == "lookup")
+        await until(pilot, lambda: "13800138000" not in text(screen, "#case-fields"))
+        assert "138****8000" in text(screen, "#case-fields")
+        assert "FULL NUMBERS" not in text(screen, "#case-title")
+        burst(app, "f4", "v", "ctrl+l")
+        await until(pilot, lambda: "13800138000" in text(screen, "#case-fields"))
+        await until(pilot, lambda: type(app.screen).__name__ == "LockScreen")
+        await until(pilot, lambda: "13800138000" not in text(screen, "#case-fields"))
+
+
+async def test_the_follow_up_phone_masks_again_on_another_row_or_screen(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        burst(app, "f", "down", "v")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+        screen = app.screen
+        assert isinstance(screen, FollowupScreen)
+        table = screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 2 and table.get_row_at(1)[3] == "13800138000")
+        burst(app, "c", "escape")  # a dialog over the list: still shown
+        await until(pilot, lambda: app.screen is screen)
+        assert table.get_row_at(1)[3] == "13800138000"
+        burst(app, "up")
+        await until(pilot, lambda: table.get_row_at(1)[3] == "138****8000")
+        burst(app, "down", "v", "o")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await until(pilot, lambda: table.get_row_at(1)[3] == "138****8000")
+
+
+async def test_f4_after_the_follow_up_list_shows_the_board(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(app, pilot)
+        burst(app, "f", "f2", "f4")
+        await until(
+            pilot, lambda: app.current_mode == "board" and isinstance(app.screen, BoardScreen)
+        )
+        burst(app, "f", "f4")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        burst(app, "f", "o")  # a case opened from the list goes back to the list
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        burst(app, "escape")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+
+
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
     fill(repo)
     app = make_app(repo)
@@ -213,14 +271,23 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         case = repo.cases.get("JC-20261120-003")
         assert case is not None and case.events[-1].kind == EventKind.REVEALED
 
-        await pilot.press("c")
-        await pilot.pause()
-        dialog(app).query_one("#field-note", Input).value = "无人接听"
-        await pilot.press("enter")
-        await pilot.pause()
+        assert table.get_row_at(0)[4] == ""
+        burst(app, "c", "enter")  # no answer: no note needed
+        await until(pilot, lambda: table.get_row_at(0)[4] == "1")
         case = repo.cases.get("JC-20261120-003")
         assert case is not None and case.events[-1].kind == EventKind.FOLLOWUP
+        assert (case.events[-1].note, case.events[-1].data) == ("", {"attempt": "1"})
         assert case.state == S.RESOLVED
+        burst(app, "c", "关机", "enter")
+        await until(pilot, lambda: table.get_row_at(0)[4] == "2")
+        case = repo.cases.get("JC-20261120-003")
+        assert case is not None and case.events[-1].note == "关机"
+        await until(
+            pilot,
+            lambda: any(
+                "Call 2 to JC-20261120-003 noted" in str(n.message) for n in app._notifications
+            ),
+        )
 
         await pilot.press("enter")
         await pilot.pause()

@@ -3,19 +3,23 @@ related cases, drafts, discarding, and the keystroke budget."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
 
+from deskconsole.domain.intake import IntakeForm
 from deskconsole.models import CaseState, EventKind
 from deskconsole.storage import Repository
+from deskconsole.storage.drafts import DraftFile
 from deskconsole.ui.screens import intake as intake_module
+from deskconsole.ui.screens.desk_settings import FirstCaseDialog
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, until
 
 MATTER = "地下室灯不亮"
 
@@ -78,6 +82,51 @@ async def test_a_known_resident_in_at_most_15_keystrokes(repo: Repository) -> No
         assert app.focused is screen.query_one(ResidentPicker).input
 
 
+async def test_the_first_save_asks_for_the_desk_code_when_none_was_chosen(
+    repo: Repository,
+) -> None:
+    seed(repo)
+    app = make_app(repo, desk_chosen=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_keys = ["f3", "jjg", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s"]
+        burst(app, *case_keys)
+        await until(pilot, lambda: isinstance(app.screen, FirstCaseDialog))
+        assert repo.cases.all() == []
+        burst(app, "escape")
+        await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await until(
+            pilot,
+            lambda: any("needs this desk's code" in str(n.message) for n in app._notifications),
+        )
+        assert repo.cases.all() == [] and not repo.settings.is_saved()
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen) and screen.read_form().description == MATTER
+        burst(app, "ctrl+s", "新城社区", "enter", "xc", "enter")
+        await until(pilot, lambda: len(repo.cases.all()) == 1)
+        [case] = repo.cases.all()
+        assert case.number == "XC-20261127-001" and case.description == MATTER
+        settings = repo.settings.get()
+        assert (settings.community, settings.desk_code) == ("新城社区", "XC")
+        await until(pilot, lambda: "Saved XC-20261127-001" in banner(screen))
+        burst(app, "zw", "enter", "1", "enter", "wy", "enter", "另一件事", "ctrl+s")
+        await until(pilot, lambda: len(repo.cases.all()) == 2)  # asked once only
+        assert isinstance(app.screen, IntakeScreen)
+
+
+async def test_back_dating_takes_the_days_and_times_a_clerk_writes(repo: Repository) -> None:
+    seed(repo)
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_keys = ["f3", "jjg", "enter", "2", "enter", "wy", "enter", MATTER]
+        burst(app, *case_keys, "alt+i", "昨天下午2点", "ctrl+s")
+        await until(pilot, lambda: repo.cases.count() == 1)
+        burst(app, "zw", "enter", "1", "enter", "wy", "enter", "咨询", "alt+i", "11月20号 9点半")
+        burst(app, "ctrl+s")
+        await until(pilot, lambda: repo.cases.count() == 2)
+    taken = sorted(case.intake_at for case in repo.cases.all())
+    assert taken == [datetime(2026, 11, 20, 9, 30), datetime(2026, 11, 26, 14, 0)]
+
+
 async def test_anonymous_case_with_contact_phone(repo: Repository) -> None:
     seed(repo)
     app = make_app(repo)
@@ -118,7 +167,8 @@ async def test_each_problem_is_shown_by_its_field_and_nothing_is_lost(repo: Repo
             "request_type": "Request type: pick one of the listed choices",
             "category": "Category: pick one of the listed choices",
             "description": "Matter: required",
-            "intake_at": "Taken at: enter a time as YYYY-MM-DD HH:MM",
+            "intake_at": "Taken at: enter a day and time, e.g. 2026-11-27 14:30, 11-27 9:05, "
+            "yesterday 2pm",
         }
         assert app.focused is screen.query_one("#f-contact_phone", Input)
         assert screen.query_one("#f-intake_at", Input).value == "2026-13-40"
@@ -207,6 +257,17 @@ async def test_draft_survives_a_restart(repo: Repository, monkeypatch) -> None: 
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await open_intake(again, pilot)
         assert screen.query_one("#f-description", TextArea).text == "楼上漏水"
+
+
+async def test_a_burst_into_a_restored_matter_goes_on_after_it(repo: Repository) -> None:
+    DraftFile(repo.data_dir, "intake").save(IntakeForm(description="楼上漏水").to_json())
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f3", "alt+d", "三天了")
+        await until(pilot, lambda: app.screen.query("#f-description"))
+        matter = app.screen.query_one("#f-description", TextArea)
+        await until(pilot, lambda: "三天了" in matter.text)
+        assert matter.text == "楼上漏水三天了"
 
 
 async def test_escape_asks_before_throwing_input_away(repo: Repository) -> None:

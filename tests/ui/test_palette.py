@@ -8,6 +8,7 @@ from textual.widgets import Input
 from deskconsole.storage import Repository
 from deskconsole.ui.desk_commands import DeskCommands
 from deskconsole.ui.screens.case_view import CaseScreen
+from tests.factories import make_resident
 from tests.ui.board_data import fill_board
 from tests.ui.helpers import burst, make_app, settle, until
 
@@ -79,3 +80,29 @@ async def test_ctrl_c_says_how_to_quit_in_chinese(repo: Repository) -> None:
         await until(pilot, lambda: any(n.title == "要退出吗？" for n in app._notifications))
         note = next(n for n in app._notifications if n.title == "要退出吗？")
         assert "ctrl+q" in note.message and "退出控制台" in note.message
+
+
+async def test_yuyan_puts_the_language_command_above_a_resident_named_yu_yan(
+    repo: Repository,
+) -> None:
+    repo.residents.save_many(
+        [make_resident("于艳"), make_resident("于艳燕"), make_resident("张伟")]
+    )
+    app = make_app(repo, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, "ctrl+p", "yuyan")
+
+        def shown() -> list[str]:
+            options = _options(app)
+            if app.screen.query_one(Input).value != "yuyan":
+                return []
+            wanted = ("Language", "于艳 ", "于艳燕")
+            return options if all(any(o.startswith(w) for o in options) for w in wanted) else []
+
+        await until(pilot, shown)
+        options = shown()
+        assert options[0].startswith("Language: switch English / 中文")
+        assert options.index(next(o for o in options if o.startswith("于艳 "))) == 1
+        burst(app, *["backspace"] * 5, "zw")  # initials still find the resident first
+        await until(pilot, lambda: _options(app) and _options(app)[0].startswith("张伟"))

@@ -7,15 +7,19 @@ import json
 
 from textual.widgets import Input
 
-from deskconsole.domain.erasure import is_erased
+from deskconsole.domain.erasure import erase, is_erased
+from deskconsole.domain.register import build_register
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
+from deskconsole.ui.screens.board import BoardScreen
+from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.personal_data import PersonalDataDialog, ReasonDialog
 from deskconsole.ui.screens.resident import ResidentScreen
 from tests.bundle_helpers import set_desk
 from tests.conftest import FIXED_NOW
+from tests.factories import make_case
 from tests.ui.helpers import burst, make_app, settle, until
 
 NAME = "欧阳秀英"
@@ -34,6 +38,10 @@ async def open_person(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-d
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
     await settle(app, pilot)
+
+
+def board_text(app: DeskApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def erased(repo: Repository) -> bool:
@@ -126,3 +134,29 @@ async def test_the_console_reminds_once_a_month_of_residents_due(repo: Repositor
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert not any("are due" in n.message for n in app._notifications)
+
+
+async def test_an_erased_resident_reads_in_the_interface_language(repo: Repository) -> None:
+    set_desk(repo, "JC", "金城社区")
+    repo.residents.save(PERSON)
+    repo.cases.save(make_case("JC-20261127-001", resident_id=PERSON.id))
+    erase(repo, PERSON.id, "居民申请删除", staff="颜成玉", now=FIXED_NOW)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def fields() -> str:
+            found = app.screen.query("#case-fields")
+            return str(found.first().render()) if found else ""
+
+        burst(app, "JC-20261127-001", "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await until(pilot, lambda: "Erased resident" in fields())
+        await app.switch_language("zh")
+        await until(pilot, lambda: "已删除的居民" in fields())
+        burst(app, "escape", "f4")
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        await until(pilot, lambda: "已删除的居民" in board_text(app))
+        await app.switch_language("en")
+        await until(pilot, lambda: "Erased resident" in board_text(app))
+    register = build_register(repo, FIXED_NOW.date())
+    assert [row.name for row in register.rows] == ["已删除的居民"]  # the record stays Chinese

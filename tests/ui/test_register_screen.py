@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
+from rich.cells import cell_len
 from textual.widgets import DataTable, Footer, Input, Select, Sparkline, Static
 
 from deskconsole.storage import Repository
@@ -14,7 +16,10 @@ from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.screens.stats import StatsScreen
 from tests import register_data as data
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, until
+
+#: Wide enough for every column of the register (narrower screens show fewer, see below).
+WIDE = (200, 40)
 
 
 def text_of(app: DeskApp, selector: str) -> str:
@@ -37,7 +42,7 @@ async def open_register(app: DeskApp, pilot) -> RegisterScreen:  # type: ignore[
 async def test_preview_shows_todays_header_rows_and_footer(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
         assert screen.query_one("#register-date", Input).value == "2026-11-27"
         head = text_of(app, "#register-head")
@@ -154,7 +159,7 @@ def _xlsx_text(path: Path) -> str:
 async def test_unmasking_asks_first_and_records_each_export(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
         await pilot.press("u")
         await pilot.pause()
@@ -211,7 +216,7 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
 async def test_leaving_the_screen_masks_again(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
         await pilot.press("u")
         await pilot.pause()
@@ -258,7 +263,7 @@ async def test_full_numbers_are_not_shown_when_they_cannot_be_recorded(
     def refuse(entry: object) -> None:
         raise StoreWriteError(repo.data_dir / "journal.jsonl", "the disk is full")
 
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
         monkeypatch.setattr(repo.audit, "add", refuse)
         await pilot.press("u")
@@ -285,7 +290,7 @@ async def test_preview_follows_new_cases(repo: Repository) -> None:
 async def test_chinese_headings_with_chinese_data(repo: Repository) -> None:
     data.fill(repo)
     app = make_app(repo, "zh")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await open_register(app, pilot)
         table = app.screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()][:4] == [
@@ -336,3 +341,58 @@ async def test_statistics_screen(repo: Repository) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RegisterScreen)
+
+
+def painted(app: DeskApp) -> list[str]:
+    """The screen's lines as the terminal shows them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_at_80_columns_the_register_shows_every_cell_and_the_mask_badge(
+    repo: Repository, language: str
+) -> None:
+    data.fill(repo)
+    app = make_app(repo, language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f5", "u", "left", "enter")
+        await until(pilot, lambda: isinstance(app.screen, RegisterScreen) and not app.screen.masked)
+        badge = "UNMASKED: full numbers" if language == "en" else "未遮盖：完整号码"
+        await until(pilot, lambda: any(badge in line for line in painted(app)))
+        table = app.screen.query_one(DataTable)
+        keys = [str(column.key.value) for column in table.ordered_columns]
+        assert keys == ["no", "time", "number", "name", "category", "state", "matter"]
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80 - 4
+        detail = lambda: text_of(app, "#register-detail")  # noqa: E731
+        await until(pilot, lambda: data.JIANG_PHONE in detail())
+        assert "当场解决" in detail()  # the handling column, spelt out beneath
+        burst(app, "down")
+        await until(pilot, lambda: data.JIANG_PHONE not in detail())
+
+
+async def test_at_80_columns_the_taken_at_hint_fits_its_field(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f3")
+        await until(pilot, lambda: app.screen.query("#f-intake_at"))
+        field = app.screen.query_one("#f-intake_at", Input)
+        await until(pilot, lambda: field.content_region.width > 0)
+        assert field.placeholder == "now 10:00 (or type a date)"
+        assert cell_len(field.placeholder) <= field.content_region.width
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_at_80_columns_statistics_keep_each_number_beside_its_label(
+    repo: Repository, language: str
+) -> None:
+    data.fill(repo)
+    app = make_app(repo, language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f5", "g")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        await until(pilot, lambda: "金域物业" in text_of(app, "#stats-bd-1"))
+        assert app.screen.query_one("#stats-breakdowns").has_class("-stacked")
+        for index in range(3):
+            block = app.screen.query_one(f"#stats-bd-{index}", Static)
+            lines = str(block.render()).splitlines()
+            assert block.size.height == len(lines)  # no label wrapped away from its number

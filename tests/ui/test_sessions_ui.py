@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input
 
 from deskconsole.storage import Repository
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import burst, make_app, settle, until
 
 
 async def test_start_count_and_end_a_session(repo: Repository) -> None:
@@ -73,3 +73,44 @@ async def test_correct_a_session_from_the_list(repo: Repository) -> None:
         [entry] = repo.audit.all()
         assert entry.action == "session.corrected"
         assert repo.sessions.current().partners == ["金域物业"]  # type: ignore[union-attr]
+
+
+async def test_f7_ends_the_session_now_with_the_staff_on_duty(repo: Repository) -> None:
+    app = make_app(repo, staff="颜成玉")
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f7", "tab", "金域华府", "tab", "tab", "tab", "ctrl+u", "刘宗辉", "ctrl+s")
+        await until(pilot, lambda: repo.sessions.current() is not None)
+        session = repo.sessions.current()
+        assert session is not None and session.staff == ["刘宗辉"]
+        burst(app, "f7", "y")
+        await until(pilot, lambda: repo.sessions.current() is None)
+        ended = repo.sessions.get(session.id)
+        assert ended is not None
+        assert (f"{ended.start:%H:%M}", f"{ended.end:%H:%M}") == ("09:30", "10:00")
+        assert ended.staff == ["刘宗辉", "颜成玉"]
+        await until(pilot, lambda: any("09:30-10:00" in str(n.message) for n in app._notifications))
+        app.action_sessions()
+        await until(pilot, lambda: app.screen.query(DataTable))
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert [str(cell) for cell in row[2:4]] == ["09:30-10:00", "刘宗辉, 颜成玉"]
+
+
+async def test_ctrl_f6_takes_back_a_visitor_counted_by_mistake(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "ctrl+f6")
+        await until(
+            pilot, lambda: any("No desk session" in str(n.message) for n in app._notifications)
+        )
+        burst(app, "f7", "tab", "金域华府", "ctrl+s")
+        await until(pilot, lambda: repo.sessions.current() is not None)
+        burst(app, "f6", "f6", "f6", "ctrl+f6")
+        await until(
+            pilot, lambda: any("taken back (2" in str(n.message) for n in app._notifications)
+        )
+        assert repo.sessions.current().visitor_count == 2  # type: ignore[union-attr]
+        burst(app, "ctrl+f6", "ctrl+f6", "ctrl+f6")
+        await until(
+            pilot, lambda: any("nothing to take back" in str(n.message) for n in app._notifications)
+        )
+        assert repo.sessions.current().visitor_count == 0  # type: ignore[union-attr]

@@ -35,13 +35,28 @@ def test_every_spelling_of_a_day_reads_the_same(text: str) -> None:
     assert parse_day(text, TODAY) == date(2026, 11, 27)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天", TODAY),
+        ("Today", TODAY),
+        ("昨天", date(2026, 11, 30)),
+        ("yesterday", date(2026, 11, 30)),
+        ("前天", date(2026, 11, 29)),
+        ("11月27号", date(2026, 11, 27)),
+    ],
+)
+def test_days_said_in_words(text: str, expected: date) -> None:
+    assert parse_day(text, TODAY) == expected
+
+
 def test_a_day_without_a_year_is_this_year() -> None:
     assert parse_day("3-5", TODAY) == date(2026, 3, 5)
     assert parse_day("3月5日", date(2027, 1, 2)) == date(2027, 3, 5)
 
 
 @pytest.mark.parametrize(
-    "text", ["", "yesterday", "27/11/2026", "2026-13-01", "2026-02-30", "11-32", "2026-11", "1127"]
+    "text", ["", "tomorrow", "27/11/2026", "2026-13-01", "2026-02-30", "11-32", "2026-11", "1127"]
 )
 def test_anything_else_is_not_a_day(text: str) -> None:
     with pytest.raises(ValueError):
@@ -57,13 +72,23 @@ def test_anything_else_is_not_a_day(text: str) -> None:
         ("9点30", time(9, 30)),
         ("14时30分", time(14, 30)),
         ("9点", time(9, 0)),
+        ("9点半", time(9, 30)),
+        ("14:30:15", time(14, 30, 15)),
+        ("下午2点", time(14, 0)),
+        ("晚上7:30", time(19, 30)),
+        ("中午12点", time(12, 0)),
+        ("中午1点", time(13, 0)),
+        ("上午9点", time(9, 0)),
+        ("2pm", time(14, 0)),
+        ("2:30 PM", time(14, 30)),
+        ("12am", time(0, 0)),
     ],
 )
 def test_times_of_day(text: str, expected: time) -> None:
     assert parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "25:00", "9:5", "noon", "14:60"])
+@pytest.mark.parametrize("text", ["", "25:00", "9:5", "noon", "14:60", "9", "13pm", "下午25点"])
 def test_anything_else_is_not_a_time(text: str) -> None:
     with pytest.raises(ValueError):
         parse_time(text)
@@ -81,13 +106,24 @@ def test_anything_else_is_not_a_time(text: str) -> None:
         # A past day alone is when the desk opens; today alone is now.
         ("2026-11-27", datetime(2026, 11, 27, 9, 0)),
         ("2026年12月1日", datetime(2026, 12, 1, 14, 37)),
+        # A time alone is today; a day in words, with or without a time.
+        ("9:05", datetime(2026, 12, 1, 9, 5)),
+        ("上午9点", datetime(2026, 12, 1, 9, 0)),
+        ("昨天", datetime(2026, 11, 30, 9, 0)),
+        ("昨天下午2点", datetime(2026, 11, 30, 14, 0)),
+        ("yesterday 14:30", datetime(2026, 11, 30, 14, 30)),
+        ("11月27号 9点半", datetime(2026, 11, 27, 9, 30)),
+        ("11-27 2pm", datetime(2026, 11, 27, 14, 0)),
+        ("2026-11-27 14:30:00", datetime(2026, 11, 27, 14, 30)),
     ],
 )
 def test_a_day_and_maybe_a_time(text: str, expected: datetime) -> None:
     assert parse_moment(text, NOW) == expected
 
 
-@pytest.mark.parametrize("text", ["", "2026-11-27 25:00", "2026-11-27 14:3", "14:30"])
+@pytest.mark.parametrize(
+    "text", ["", "2026-11-27 25:00", "2026-11-27 14:3", "11-27 9", "tomorrow 9点", "9"]
+)
 def test_anything_else_is_not_a_moment(text: str) -> None:
     with pytest.raises(ValueError):
         parse_moment(text, NOW)

@@ -174,6 +174,7 @@ def test_id_number_tail_and_whole(index: ResidentIndex) -> None:
     assert names(index.search("031256")) == ["江建国"]
     assert names(index.search("370705195003031256")) == ["江建国"]
     assert index.search("370705195003031256")[0].field == "id_number"
+    assert index.search("1256")[0].masked_id == "370705********1256"
 
 
 def test_id_number_tail_with_x() -> None:
@@ -246,6 +247,12 @@ def test_limit_and_blank_query(index: ResidentIndex) -> None:
     assert len(index.search("z", limit=2)) == 2
     assert index.search("   ") == []
     assert index.search("zw", limit=0) == []
+
+
+def test_count_is_every_match_once_whatever_the_limit(index: ResidentIndex) -> None:
+    assert index.count("z") == len(index.search("z", limit=1000)) > 2
+    assert index.count("zw") == len(index.search("zw", limit=1000))
+    assert index.count("   ") == 0
 
 
 def test_hit_carries_row_fields(index: ResidentIndex) -> None:

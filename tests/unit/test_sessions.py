@@ -13,7 +13,9 @@ from deskconsole.domain.sessions import (
     count_visitor,
     end_session,
     start_session,
+    uncount_visitor,
 )
+from deskconsole.models import Case, CaseEvent, CaseState, EventKind, RequestType
 from deskconsole.storage import Repository
 
 NOW = datetime(2026, 11, 27, 9, 30)
@@ -92,3 +94,52 @@ def test_a_correction_outlives_the_copy_it_corrected_whatever_the_clocks(
     merged, status = merge_session(corrected, ahead)
     assert merged.compound == "锦绣苑" and status is Status.UNCHANGED
     assert merge_session(ahead, corrected)[0] == corrected
+
+
+def _taken(repo: Repository, session_id: str, number: str, staff: str) -> None:
+    repo.cases.save(
+        Case(
+            number=number,
+            desk_code="JC",
+            intake_at=datetime(2026, 11, 27, 10, 15),
+            session_id=session_id,
+            staff=staff,
+            resident_id="r1",
+            request_type=RequestType.HELP,
+            category="property",
+            description="地下室灯不亮",
+            events=[
+                CaseEvent(
+                    at=NOW, staff=staff, kind=EventKind.CREATED, to_state=CaseState.REGISTERED
+                )
+            ],
+        )
+    )
+
+
+def test_a_session_ends_when_it_is_ended_with_everyone_who_worked_it(repo: Repository) -> None:
+    session = _start(repo, staff="颜成玉")
+    _taken(repo, session.id, "JC-20261127-001", "刘宗辉")
+    _taken(repo, session.id, "JC-20261127-002", "颜成玉")
+    ended = end_session(repo, session, datetime(2026, 11, 27, 18, 5, 42), "王晓丽")
+    assert (ended.start, ended.end) == (time(9, 30), time(18, 5))
+    assert ended.staff == ["颜成玉", "刘宗辉", "王晓丽"]
+    assert repo.sessions.get(session.id) == ended
+
+
+def test_a_session_ended_on_a_later_day_keeps_its_planned_end(repo: Repository) -> None:
+    ended = end_session(repo, _start(repo), datetime(2026, 11, 28, 8, 0), "颜成玉")
+    assert ended.end == time(11, 30)
+    assert ended.staff == ["颜成玉", "刘宗辉"]
+
+
+def test_the_last_visitor_count_can_be_taken_back(repo: Repository) -> None:
+    session = _start(repo)
+    with pytest.raises(SessionError, match="nothing to take back"):
+        uncount_visitor(repo, session, NOW)
+    count_visitor(repo, session, NOW.replace(minute=40), category="policy")
+    count_visitor(repo, session, NOW.replace(minute=45))
+    taken_back = uncount_visitor(repo, session, NOW.replace(minute=46))
+    assert [v.category for v in taken_back.visits] == ["policy"]
+    assert repo.sessions.get(session.id) == taken_back
+    assert uncount_visitor(repo, session, NOW.replace(minute=47)).visitor_count == 0

@@ -8,6 +8,7 @@ import pytest
 
 from deskconsole.domain import workflow
 from deskconsole.domain.lifecycle import ALLOWED
+from deskconsole.domain.timeline import describe
 from deskconsole.domain.workflow import (
     BACKWARD,
     FORWARD,
@@ -384,6 +385,12 @@ def test_a_follow_up_call_is_recorded_only_while_awaiting_follow_up() -> None:
     called = workflow.record_call(make_case(S.RESOLVED), "无人接听", "刘", AT)
     assert called.events[-1].kind == EventKind.FOLLOWUP
     assert called.state == S.RESOLVED
+    assert workflow.call_attempts(called) == 1
+    again = workflow.record_call(called, "  ", "刘", AT)
+    assert (again.events[-1].note, again.events[-1].data) == ("", {"attempt": "2"})
+    assert workflow.call_attempts(again) == 2
+    assert describe(again.events[-1], "en") == "Follow-up call not settled (attempt 2)"
+    assert describe(again.events[-1], "zh") == "回访未办结（第 2 次）"
     with pytest.raises(WorkflowError, match="not awaiting follow-up"):
         workflow.record_call(make_case(S.IN_PROGRESS), "无人接听", "刘", AT)
 

@@ -120,6 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "board.followup_col_phone": ("Phone", "电话"),
     "board.followup_col_category": ("Category", "类别"),
     "board.followup_col_outcome": ("Outcome", "办理结果"),
+    "board.followup_col_calls": ("Calls", "回访次数"),
     "board.followup_key_record": ("Record result", "记录回访"),
     "board.followup_key_record_tip": (
         "Record the result and satisfaction: close, or back to in progress",
@@ -137,5 +138,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "board.followup_key_open": ("Open", "打开"),
     "board.followup_key_open_tip": ("Open the case", "打开工单"),
-    "board.followup_title_call": ("Call to {number}", "回访 {number}"),
+    "board.followup_title_call": (
+        "Call to {number} not answered: a note is optional, Enter saves",
+        "回访 {number} 未接通：备注可不填，回车保存",
+    ),
+    "board.followup_called": (
+        "Call {attempt} to {number} noted; it stays on the list",
+        "已记录 {number} 第 {attempt} 次回访；工单仍在列表中",
+    ),
 }

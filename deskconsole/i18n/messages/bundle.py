@@ -347,6 +347,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Close this and choose the desk code later (Settings in the palette)",
         "关闭，稍后再设置服务台代码（命令面板中的“设置”）",
     ),
+    "bundle.first_case_title": (
+        "Before the first case: which desk is this?",
+        "登记第一件工单前：这是哪个服务台？",
+    ),
+    "bundle.first_case_hint": (
+        "Enter moves on, Ctrl+S saves them and the case, Esc goes back to the case unsaved.",
+        "回车到下一项，Ctrl+S 保存设置并保存工单，Esc 返回工单（不保存）。",
+    ),
+    "bundle.first_case_later": (
+        "Case not saved: it needs this desk's code first (Ctrl+S asks again).",
+        "工单未保存：需要先设置服务台代码（再按 Ctrl+S 会再次询问）。",
+    ),
     "bundle.first_start_later": (
         "No desk code chosen yet: set it before taking cases (palette: Settings and desk code).",
         "尚未设置服务台代码：请在登记工单前设置（命令面板：设置与服务台代码）。",

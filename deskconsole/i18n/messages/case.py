@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.event_due_changed": ("Due date: {old} > {new}", "期限：{old} > {new}"),
     "case.event_linked": ("Linked with {number}", "关联 {number}"),
     "case.event_revealed": ("{field} shown in full", "查看完整{field}"),
+    "case.event_call": (
+        "Follow-up call not settled (attempt {attempt})",
+        "回访未办结（第 {attempt} 次）",
+    ),
     "case.event_backdated": (
         "{kind} (back-dated from a paper page; typed in at {typed_at})",
         "{kind}（据纸质登记补录，录入时间 {typed_at}）",

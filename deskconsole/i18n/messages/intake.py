@@ -42,7 +42,7 @@ MESSAGES.update(
         ),
         "intake.hint_party_name": ("which department or unit", "哪个科室或单位"),
         "intake.hint_intake_at": (
-            "now {now} (type a date to back-date)",
+            "now {now} (or type a date)",
             "现在 {now}（补录请填日期时间）",
         ),
         "intake.hint_outcome": ("how it was solved at the desk", "当场如何解决"),

@@ -15,11 +15,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'No resident matches "{query}". Ctrl+N adds a new resident.',
         "没有与“{query}”相符的居民。按 Ctrl+N 新增居民。",
     ),
-    "lookup.found": ("{count} residents", "{count} 位居民"),
-    "lookup.found_one": ("1 resident", "1 位居民"),
+    "lookup.found": (
+        "{count} of {total} {total|resident|residents}",
+        "{total} 位居民中有 {count} 位相符",
+    ),
+    "lookup.found_first": (
+        "First {count} {count|resident|residents}: type more, or scroll down",
+        "显示前 {count} 位居民：继续输入或向下滚动",
+    ),
     "lookup.found_more": (
-        "First {count} {count|resident|residents}: type more to narrow, or scroll down for more",
-        "前 {count} 位居民：继续输入可缩小范围，向下滚动可查看更多",
+        "First {count} of {matches} matches in {total} {total|resident|residents}: "
+        "type more, or scroll down",
+        "{total} 位居民中有 {matches} 位相符，显示前 {count} 位：继续输入或向下滚动",
     ),
     "lookup.col_address": ("Address", "地址"),
     "lookup.col_open": ("Open cases", "在办工单"),

@@ -46,7 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.choice": ("pick one of the listed choices", "请从列表中选择"),
     "err.format": ("wrong format", "格式不正确"),
     "err.date": ("enter a date as YYYY-MM-DD", "请按 YYYY-MM-DD 填写日期"),
-    "err.datetime": ("enter a time as YYYY-MM-DD HH:MM", "请按 YYYY-MM-DD HH:MM 填写时间"),
+    "err.datetime": (
+        "enter a day and time, e.g. 2026-11-27 14:30, 11-27 9:05, yesterday 2pm",
+        "请填写日期和时间，如 2026-11-27 14:30、11-27 9:05、昨天下午2点",
+    ),
     "err.time": ("enter a time as HH:MM", "请按 HH:MM 填写时间"),
     "err.too_long": ("at most {limit} characters", "最多 {limit} 个字符"),
     "err.too_long_plain": ("too long", "过长"),

@@ -1,6 +1,7 @@
 """Messages of personal data: a person's file, erasure, retention, the screen lock."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "privacy.erased_name": ("Erased resident", "已删除的居民"),
     "bundle.what_erasures": ("erasure {index}", "第 {index} 条删除记录"),
     "privacy.bundle_erased": (
         "Personal data erased, as recorded on a desk: {count} {count|resident|residents}",

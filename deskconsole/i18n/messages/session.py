@@ -23,15 +23,30 @@ MESSAGES.update(
             "当前没有驻点：请先按 F7 开始驻点。",
         ),
         "session.visitor_counted": (
-            "Visitor counted {category} ({count} in this session)",
-            "已记录来访咨询 {category}（本次驻点共 {count} 人）",
+            "Visitor counted ({count} in this session; ctrl+F6 takes it back)",
+            "已记录来访咨询（本次驻点共 {count} 人；ctrl+F6 撤销）",
+        ),
+        "session.visitor_counted_in": (
+            "Visitor counted under {category} ({count} in this session; ctrl+F6 takes it back)",
+            "已记录来访咨询：{category}（本次驻点共 {count} 人；ctrl+F6 撤销）",
+        ),
+        "session.visitor_uncounted": (
+            "Last visitor count taken back ({count} in this session)",
+            "已撤销最近一次来访记录（本次驻点共 {count} 人）",
+        ),
+        "session.no_visitors": (
+            "No visitor counted in this session yet: nothing to take back",
+            "本次驻点尚未记录来访，无可撤销",
         ),
         "session.confirm_end": (
             "End the desk session in {compound}? {count} {count|visitor|visitors} counted.",
             "结束 {compound} 的驻点吗？已记录来访 {count} 人。",
         ),
         "session.started": ("Desk session started in {compound}", "已开始驻点：{compound}"),
-        "session.ended": ("Desk session in {compound} ended", "{compound} 驻点已结束"),
+        "session.ended": (
+            "Desk session in {compound} ended ({hours}; staff: {staff})",
+            "{compound} 驻点已结束（{hours}；工作人员：{staff}）",
+        ),
         "session.corrected": (
             "Session corrected (recorded in the audit log)",
             "驻点已更正（已记入审计日志）",

@@ -51,6 +51,11 @@ MESSAGES.update(
         ),
         "key.visitor_in": ("Visitor +1 by category", "按类别记来访"),
         "key.visitor_in_tip": ("Count a visitor under a category", "按类别记录一位来访居民"),
+        "key.visitor_undo": ("Visitor -1", "来访 -1"),
+        "key.visitor_undo_tip": (
+            "Take back the visitor counted last",
+            "撤销最近一次记录的来访",
+        ),
         "key.session": ("Start/end desk session", "开始/结束驻点"),
         "key.session_tip": (
             "Start a desk session, or end the open one",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual import events
 from textual._compositor import Compositor
@@ -111,9 +111,21 @@ class DeskScreenMixin:
             screen.focus_next()
 
 
+def left_behind(screen: Screen[Any]) -> bool:
+    """True when the screen now on top takes the clerk away from ``screen``: another screen
+    or mode, or the lock; a dialog over it (a note, a move) does not."""
+    top = screen.app.screen
+    if top is screen:
+        return False
+    return not isinstance(top, ModalScreen) or getattr(top, "hides_below", False)
+
+
 class DeskScreen(DeskScreenMixin, Screen[None]):
     """A full screen of the console."""
 
 
 class DeskModal(DeskScreenMixin, ModalScreen[ResultType], Generic[ResultType]):
     """A dialog that collects input and returns it; the caller does the work."""
+
+    #: True for a modal that hides the screen beneath (the lock): numbers shown there mask again.
+    hides_below = False

@@ -28,7 +28,8 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, EventKind, Resident, mask_phone
 from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.names import shown_name
+from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
 from deskconsole.ui.widgets.case_card import BADGE_STYLES, due_text
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -133,7 +134,7 @@ class CaseScreen(CaseMoves, DeskScreen):
         rows: list[tuple[str, str]] = []
         resident = self.resident
         if resident is not None:
-            rows.append((t("field.name"), resident.name))
+            rows.append((t("field.name"), shown_name(resident.name)))
             if resident.phone:
                 rows.append((t("field.phone"), self._number(resident.phone, resident.masked_phone)))
             if resident.id_number:
@@ -219,6 +220,12 @@ class CaseScreen(CaseMoves, DeskScreen):
 
     def action_move_to(self) -> None:
         self.choose_move(self.number)
+
+    def on_screen_suspend(self) -> None:
+        """Full numbers are shown for the clerk looking at them: leaving masks them again."""
+        if self.revealed and left_behind(self):
+            self.revealed = False
+            self.show()
 
     def action_reveal(self) -> None:
         """Show the full numbers (recorded once per field), or mask them again."""

@@ -59,8 +59,16 @@ class SettingsFormMixin:
         first_start: bool,
         code_locked: str,
         validate: Validator | None,
+        title: str = "",
+        hint: str = "",
     ) -> None:
         self.community = community
+        self.form_title = title or (
+            "bundle.first_start_title" if first_start else "bundle.settings_edit_title"
+        )
+        self.form_hint = hint or (
+            "bundle.first_start_hint" if first_start else "bundle.settings_hint"
+        )
         self.desk_code = desk_code
         self.first_start = first_start
         self.code_locked = code_locked
@@ -68,9 +76,8 @@ class SettingsFormMixin:
 
     def form(self) -> ComposeResult:
         """The box with the two fields."""
-        title = "bundle.first_start_title" if self.first_start else "bundle.settings_edit_title"
         with Vertical(classes="dialog dialog-wide"):
-            yield Static(t(title), classes="dialog-question")
+            yield Static(t(self.form_title), classes="dialog-question")
             if self.first_start:
                 yield Static(t("bundle.first_start_text"), classes="dialog-note")
             with Grid(classes="form-grid"):
@@ -93,8 +100,7 @@ class SettingsFormMixin:
             if self.code_locked:
                 yield Static(self.code_locked, classes="dialog-note", id="settings-locked")
             yield Static("", id="settings-error", classes="form-error")
-            hint = "bundle.first_start_hint" if self.first_start else "bundle.settings_hint"
-            yield Static(t(hint), classes="dialog-hint")
+            yield Static(t(self.form_hint), classes="dialog-hint")
 
     def _input(self, selector: str) -> Input:
         return self.query_one(selector, Input)  # type: ignore[attr-defined,no-any-return]
@@ -162,6 +168,23 @@ class DeskSettingsDialog(SettingsFormMixin, DeskModal[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self._input("#settings-community").focus()
+
+
+class FirstCaseDialog(DeskSettingsDialog):
+    """Asked at the first save of a case while the desk has no code yet (its first-start
+    form was left for later): the code is chosen, not taken from the defaults."""
+
+    def __init__(self, validate: Validator | None = None) -> None:
+        super().__init__("", "", validate=validate)
+        self._setup(
+            "",
+            "",
+            first_start=True,
+            code_locked="",
+            validate=validate,
+            title="bundle.first_case_title",
+            hint="bundle.first_case_hint",
+        )
 
 
 class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str] | None]):

@@ -13,21 +13,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from deskconsole.domain.workflow import resolved_at
+from deskconsole.domain.workflow import call_attempts, resolved_at
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import OpenCase, StoreChanged
-from deskconsole.ui.screens.base import DeskScreen
+from deskconsole.ui.names import shown_name
+from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 #: Rows shown at once: the oldest first, which is where the work is.
 LIMIT = 100
-COLUMNS = ("waited", "number", "name", "phone", "outcome", "category")
+COLUMNS = ("waited", "number", "name", "phone", "calls", "outcome", "category")
 OUTCOME_WIDTH = 24
 
 
@@ -53,6 +54,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         ),
         Binding("c", "no_answer", "board.followup_key_call", tooltip="board.followup_key_call_tip"),
         Binding("o", "open", "board.followup_key_open", tooltip="board.followup_key_open_tip"),
+        Binding("f4", "close", "mode.board", tooltip="key.board_tip"),
     ]
 
     def __init__(self) -> None:
@@ -60,7 +62,9 @@ class FollowupScreen(CaseMoves, DeskScreen):
         self.cases: list[Case] = []
         self.total = 0
         self.residents: dict[str, Resident] = {}
-        self.revealed: set[str] = set()
+        self.revealed: str | None = None  # the case whose phone is shown, while its row is
+        self.mode = ""  # the section the list was opened in
+        self.left_mode = False  # another section was shown since
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
@@ -69,6 +73,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
+        self.mode = self.app.current_mode
         self.desk.refresh_header()
         table = self.query_one(DataTable)
         self._add_columns(table)
@@ -128,14 +133,15 @@ class FollowupScreen(CaseMoves, DeskScreen):
 
     def row(self, case: Case) -> tuple[str, ...]:
         resident = self.residents.get(case.resident_id or "")
-        name = resident.name if resident else (case.contact_name or t("board.no_name"))
+        name = shown_name(resident.name) if resident else (case.contact_name or t("board.no_name"))
         _, full, masked = self.phone(case)
         waited = (self.desk.today() - resolved_at(case).date()).days
         return (
             t("board.age", days=waited),
             case.number,
             name,
-            (full if case.number in self.revealed else masked) or "-",
+            (full if case.number == self.revealed else masked) or "-",
+            str(call_attempts(case) or ""),
             crop(case.outcome, OUTCOME_WIDTH),
             self.desk.settings.category_label(case.category),
         )
@@ -148,6 +154,29 @@ class FollowupScreen(CaseMoves, DeskScreen):
         if not self.cases or table.cursor_row < 0 or table.cursor_row >= len(self.cases):
             return None
         return self.cases[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The phone shown belongs to the row the cursor left: mask it again."""
+        selected = self.selected  # where the cursor is now (a refill highlights row 0 first)
+        if self.revealed is not None and (selected is None or selected.number != self.revealed):
+            self.hide_phone()
+
+    def on_screen_suspend(self) -> None:
+        if self.revealed is not None and left_behind(self):
+            self.hide_phone()
+        self.left_mode = self.app.current_mode != self.mode
+
+    def on_screen_resume(self) -> None:
+        """F4 after another section shows the board itself, not the list left open on it."""
+        if self.left_mode:
+            self.dismiss()
+
+    def hide_phone(self) -> None:
+        """Mask the phone shown in full."""
+        number, self.revealed = self.revealed, None
+        case = next((c for c in self.cases if c.number == number), None)
+        if case is not None:
+            self._replace(case)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if "cases" in message.tables:
@@ -190,14 +219,14 @@ class FollowupScreen(CaseMoves, DeskScreen):
         if case is None:
             return
         field, _, _ = self.phone(case)
-        if case.number in self.revealed or not field:
+        if case.number == self.revealed or not field:
             return
         try:
             saved = self.casedesk.reveal(case.number, field)
         except DeskError as error:
             self.refuse(error)
             return
-        self.revealed.add(case.number)
+        self.revealed = case.number
         self._replace(saved)
 
     def _replace(self, case: Case) -> None:
@@ -223,7 +252,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
 
         def done(saved: Case) -> None:
             self._replace(saved)
-            self.notify(t("case.saved"))
+            self.notify(t("board.followup_called", number=number, attempt=call_attempts(saved)))
 
         self.ask_change(
             t("board.followup_title_call", number=number),

@@ -31,6 +31,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
 from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
+from deskconsole.ui.desk_code_first import desk_code_first
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
@@ -177,7 +178,7 @@ class IntakeScreen(DeskScreen):
             hint = f" [dim]alt+{letter}[/]" if letter else ""
             label.update(t(f"intake.label_{field}") + hint)
         self.query_one("#f-intake_at", Input).placeholder = t(
-            "intake.hint_intake_at", now=f"{self.desk.now():%Y-%m-%d %H:%M}"
+            "intake.hint_intake_at", now=f"{self.desk.now():%H:%M}"
         )
         self.query_one("#f-location", Input).placeholder = t("intake.hint_location")
         self.query_one("#f-party_name", Input).placeholder = t("intake.hint_party_name")
@@ -237,7 +238,9 @@ class IntakeScreen(DeskScreen):
                 self._input(field).value = getattr(form, field)
             for field in ("request_type", "category", "urgency", "party_kind"):
                 self._choice(field).value = getattr(form, field)
-            self.query_one("#f-description", TextArea).text = form.description
+            matter = self.query_one("#f-description", TextArea)
+            matter.text = form.description
+            matter.move_cursor(matter.document.end)  # typing goes on after what is there
             self.query_one("#f-solved_on_spot", Checkbox).value = form.solved_on_spot
             self._auto_location = form.location if form.resident_id else ""
         finally:
@@ -352,6 +355,8 @@ class IntakeScreen(DeskScreen):
         problems = check(form, self.desk.settings, self.desk.now())
         self._show_problems(problems)
         if problems or self._warned_about_phone(form):
+            return
+        if desk_code_first(self.desk, self.action_save):
             return
         related = (
             related_open_cases(self.desk.repo, form.resident_id, form.category)

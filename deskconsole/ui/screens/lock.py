@@ -41,7 +41,10 @@ class LockScreen(DeskModal[None]):
         Binding("escape", "nothing", show=False),
         *(Binding(f"f{n}", "nothing", show=False) for n in range(1, 13)),
         Binding("shift+f6", "nothing", show=False),
+        Binding("ctrl+f6", "nothing", show=False),
     ]
+
+    hides_below = True
 
     def __init__(self, clock: Callable[[], float], unlocked: Callable[[], None]) -> None:
         """``clock``: seconds on the console's monotonic clock (the pause after wrong PINs);

@@ -18,6 +18,7 @@ from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
 from deskconsole.ui.messages import OpenResident, StoreChanged
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
 from deskconsole.ui.screens.roster_import import ImportScreen
@@ -33,15 +34,28 @@ def gender_label(value: str | None) -> str:
     return Gender(value).label if value else ""
 
 
-def result_row(hit: Hit) -> tuple[str, str, str, str, str]:
-    """The cells of one result row."""
-    return (
-        hit.name,
-        gender_label(hit.gender),
-        hit.address,
-        hit.masked_phone,
-        str(hit.open_cases) if hit.open_cases else "",
-    )
+COLUMNS = ("name", "gender", "address", "phone", "open")
+ID_COLUMNS = ("name", "gender", "address", "id_number", "phone", "open")
+
+
+def result_row(hit: Hit, with_id: bool = False) -> tuple[str, ...]:
+    """The cells of one result row (with the masked ID number after the address)."""
+    cells = [shown_name(hit.name), gender_label(hit.gender), hit.address, hit.masked_phone]
+    if with_id:
+        cells.insert(3, hit.masked_id)
+    return (*cells, str(hit.open_cases) if hit.open_cases else "")
+
+
+def column_label(key: str) -> str:
+    """The heading of a result column."""
+    if key in ("address", "open"):
+        return t(f"lookup.col_{key}")
+    return t(f"field.{key}")
+
+
+def by_id_number(hits: list[Hit]) -> bool:
+    """True when a result was found by its ID number (the rows then show it, masked)."""
+    return any(hit.field == "id_number" for hit in hits)
 
 
 class LookupScreen(DeskScreen):
@@ -62,6 +76,7 @@ class LookupScreen(DeskScreen):
         self._shown_query: str | None = None
         self._more = False
         self._count = 0
+        self._matches: int | None = None
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
@@ -71,11 +86,8 @@ class LookupScreen(DeskScreen):
         table: DataTable[str] = LiteralTable(
             id="lookup-results", cursor_type="row", zebra_stripes=True
         )
-        table.add_column(t("field.name"), key="name")
-        table.add_column(t("field.gender"), key="gender")
-        table.add_column(t("lookup.col_address"), key="address")
-        table.add_column(t("field.phone"), key="phone")
-        table.add_column(t("lookup.col_open"), key="open")
+        for key in COLUMNS:
+            table.add_column(column_label(key), key=key)
         yield table
         yield DeskFooter()
 
@@ -119,9 +131,19 @@ class LookupScreen(DeskScreen):
         """Search off the UI thread; a newer keystroke makes this result stale."""
         index = self.desk.resident_search.current()
         hits = index.search(query, limit + 1)
-        if get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        if worker.is_cancelled:
             return
         self.app.call_from_thread(self._show, query, hits[:limit], len(hits) > limit, len(index))
+        if len(hits) > limit:  # the rows are up: now count every match, for the status line
+            matches = index.count(query)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_matches, query, matches)
+
+    def _show_matches(self, query: str, matches: int) -> None:
+        if self.is_attached and query == self._shown_query == self.query_text:
+            self._matches = matches
+            self._status(query, self.table.row_count)
 
     def _show(self, query: str, hits: list[Hit], more: bool, total: int) -> None:
         if not self.is_attached or query != self.query_text or not self.query("#lookup-results"):
@@ -129,17 +151,25 @@ class LookupScreen(DeskScreen):
         table = self.table
         same_query = query == self._shown_query
         keep = table.cursor_row if same_query else 0
+        with_id = by_id_number(hits)
+        if with_id != ("id_number" in table.columns):
+            same_query = False
+            table.clear(columns=True)
+            for key in ID_COLUMNS if with_id else COLUMNS:
+                table.add_column(column_label(key), key=key)
         shown = [str(row.value) for row in table.rows]
         wanted = [hit.resident_id for hit in hits]
         if same_query and wanted[: len(shown)] == shown:
             for hit in hits[len(shown) :]:  # more rows for the same query: append only
-                table.add_row(*result_row(hit), key=hit.resident_id)
+                table.add_row(*result_row(hit, with_id), key=hit.resident_id)
         else:
             table.clear()
             for hit in hits:
-                table.add_row(*result_row(hit), key=hit.resident_id)
+                table.add_row(*result_row(hit, with_id), key=hit.resident_id)
         if hits:
             table.move_cursor(row=min(keep, len(hits) - 1), animate=False)
+        if query != self._shown_query or not more:
+            self._matches = None if more else len(hits)
         self._shown_query = query
         self._more = more
         self._count = total
@@ -152,12 +182,18 @@ class LookupScreen(DeskScreen):
             status.update(t("lookup.hint", count=f"{self._count:,}"))
         elif shown == 0:
             status.update(literal(t("lookup.none", query=query.strip())))
+        elif self._more and self._matches is None:
+            status.update(t("lookup.found_first", count=shown))
         elif self._more:
-            status.update(t("lookup.found_more", count=shown))
-        elif shown == 1:
-            status.update(t("lookup.found_one"))
+            status.update(
+                t("lookup.found_more", count=shown, matches=f"{self._matches:,}", total=self._total)
+            )
         else:
-            status.update(t("lookup.found", count=shown))
+            status.update(t("lookup.found", count=shown, total=self._total))
+
+    @property
+    def _total(self) -> str:
+        return f"{self._count:,}"
 
     @on(DataTable.RowHighlighted, "#lookup-results")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -28,6 +28,7 @@ from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import OpenStatistics, StoreChanged
+from deskconsole.ui.register_preview import preview_layout, row_detail
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -35,7 +36,6 @@ from deskconsole.ui.widgets.header import DeskHeader
 
 EXPORTS_SUBDIR = "exports"
 # Preview cells wider than this are cut on screen (the files hold the full text).
-PREVIEW_WIDTH = {"address": 22, "matter": 28, "handling": 26}
 STORE_TABLES = frozenset({"cases", "sessions", "residents", "meta"})
 
 
@@ -85,6 +85,7 @@ class RegisterScreen(DeskScreen):
         self.status_error = False
         self._typed_date: str | None = None
         self._loading_note = False
+        self._shown_columns: tuple[str, ...] = ()  # the preview's columns (fewer when narrow)
         #: The day and session whose full numbers were last recorded as shown.
         self._recorded_view: tuple[date, str | None] | None = None
 
@@ -117,6 +118,7 @@ class RegisterScreen(DeskScreen):
             yield Static(id="register-mask")
         yield Static(id="register-head")
         yield LiteralTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="register-detail")
         yield Static(id="register-foot")
         yield Static(id="register-status")
         yield Static(t("register.help"), id="register-help")
@@ -208,13 +210,39 @@ class RegisterScreen(DeskScreen):
         head.update(f"[b]{_escape(title)}[/b]  {_escape(info)}")
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for (name, _), title in zip(COLUMNS, headings(), strict=True):
-            table.add_column(title, key=name, width=PREVIEW_WIDTH.get(name))
-        for row in register.rows:
-            table.add_row(*row.cells(), key=row.number)
+        rows = list(register.rows)
+        layout = preview_layout(rows, self.size.width - 6)  # margins and the scrollbar
+        self._shown_columns = tuple(name for name, _ in layout)
+        names = [name for name, _ in COLUMNS]
+        picked = [names.index(name) for name, _ in layout]
+        titles = headings()
+        for i, (name, width) in zip(picked, layout, strict=True):
+            table.add_column(titles[i], key=name, width=width)
+        for row in rows:
+            cells = row.cells()
+            table.add_row(*(cells[i] for i in picked), key=row.number)
+        self._show_detail()
         foot = " | ".join(_pair(label, value) for label, value in register.footer_lines(lang))
         lines = [register.empty_note(lang), foot] if register.is_empty else [foot]
         self.query_one("#register-foot", Static).update(_escape("\n".join(lines)))
+
+    def _show_detail(self) -> None:
+        """Narrow: the highlighted row's other cells under the table."""
+        detail = self.query_one("#register-detail", Static)
+        rows = self.register.rows if self.register is not None else ()
+        table = self.query_one(DataTable)
+        narrow = len(self._shown_columns) < len(COLUMNS)
+        detail.display = narrow and bool(rows)
+        if detail.display and 0 <= table.cursor_row < len(rows):
+            detail.update(row_detail(rows[table.cursor_row], self._shown_columns))
+
+    @on(DataTable.RowHighlighted, "#register-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def on_resize(self) -> None:
+        if self.register is not None:
+            self._show_register(self.register)
 
     # -- status -------------------------------------------------------------------------
     def _show_mask(self) -> None:

@@ -15,6 +15,7 @@ from deskconsole.models import ERASED_NAME, Case, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.messages import OpenCase, OpenResident, StartIntake, StoreChanged
+from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.personal_data import personal_data
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
@@ -130,7 +131,7 @@ class ResidentScreen(DeskScreen):
             household.display = cases.display = False
             return
         gender = f"  {resident.gender.label}" if resident.gender else ""
-        title.update(literal(f"{resident.name}{gender}  {resident.address.label_zh}"))
+        title.update(literal(f"{shown_name(resident.name)}{gender}  {resident.address.label_zh}"))
         none = t("lookup.none_given")
         lines = [
             t("lookup.phones", phones=", ".join(mask_phone(p) for p in resident.phones) or none),
@@ -157,14 +158,14 @@ class ResidentScreen(DeskScreen):
         for member in others:
             count = data.open_cases.get(member.id, 0)
             household.add_row(
-                member.name,
+                shown_name(member.name),
                 member.gender.label if member.gender else "",
                 member.masked_phone,
                 str(count) if count else "",
                 key=member.id,
             )
         household.display = bool(others)
-        names = {m.id: m.name for m in data.household}
+        names = {m.id: shown_name(m.name) for m in data.household}
         settings = self.desk.settings
         self.query_one("#cases-title", Static).update(
             t("lookup.cases", count=len(data.cases)) if data.cases else t("lookup.no_cases")

@@ -182,9 +182,11 @@ class SessionsScreen(DeskScreen):
         for name in ("date", "compound", "hours", "staff", "partners", "visitors", "cases"):
             table.add_column(t(f"session.col_{name}"), key=name)
         counts: dict[str, int] = {}
+        takers: dict[str, list[str]] = {}
         for doc in self.desk.repo.cases.docs():
             if doc.get("session_id"):
                 counts[doc["session_id"]] = counts.get(doc["session_id"], 0) + 1
+                takers.setdefault(doc["session_id"], []).append(str(doc.get("staff") or ""))
         for session in self.desk.repo.sessions.all()[:200]:
             hours = "-".join(f"{v:%H:%M}" for v in (session.start, session.end) if v)
             if session.is_open:
@@ -193,7 +195,9 @@ class SessionsScreen(DeskScreen):
                 session.date.isoformat(),
                 session.compound,
                 hours,
-                ", ".join(session.staff),
+                ", ".join(
+                    dict.fromkeys(n for n in [*session.staff, *takers.get(session.id, [])] if n)
+                ),
                 ", ".join(session.partners),
                 str(session.visitor_count),
                 str(counts.get(session.id, 0)),

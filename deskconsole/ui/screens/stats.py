@@ -21,6 +21,8 @@ from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 BAR_WIDTH = 30
+#: Below this width the breakdowns stack, so each label keeps its number on its line.
+STACK_BELOW = 110
 
 
 def week_bars(stats: Stats, width: int = BAR_WIDTH) -> str:
@@ -110,7 +112,16 @@ class StatsScreen(DeskScreen):
     def on_mount(self) -> None:
         self.desk.refresh_header()
         self.query_one("#stats-body").focus()
+        self._fit()
         self.load()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Side by side when there is room, else one under the other."""
+        narrow = self.app.size.width < STACK_BELOW
+        self.query_one("#stats-breakdowns").set_class(narrow, "-stacked")
 
     async def apply_language(self) -> None:
         fields = ("#stats-from", "#stats-to")
@@ -118,6 +129,7 @@ class StatsScreen(DeskScreen):
         await self.recompose_keeping_focus()
         for name, value in zip(fields, typed, strict=True):
             self.query_one(name, Input).value = value
+        self._fit()
         if self.stats is not None:
             self._show(self.stats)
         self.refresh_bindings()

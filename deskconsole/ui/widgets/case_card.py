@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from deskconsole.domain.board import CardInfo, Due
 from deskconsole.i18n import t
+from deskconsole.ui.names import shown_name
 
 BADGE_STYLES = {
     Due.OVERDUE: "bold #ffffff on #d70000",
@@ -56,7 +57,8 @@ def card_lines(
     age = Content.styled(t("board.age", days=age_days), "dim")
     first = _line(Content.styled(card.number, "bold"), age, width)
     who = Content.assemble(
-        card.name or t("board.no_name"), ("  " + category_label(card.category), "italic")
+        shown_name(card.name) or t("board.no_name"),
+        ("  " + category_label(card.category), "italic"),
     )
     second = _line(who, Content(""), width)
     badge_text = due_text(card.due_date, due, today)
