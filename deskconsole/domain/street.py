@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from deskconsole.domain.text_pinyin import text_pinyin
 from deskconsole.i18n import Language, t
 from deskconsole.models import Settings
 from deskconsole.storage import Repository
@@ -70,7 +71,8 @@ class Scope:
 
 @dataclass(frozen=True)
 class Street:
-    """Every desk this store holds cases or sessions of, its own desk first."""
+    """Every desk this store holds cases or sessions of: its own desk first, then by
+    community in pinyin order, desks of no known community last."""
 
     name: str
     own: Desk
@@ -158,5 +160,28 @@ def make_street(settings: Settings, codes: Iterable[str]) -> Street:
     own = Desk(settings.desk_code, settings.community)
     others = {code for code in (*codes, *settings.desks) if code and code != own.code}
     desks = [Desk(code, settings.desks.get(code, "")) for code in others]
-    desks.sort(key=lambda d: (d.community == "", d.group, d.code))
+    desks.sort(key=lambda d: (d.community == "", text_pinyin(d.group)[0], d.group, d.code))
     return Street(settings.street, own, (own, *desks))
+
+
+def name_desks(repo: Repository, entries: Iterable[str]) -> dict[str, str]:
+    """Save ``CODE=COMMUNITY`` entries (``CODE=`` forgets the desk's community) in one
+    change of the settings; returns the desks named. A malformed entry is
+    :class:`~deskconsole.errors.DeskError` naming it, and nothing is saved."""
+    from deskconsole.errors import DeskError
+    from deskconsole.models.ids import DESK_CODE_RE
+
+    with repo.transaction():
+        settings = repo.settings.get()
+        desks = dict(settings.desks)
+        for entry in entries:
+            code, sign, name = entry.partition("=")
+            code = code.strip().upper()
+            if not sign or not DESK_CODE_RE.fullmatch(code) or code == settings.desk_code:
+                raise DeskError("street.err_desk_community", value=entry)
+            if name.strip():
+                desks[code] = name.strip()
+            else:
+                desks.pop(code, None)
+        repo.settings.save(settings.model_copy(update={"desks": desks}))
+    return desks

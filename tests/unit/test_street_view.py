@@ -190,3 +190,55 @@ def test_cli_stats_and_export_of_one_community(
     ]
     code, _, err = run(capsys, "stats", "--data-dir", str(street_store), "--community", "火星社区")
     assert code == 1 and err.strip().count("\n") == 0 and "火星社区" in err
+
+
+def test_a_bundle_names_its_desks_community_and_the_desks_it_knows(
+    street_repo: Repository, tmp_path: Path
+) -> None:
+    from deskconsole.domain.bundle import export_bundle, import_bundle
+    from deskconsole.models import Settings
+
+    with Repository.open(tmp_path / "lanshan", now=lambda: data.AT) as other:
+        other.settings.save(
+            Settings(desk_code="LS", community="蓝山社区", desks={"XX": "星湖社区", "YH": "别名"})
+        )
+        other.cases.save(make_case("LS-20261127-001"))
+        _, path = export_bundle(other, tmp_path / "ls.dcb", None, data.AT, staff="王芳")
+    import_bundle(street_repo, path)
+    settings = street_repo.settings.get()
+    # The desk as it names itself; a desk this store did not know; YH stays as known here.
+    assert settings.desks == {
+        "JC2": "金城社区",
+        "YH": "银河社区",
+        "LS": "蓝山社区",
+        "XX": "星湖社区",
+    }
+    assert street_of(street_repo).groups() == ["金城社区", "蓝山社区", "星湖社区", "银河社区"]
+    before = street_repo.settings.get()
+    assert not import_bundle(street_repo, path).changes_anything  # twice: nothing new
+    assert street_repo.settings.get() == before
+
+
+def test_cli_settings_names_another_desks_community(
+    street_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "settings",
+        "--data-dir",
+        str(street_store),
+        "--desk-community",
+        "xx=星湖社区",
+        "--desk-community",
+        "JC2=",
+    )
+    assert code == 0
+    assert "Other desks: XX 星湖社区, YH 银河社区" in out
+    with Repository.open(street_store, readonly=True) as repo:
+        assert repo.settings.get().desks == {"YH": "银河社区", "XX": "星湖社区"}
+    code, _, err = run(
+        capsys, "settings", "--data-dir", str(street_store), "--desk-community", "星湖"
+    )
+    assert code == 1 and "CODE=COMMUNITY" in err and "星湖" in err
+    with Repository.open(street_store, readonly=True) as repo:
+        assert repo.settings.get().desks == {"YH": "银河社区", "XX": "星湖社区"}

@@ -39,6 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "street.col_on_time": ("On time", "按期办结率"),
     "street.col_satisfaction": ("Satisfied", "满意率"),
     "street.total": ("Street total", "街道合计"),
+    "street.settings_desks": ("Other desks", "其他服务台"),
     "register.h_scope": ("Covers", "范围"),
     "register.f_communities": ("By community", "各社区"),
 }
