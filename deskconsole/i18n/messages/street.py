@@ -10,10 +10,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show one community or desk, or the whole street",
         "只看一个社区或服务台，或看全街道",
     ),
+    "street.key_take": ("Show", "查看"),
+    "street.key_take_tip": ("Show the highlighted line", "查看选中的范围"),
+    "street.key_next": ("Next", "下一个"),
+    "street.key_next_tip": ("Move to the next line (round again)", "移到下一行（循环）"),
+    "street.key_back": ("Back", "返回"),
+    "street.key_back_tip": ("Keep what is shown", "保持当前范围"),
     "street.picker_title": ("Show which desks", "查看范围"),
     "street.picker_help": (
-        "Up/Down pick, Enter shows it, Esc keeps the current one",
-        "上下键选择，回车查看，Esc 不变",
+        "Up/Down or w pick, a digit or Enter shows it, Esc keeps the current one",
+        "上下键或 w 选择，数字键或回车查看，Esc 不变",
     ),
     "street.err_desk": (
         "No desk {desk} in this store; its desks are: {known}",

@@ -21,6 +21,7 @@ from deskconsole.domain.register import (
     headings,
     own_sessions_on,
 )
+from deskconsole.domain.street import street_of
 from deskconsole.errors import DeskError
 from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
@@ -28,6 +29,7 @@ from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -53,7 +55,7 @@ def session_label(session: DeskSession) -> str:
     return " ".join(p for p in (session.compound, hours) if p)
 
 
-class RegisterScreen(DeskScreen):
+class RegisterScreen(ScopeKeys, DeskScreen):
     """Preview of exactly what will be exported for one day (or one session), and export."""
 
     AUTO_FOCUS = "#register-table"  # the keys act at once; d goes to the date
@@ -71,6 +73,7 @@ class RegisterScreen(DeskScreen):
         Binding("u", "unmask", "register.key_unmask", tooltip="register.key_unmask_tip"),
         Binding("u", "mask", "register.key_mask", tooltip="register.key_mask_tip"),
         Binding("g", "statistics", "register.key_stats", tooltip="register.key_stats_tip"),
+        SCOPE_BINDING,
         Binding("escape", "leave_field", "register.key_leave", tooltip="register.key_leave_tip"),
     ]
 
@@ -147,14 +150,17 @@ class RegisterScreen(DeskScreen):
         """Read the register of the chosen day and session (off the UI thread)."""
         day, session_id, masked = self.day or self.desk.today(), self.session_id, self.masked
         repo = self.desk.repo
-        sessions = own_sessions_on(repo, day)
+        street = street_of(repo)
+        scope = self.scope_in_view(street)
+        sessions = own_sessions_on(repo, day, scope)
         if session_id not in {s.id for s in sessions}:
             session_id = None
         register = build_register(
-            repo, day, session_id, masked=masked, generated_by=self.desk.staff
+            repo, day, session_id, masked=masked, generated_by=self.desk.staff, scope=scope
         )
         if get_current_worker().is_cancelled:
             return
+        self.app.call_from_thread(self.street_known, street)
         try:
             self._record_unmasked_view(register)
         except DeskError as error:  # not recorded: not shown
@@ -280,6 +286,13 @@ class RegisterScreen(DeskScreen):
         if message.tables & STORE_TABLES:
             self.load()
 
+    def scope_changed(self) -> None:
+        """Another community or desk picked: its register of the same day."""
+        self.session_id = None
+        day = (self.day or self.desk.today()).isoformat()
+        self._set_status(t("register.loading", day=day), loading=True)
+        self.load()
+
     # -- masking ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "unmask":
@@ -290,6 +303,8 @@ class RegisterScreen(DeskScreen):
             return True if self.register is not None else None
         if action == "leave_field":
             return self.focused is not self.query_one(DataTable)
+        if action == "pick_scope":
+            return self.scope_applies
         return True
 
     def action_unmask(self) -> None:
@@ -345,7 +360,7 @@ class RegisterScreen(DeskScreen):
     def action_statistics(self) -> None:
         from deskconsole.ui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen())
+        self.app.push_screen(StatsScreen(scope=self.scope, street=self.street))
 
 
 def _pair(label: str, value: str) -> str:
