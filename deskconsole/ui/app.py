@@ -19,6 +19,7 @@ from deskconsole.config import RunConfig
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, Repository, StoreError
+from deskconsole.ui.browser_keys import APP_BINDINGS, BrowserKeys
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
@@ -37,7 +38,7 @@ from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(ScreenLock, CrashGuard, App[None]):
+class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -68,6 +69,7 @@ class DeskApp(ScreenLock, CrashGuard, App[None]):
             tooltip="privacy.key_lock_tip",
             priority=True,
         ),
+        *APP_BINDINGS,
     ]
 
     def __init__(
