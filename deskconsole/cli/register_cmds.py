@@ -113,7 +113,7 @@ def export_register(
     finally:
         repo.close()
     if register.scope:
-        typer.echo(f"{t('street.scope_label')} {register.scope}")
+        typer.echo(t("street.covers", scope=register.scope))
     if register.is_empty:
         typer.echo(register.empty_note(get_language()))
     else:
@@ -177,7 +177,7 @@ def stats(
             label = scope.label(street_of(repo)) if scope is not None else ""
         settings = repo.settings.get()
     if label:
-        typer.echo(f"{t('street.scope_label')} {label}")
+        typer.echo(t("street.covers", scope=label))
     lines = comparison_lines(comparison) if by is not None else stats_lines(figures, settings)
     for line in lines:
         typer.echo(line)

@@ -41,7 +41,8 @@ class Comparison:
             t("street.col_satisfaction"),
         ]
         lines = [_line(name, stats) for name, stats in self.rows]
-        return [heading, *lines, _line(t("street.total"), self.total)]
+        total = t("street.total" if self.by is GroupBy.COMMUNITY else "street.total_desks")
+        return [heading, *lines, _line(total, self.total)]
 
 
 def _line(name: str, stats: Stats) -> list[str]:

@@ -37,7 +37,7 @@ class ScopeKeys:
         if not self.scope_applies or self.street is None:
             return ""
         scope = self.scope or self.default_scope(self.street)
-        return f"{t('street.scope_label')} {scope.label(self.street)}"
+        return t("street.covers", scope=scope.label(self.street))
 
     def scope_in_view(self, street: Street) -> Scope | None:
         """The scope a load reads with (``None`` on a store of one desk: as ever)."""

@@ -40,14 +40,14 @@ async def test_the_register_of_a_community_and_of_the_whole_street(repo: Reposit
         await settle(app, pilot)
         assert isinstance(app.screen, RegisterScreen)
         assert [r[2] for r in table_rows(app)] == ["JC-20261127-001", "JC-20261127-002"]
-        assert "Covers: 金城社区 JC 服务台" in text_of(app, "#register-head")
+        assert "Covers: 金城社区, desk JC" in text_of(app, "#register-head")
         await pick(app, pilot, "2")  # 金城社区, both of its desks
         assert [r[2] for r in table_rows(app)] == [
             "JC-20261127-001",
             "JC-20261127-002",
             "JC2-20261127-001",
         ]
-        assert "Covers: 金城社区（服务台 JC, JC2）" in text_of(app, "#register-head")
+        assert "Covers: 金城社区 (desks JC, JC2)" in text_of(app, "#register-head")
         await pick(app, pilot, "w", "w", "w", "enter")  # from 金城社区 on to YH
         assert [r[2] for r in table_rows(app)] == ["YH-20261127-001", "YH-20261127-002"]
         await pick(app, pilot, "1")
@@ -71,13 +71,13 @@ async def test_statistics_follow_the_register_and_compare_communities(repo: Repo
         await pilot.press("g")
         await until(pilot, lambda: isinstance(app.screen, StatsScreen))
         await settle(app, pilot)
-        assert text_of(app, "#stats-scope") == "范围： 新城街道（全部社区）"
+        assert text_of(app, "#stats-scope") == "范围：新城街道（全部社区）"
         table = text_of(app, "#stats-compare").splitlines()
         assert table[0].split() == ["社区", "诉求", "当场解决", "按期办结率", "满意率"]
         assert table[2].split() == ["银河社区", "2", "0", "0.0%", "0.0%"]
         assert table[-1].split() == ["街道合计", "7", "1", "50.0%", "50.0%"]
         await pick(app, pilot, "5")  # one desk: no comparison
-        assert text_of(app, "#stats-scope") == "范围： 银河社区 YH 服务台"
+        assert text_of(app, "#stats-scope") == "范围：银河社区 YH 服务台"
         assert not app.screen.query_one("#stats-compare-box").display
         figures = text_of(app, "#stats-figures").splitlines()
         assert next(line for line in figures if line.startswith("受理诉求")).split()[-1] == "2"

@@ -104,7 +104,7 @@ def test_statistics_narrowed_and_side_by_side(street_repo: Repository) -> None:
     assert [row[:2] for row in desks.table()[1:]] == [
         ["JC", "3"],
         ["JC2", "1"],
-        ["Street total", "4"],
+        ["Total", "4"],
     ]
 
 

@@ -4,7 +4,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "street.scope_all": ("{street}, every community", "{street}（全部社区）"),
     "street.scope_community": ("{community} (desks {desks})", "{community}（服务台 {desks}）"),
     "street.scope_desk": ("{community}, desk {code}", "{community} {code} 服务台"),
-    "street.scope_label": ("Covers:", "范围："),
+    "street.covers": ("Covers: {scope}", "范围：{scope}"),
     "street.key_scope": ("Community", "社区"),
     "street.key_scope_tip": (
         "Show one community or desk, or the whole street",
@@ -45,6 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "street.col_on_time": ("On time", "按期办结率"),
     "street.col_satisfaction": ("Satisfied", "满意率"),
     "street.total": ("Street total", "街道合计"),
+    "street.total_desks": ("Total", "合计"),
     "street.settings_desks": ("Other desks", "其他服务台"),
     "register.h_scope": ("Covers", "范围"),
     "register.f_communities": ("By community", "各社区"),

@@ -21,7 +21,7 @@ from deskconsole.domain.register import (
     headings,
     own_sessions_on,
 )
-from deskconsole.domain.street import street_of
+from deskconsole.domain.street import Scope, street_of
 from deskconsole.errors import DeskError
 from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
@@ -90,6 +90,7 @@ class RegisterScreen(ScopeKeys, DeskScreen):
         self._loading_note = False
         #: The day and session whose full numbers were last recorded as shown.
         self._recorded_view: tuple[date, str | None] | None = None
+        self._register_scope: Scope | None = None
 
     # -- layout -------------------------------------------------------------------------
     @property
@@ -166,7 +167,7 @@ class RegisterScreen(ScopeKeys, DeskScreen):
         except DeskError as error:  # not recorded: not shown
             self.app.call_from_thread(self._unmask_refused, str(error))
             return
-        self.app.call_from_thread(self._loaded, register, sessions)
+        self.app.call_from_thread(self._loaded, register, sessions, scope)
 
     def _record_unmasked_view(self, register: Register) -> None:
         """Full numbers about to be shown for a day (or session) not yet recorded: record it."""
@@ -183,9 +184,12 @@ class RegisterScreen(ScopeKeys, DeskScreen):
         self._set_masked(True)
         self._set_status(reason, True)
 
-    def _loaded(self, register: Register, sessions: list[DeskSession]) -> None:
+    def _loaded(
+        self, register: Register, sessions: list[DeskSession], scope: Scope | None = None
+    ) -> None:
         if register.day != self.day or register.masked != self.masked:
             return  # a newer load is on its way
+        self._register_scope = scope
         if [s.id for s in sessions] != [s.id for s in self.sessions]:
             self.sessions = sessions
             select = self.query_one("#register-session", Select)
@@ -210,7 +214,11 @@ class RegisterScreen(ScopeKeys, DeskScreen):
         # Labels in the interface language; the title and the cells as in the files.
         lang = get_language()
         title = register.title
-        info = " | ".join(_pair(label, value) for label, value in register.header_lines(lang))
+        pairs = register.header_lines(lang)
+        if register.scope and self._register_scope is not None and self.street is not None:
+            # What it covers in the clerk's language (the file says it in the register's).
+            pairs[-1] = (pairs[-1][0], self._register_scope.label(self.street))
+        info = " | ".join(_pair(label, value) for label, value in pairs)
         head.update(f"[b]{_escape(title)}[/b]  {_escape(info)}")
         table = self.query_one(DataTable)
         table.clear(columns=True)
