@@ -151,7 +151,10 @@ def street_of(repo: Repository) -> Street:
     """The desks of ``repo``: its own, each other desk its cases or sessions carry, and
     each desk its settings name (from the bundles imported)."""
     settings = repo.settings.get()
-    codes = [*repo.cases.desk_codes(), *(s.desk_code for s in repo.sessions.all())]
+    codes = [
+        *repo.cases.desk_codes(),
+        *(str(d.get("desk_code") or "") for d in repo.sessions.docs()),
+    ]
     return make_street(settings, codes)
 
 
