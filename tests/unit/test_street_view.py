@@ -242,3 +242,24 @@ def test_cli_settings_names_another_desks_community(
     assert code == 1 and "CODE=COMMUNITY" in err and "星湖" in err
     with Repository.open(street_store, readonly=True) as repo:
         assert repo.settings.get().desks == {"YH": "银河社区", "XX": "星湖社区"}
+
+
+def test_the_printed_and_spreadsheet_registers_say_what_they_cover(
+    street_repo: Repository,
+) -> None:
+    import io
+
+    import openpyxl
+
+    from deskconsole.export import html_writer, xlsx_writer
+
+    street = street_of(street_repo)
+    register = build_register(street_repo, DAY, scope=street.whole())
+    page = html_writer.render(register).decode("utf-8")
+    assert "新城街道流动服务台登记簿" in page
+    assert "范围" in page and "新城街道（全部社区）" in page
+    assert "金城社区 3、银河社区 2、XX 1" in page
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_writer.render(register))).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any("范围：新城街道（全部社区）" in cell for cell in cells)
+    assert any("金城社区 3、银河社区 2、XX 1" in cell for cell in cells)
