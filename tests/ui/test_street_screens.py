@@ -120,3 +120,22 @@ async def test_a_store_of_one_desk_shows_no_street(repo: Repository) -> None:
         await settle(app, pilot)
         assert not app.screen.query_one("#stats-scope").display
         assert not app.screen.query_one("#stats-compare-box").display
+
+
+async def test_a_desk_named_meanwhile_shows_under_its_community(repo: Repository) -> None:
+    data.fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        settings = repo.settings.get()
+        repo.settings.save(
+            settings.model_copy(update={"desks": {**settings.desks, "XX": "星湖社区"}})
+        )
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        await until(
+            pilot, lambda: screen.street is not None and "星湖社区" in screen.street.groups()
+        )
+        await pick(app, pilot, "5")  # 星湖社区 (xinghu) now comes before 银河社区 (yinhe)
+        assert board_numbers(screen) == ["XX-20261127-001"]

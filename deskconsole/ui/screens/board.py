@@ -222,7 +222,7 @@ class BoardScreen(ScopeKeys, CaseMoves, DeskScreen):
         self.update_keys()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        if "cases" in message.tables or "residents" in message.tables:
+        if message.tables & {"cases", "residents", "meta"}:  # meta: the desks' communities
             if self._reload_timer is not None:
                 self._reload_timer.stop()  # type: ignore[attr-defined]
             self._reload_timer = self.set_timer(RELOAD_DELAY, self.load)
