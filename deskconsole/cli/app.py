@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from deskconsole import __version__, crash
+from deskconsole.cli.options import Globals
 from deskconsole.config import resolve_data_dir, resolve_language, resolve_staff, resolve_store
 from deskconsole.errors import DeskError
 from deskconsole.i18n import set_language
@@ -37,16 +37,6 @@ DataDirOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-@dataclass
-class Globals:
-    """Options given before the command."""
-
-    data_dir: Path | None = None
-    lang: str | None = None
-    staff: str | None = None
-    store: str | None = None
 
 
 def data_dir_of(ctx: typer.Context, own: Path | None) -> Path:

@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 
 from deskconsole import crash
-from deskconsole.cli.app import Globals
+from deskconsole.cli.options import Globals
 from deskconsole.config import (
     RunConfig,
     demo_data_dir,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from deskconsole.domain.street import Scope, street_of
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 CommunityOption = Annotated[
     str | None,
@@ -29,7 +29,7 @@ StreetOption = Annotated[
 
 
 def scope_of(
-    repo: Repository, community: str | None, desk: str | None, street: bool
+    repo: RepositoryAPI, community: str | None, desk: str | None, street: bool
 ) -> Scope | None:
     """The scope the options name; ``None`` (this store's own desk) when none is given."""
     if not (community or desk or street):

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from deskconsole.cli.app import DataDirOption, Globals, app, data_dir_of, store_of
+from deskconsole.cli.app import DataDirOption, app, data_dir_of, store_of
+from deskconsole.cli.options import Globals
 from deskconsole.i18n import get_language, t
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from deskconsole.domain.workdays import workdays_until
 from deskconsole.i18n import t
 from deskconsole.models import ENDED_STATES, OPEN_STATES, CaseState, PartyKind, Settings
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 S = CaseState
 
@@ -256,7 +256,7 @@ def sort_key(card: CardInfo) -> tuple[Any, ...]:
     return (-card.since.timestamp(), card.number)
 
 
-def board_docs(repo: Repository, archive: bool, today: date) -> list[Mapping[str, Any]]:
+def board_docs(repo: RepositoryAPI, archive: bool, today: date) -> list[Mapping[str, Any]]:
     """The documents of the live board or of the archive; the live board reads only the
     cases it can show (open, resolved, closed lately), from the store's indexes."""
     if archive:
@@ -266,7 +266,7 @@ def board_docs(repo: Repository, archive: bool, today: date) -> list[Mapping[str
     return select_docs([*live, *repo.cases.closed_docs_since(since)], archive, today)
 
 
-def names_of(repo: Repository, wanted: set[str]) -> dict[str, tuple[str, str]]:
+def names_of(repo: RepositoryAPI, wanted: set[str]) -> dict[str, tuple[str, str]]:
     """Name and compound of the residents in ``wanted``, read one by one."""
     return resident_names(repo.residents.docs_of(wanted).values(), wanted)
 

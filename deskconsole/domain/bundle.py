@@ -52,7 +52,7 @@ from deskconsole.domain.residents import ResidentMatcher, values_of
 from deskconsole.i18n import t
 from deskconsole.models import Case, DeskSession, Erasure, Resident
 from deskconsole.output import check_target, output_path
-from deskconsole.storage import Op, Repository
+from deskconsole.storage import Op, RepositoryAPI
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import erasures as erasure_ops_store
 from deskconsole.storage import residents as resident_ops
@@ -87,7 +87,7 @@ COLLISIONS_NAMED = 5
 # -- export ---------------------------------------------------------------------------------
 
 
-def collect(repo: Repository, since: date | None, now: datetime) -> Bundle:
+def collect(repo: RepositoryAPI, since: date | None, now: datetime) -> Bundle:
     """What changed since ``since`` (everything when ``None``), as a bundle."""
     settings = repo.settings.get()
     start = datetime.combine(since, time.min).isoformat() if since else ""
@@ -134,7 +134,7 @@ def collect(repo: Repository, since: date | None, now: datetime) -> Bundle:
 
 
 def export_bundle(
-    repo: Repository, path: Path | str | None, since: date | None, now: datetime, *, staff: str
+    repo: RepositoryAPI, path: Path | str | None, since: date | None, now: datetime, *, staff: str
 ) -> tuple[Bundle, Path]:
     """Write what changed since ``since`` to ``path`` (a folder gets the default name).
 
@@ -268,7 +268,7 @@ class SettingsMissing(BundleError):
     """A store without a desk code of its own must not take in other desks' cases."""
 
 
-def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
+def _plan_residents(repo: RepositoryAPI, plan: ImportPlan) -> dict[str, str]:
     """Merge the bundle's residents; returns their ids mapped to the ids used here."""
     aliases = repo.resident_aliases()
     matcher = ResidentMatcher(repo.residents.docs())
@@ -320,7 +320,7 @@ def _plan_residents(repo: Repository, plan: ImportPlan) -> dict[str, str]:
     return {**aliases, **mapping}
 
 
-def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
+def _plan_sessions(repo: RepositoryAPI, plan: ImportPlan) -> None:
     raw = {doc["id"]: doc for doc in repo.sessions.docs()}
     for index, doc in enumerate(plan.bundle.sessions):
         if raw.get(doc["id"]) == doc:
@@ -333,7 +333,7 @@ def _plan_sessions(repo: Repository, plan: ImportPlan) -> None:
             plan.ops.append(session_ops.op(session))
 
 
-def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
+def _plan_cases(repo: RepositoryAPI, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
     collisions: list[str] = []
     for index, doc in enumerate(plan.bundle.cases):
         resident_id = doc.get("resident_id")
@@ -367,7 +367,7 @@ def _plan_cases(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) 
         )
 
 
-def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
+def plan_import(repo: RepositoryAPI, bundle: Bundle) -> ImportPlan:
     """Everything importing ``bundle`` would change (nothing is written).
 
     Run this and :func:`apply_plan` in one ``repo.transaction()`` so no change made
@@ -384,7 +384,7 @@ def plan_import(repo: Repository, bundle: Bundle) -> ImportPlan:
     return plan
 
 
-def _plan_desks(repo: Repository, plan: ImportPlan) -> None:
+def _plan_desks(repo: RepositoryAPI, plan: ImportPlan) -> None:
     """Learn the community of the bundle's desk (as it names itself) and of the desks it
     knows that this store does not: the street's view groups their cases by it."""
     settings = repo.settings.get()
@@ -397,7 +397,7 @@ def _plan_desks(repo: Repository, plan: ImportPlan) -> None:
         plan.ops.append(settings_op(settings.model_copy(update={"desks": desks})))
 
 
-def _plan_erasures(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
+def _plan_erasures(repo: RepositoryAPI, plan: ImportPlan, mapping: Mapping[str, str]) -> None:
     """Tombstones win: every record of an erased person, here or in the bundle, is
     planned in its erased form, never brought back."""
     known = {e.resident_id: e for e in repo.erasures.all()}
@@ -446,7 +446,7 @@ def _plan_erasures(repo: Repository, plan: ImportPlan, mapping: Mapping[str, str
     plan.erased = len(erased & {op.key for op in plan.ops if op.table == resident_ops.TABLE})
 
 
-def _stored_as(repo: Repository, op: Op) -> bool:
+def _stored_as(repo: RepositoryAPI, op: Op) -> bool:
     if op.table == resident_ops.TABLE:
         return repo.residents.doc(op.key) == op.doc
     if op.table == case_ops.TABLE:
@@ -454,7 +454,7 @@ def _stored_as(repo: Repository, op: Op) -> bool:
     return False
 
 
-def apply_plan(repo: Repository, plan: ImportPlan) -> None:
+def apply_plan(repo: RepositoryAPI, plan: ImportPlan) -> None:
     """Write the plan as one batch: all of it lands, or none of it (new erasures go
     to the ledger first)."""
     if plan.erasures:
@@ -463,7 +463,7 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> None:
         repo.commit(plan.ops)
 
 
-def import_bundle(repo: Repository, path: Path, *, dry_run: bool = False) -> ImportPlan:
+def import_bundle(repo: RepositoryAPI, path: Path, *, dry_run: bool = False) -> ImportPlan:
     """Read, check and merge the bundle at ``path`` into ``repo`` in one batch."""
     bundle = read_bundle(path)
     with repo.transaction():

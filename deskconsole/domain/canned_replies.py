@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from deskconsole.errors import DeskError
 from deskconsole.models import Settings
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 REPLY_LIMIT = 300
 MAX_PER_CATEGORY = 9  # picked by one digit
@@ -55,7 +55,7 @@ def clear_replies(settings: Settings, category: str) -> Settings:
 
 
 def save_replies(
-    repo: Repository, add: list[str] | None = None, clear: list[str] | None = None
+    repo: RepositoryAPI, add: list[str] | None = None, clear: list[str] | None = None
 ) -> Settings:
     """Clear the categories in ``clear``, then add each ``code=text`` of ``add``; one save."""
     with repo.transaction():

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from deskconsole.domain import workflow
 from deskconsole.domain.workflow import Step, StepIncomplete, WorkflowError
 from deskconsole.models import Case, CaseState, ResponsibleParty
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 from deskconsole.storage import cases as case_ops
 
 
@@ -28,7 +28,7 @@ class CaseDesk:
     overwritten), and returns the saved case once it is on disk.
     """
 
-    def __init__(self, repo: Repository, staff: str, clock: Callable[[], datetime]) -> None:
+    def __init__(self, repo: RepositoryAPI, staff: str, clock: Callable[[], datetime]) -> None:
         self.repo = repo
         self.staff = staff
         self.clock = clock

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from deskconsole.domain.pinyin import full_pinyin, initials
+from deskconsole.models import Settings
 from deskconsole.models.text import nfkc
 
 
@@ -58,3 +59,8 @@ def match_choice(choices: list[Choice], typed: str) -> int | None:
         if text in choice.zh:
             return index
     return None
+
+
+def category_choices(settings: Settings) -> list[Choice]:
+    """The configured categories as choices."""
+    return [Choice(c.code, c.en, c.zh) for c in settings.categories]

@@ -13,7 +13,7 @@ from deskconsole.domain.stats import Stats, compute, percent
 from deskconsole.domain.street import Scope, Street, street_of
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 
 class GroupBy(StrEnum):
@@ -56,7 +56,7 @@ def _line(name: str, stats: Stats) -> list[str]:
 
 
 def compare(
-    repo: Repository,
+    repo: RepositoryAPI,
     first: date,
     last: date,
     today: date,

@@ -29,7 +29,7 @@ from deskconsole.models import (
 )
 from deskconsole.models.phones import phone_warning
 from deskconsole.models.text import id_check_char
-from deskconsole.storage import Repository, StoreError
+from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import residents as resident_ops
 from deskconsole.storage import sessions as session_ops
@@ -77,7 +77,7 @@ def _phone(rng: random.Random, elderly: bool) -> str:
 def _allocated(mobile: str) -> str:
     """The mobile on a prefix the numbering plan holds: its third digit changed until it
     is (no further random draws, so the rest of the demo stays as it was)."""
-    for third in (mobile[2], *"0123456789"):
+    for third in mobile[2] + "0123456789":
         candidate = mobile[:2] + third + mobile[3:]
         if phone_warning(candidate) is None:
             return candidate
@@ -363,7 +363,7 @@ def generate(
     return DemoData(people, sessions, make_cases(rng, cases, sessions, people, settings, now))
 
 
-def fill(repo: Repository, data: DemoData, settings: Settings | None = None) -> None:
+def fill(repo: RepositoryAPI, data: DemoData, settings: Settings | None = None) -> None:
     """Write demo data into an empty store as one batch."""
     if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))

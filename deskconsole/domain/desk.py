@@ -17,7 +17,7 @@ from deskconsole.models import Settings, Urgency
 from deskconsole.models.ids import DESK_CODE_RE
 from deskconsole.models.phones import normalise_area_code
 from deskconsole.models.text import FieldError, nfkc
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 from deskconsole.storage.backup import backup_dir, list_backups
 
 COMMUNITY_LIMIT = 40
@@ -64,7 +64,7 @@ def checked_area_code(text: str) -> str:
         ) from None
 
 
-def check_desk_code(repo: Repository, current: str, wanted: str) -> None:
+def check_desk_code(repo: RepositoryAPI, current: str, wanted: str) -> None:
     """Refuse a new desk code while cases carry the old one, or others' cases the new one."""
     if wanted == current:
         return
@@ -77,7 +77,7 @@ def check_desk_code(repo: Repository, current: str, wanted: str) -> None:
 
 
 def update_desk(
-    repo: Repository,
+    repo: RepositoryAPI,
     *,
     community: str | None = None,
     desk_code: str | None = None,
@@ -108,7 +108,7 @@ def update_desk(
         return repo.settings.save(Settings.model_validate(values))
 
 
-def needs_first_start(repo: Repository) -> bool:
+def needs_first_start(repo: RepositoryAPI) -> bool:
     """A new store: nothing saved yet, not even settings. The console asks for the
     community and desk code before it opens."""
     return repo.is_empty
@@ -130,7 +130,7 @@ class DeskInfo:
     backup_dir: Path
 
 
-def desk_info(repo: Repository) -> DeskInfo:
+def desk_info(repo: RepositoryAPI) -> DeskInfo:
     """The desk's settings with the figures shown beside them."""
     settings = repo.settings.get()
     own = repo.cases.count_from_desk(settings.desk_code)
@@ -182,6 +182,15 @@ def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
         (t("bundle.info_backups"), backups),
         (t("bundle.info_register_lang"), t(f"bundle.register_lang_{settings.register_lang}")),
         (t("phone.info_area_code"), t("phone.info_area_code_value", area=settings.area_code)),
+        (
+            t("privacy.info_title"),
+            t(
+                "privacy.info_value",
+                years=settings.retention_years,
+                minutes=settings.lock_idle_minutes,
+                pin=t("privacy.info_pin_set" if settings.lock_pin else "privacy.info_pin_none"),
+            ),
+        ),
         (
             t("bundle.info_limits"),
             t(

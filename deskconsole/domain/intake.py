@@ -37,7 +37,7 @@ from deskconsole.models import (
 )
 from deskconsole.models.phones import normalise_phone, phone_warning
 from deskconsole.models.text import nfkc
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 #: The responsible parties that must be named (which department, which unit).
 NEEDS_UNIT_NAME = (PartyKind.STREET_DEPARTMENT, PartyKind.OTHER_UNIT)
@@ -184,7 +184,7 @@ def due_for(form: IntakeForm, settings: Settings, now: datetime) -> date | None:
     return due_date(at, urgency, settings)
 
 
-def session_for(repo: Repository, day: date) -> str | None:
+def session_for(repo: RepositoryAPI, day: date) -> str | None:
     """The desk session a case taken on ``day`` belongs to: the open one, else that day's."""
     current = repo.sessions.current()
     if current is not None and current.date == day:
@@ -240,14 +240,14 @@ def build_case(
 
 
 def register_case(
-    repo: Repository, form: IntakeForm, *, settings: Settings, staff: str, now: datetime
+    repo: RepositoryAPI, form: IntakeForm, *, settings: Settings, staff: str, now: datetime
 ) -> Case:
     """Check the form and save the new case durably; raises :class:`IntakeInvalid`."""
     return _register(repo, form, settings, staff, now, lambda case: [case])[0]
 
 
 def _register(
-    repo: Repository,
+    repo: RepositoryAPI,
     form: IntakeForm,
     settings: Settings,
     staff: str,
@@ -269,7 +269,7 @@ def _register(
     )
 
 
-def related_open_cases(repo: Repository, resident_id: str, category: str) -> list[Case]:
+def related_open_cases(repo: RepositoryAPI, resident_id: str, category: str) -> list[Case]:
     """Open cases in ``category`` of this resident or anyone in their household."""
     resident = repo.residents.get(resident_id)
     if resident is None:
@@ -286,7 +286,7 @@ def add_to_case(desk: CaseDesk, number: str, form: IntakeForm) -> Case:
 
 
 def register_duplicate(
-    repo: Repository,
+    repo: RepositoryAPI,
     desk: CaseDesk,
     form: IntakeForm,
     original: str,

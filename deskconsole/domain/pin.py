@@ -33,11 +33,18 @@ def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024)
 
 
-def hash_pin(pin: str) -> str:
-    """The stored form of a new PIN (4 to 12 digits, full-width digits accepted)."""
+def checked_pin(pin: str) -> str:
+    """A new PIN as it will be hashed (full-width digits made plain); refused unless 4 to 12
+    digits."""
     pin = nfkc(pin).strip()
     if not PIN_RE.fullmatch(pin):
         raise PinRefused("privacy.err_pin")
+    return pin
+
+
+def hash_pin(pin: str) -> str:
+    """The stored form of a new PIN (4 to 12 digits, full-width digits accepted)."""
+    pin = checked_pin(pin)
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _derive(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
@@ -67,7 +74,7 @@ class Attempts:
         30 s, doubling with each further wrong PIN, at most 15 minutes."""
         if self.wrong < FREE_TRIES:
             return 0.0
-        return min(FIRST_PAUSE * 2 ** (self.wrong - FREE_TRIES), LONGEST_PAUSE)
+        return min(FIRST_PAUSE * 2.0 ** (self.wrong - FREE_TRIES), LONGEST_PAUSE)
 
     def wait(self, now: float) -> float:
         """Seconds left before the next try is allowed."""

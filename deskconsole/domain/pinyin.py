@@ -253,7 +253,9 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def _unique(readings: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple:
+def _unique(
+    readings: list[tuple[str, ...]] | tuple[tuple[str, ...], ...],
+) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(readings))
 
 

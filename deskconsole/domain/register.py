@@ -32,7 +32,7 @@ from deskconsole.models import (
     mask_id_number,
     mask_phone,
 )
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 AUDIT_ACTION = "register.export_unmasked"
 DATA_LANGUAGE: Language = "zh"
@@ -337,13 +337,15 @@ def category_counts(codes: Iterable[str], settings: Settings) -> tuple[CategoryC
     return tuple(CategoryCount(code, _category_zh(settings, code), counts[code]) for code in ranked)
 
 
-def own_sessions(repo: Repository) -> list[DeskSession]:
+def own_sessions(repo: RepositoryAPI) -> list[DeskSession]:
     """The sessions this store's desk held (not those merged in from other desks)."""
     desk = repo.settings.get().desk_code
     return [s for s in repo.sessions.all() if s.held_by(desk)]
 
 
-def own_sessions_on(repo: Repository, day: date, scope: Scope | None = None) -> list[DeskSession]:
+def own_sessions_on(
+    repo: RepositoryAPI, day: date, scope: Scope | None = None
+) -> list[DeskSession]:
     """The sessions this store's desk (or the desks ``scope`` covers) held on ``day``,
     earliest first (reads only that day)."""
     desk = repo.settings.get().desk_code
@@ -432,7 +434,7 @@ def find_session(sessions: Iterable[DeskSession], day: date, wanted: str) -> Des
 
 
 def build_register(
-    repo: Repository,
+    repo: RepositoryAPI,
     day: date,
     session_id: str | None = None,
     *,

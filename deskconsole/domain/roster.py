@@ -66,7 +66,7 @@ from deskconsole.models.text import (
     normalise_id_number,
     normalise_name,
 )
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 Progress = Callable[[int, int], None]
 
@@ -306,7 +306,7 @@ def _read_xlsx(path: Path) -> Sheet:
     try:
         with _xlsx_errors(where):
             sheet = workbook.active or workbook.worksheets[0]
-            sheet.reset_dimensions()  # type: ignore[union-attr]
+            sheet.reset_dimensions()
             values = sheet.iter_rows(max_col=limits.MAX_COLUMNS, values_only=True)
             rows = _bounded(path, values)
     finally:
@@ -818,7 +818,7 @@ def _duplicate(parsed: ParsedRoster, row: RosterRow, first: int) -> RowProblem:
     return RowProblem(row.row, parsed.columns.header("name"), t("roster.duplicate_row", row=first))
 
 
-def apply_plan(plan: ImportPlan, repo: Repository) -> None:
+def apply_plan(plan: ImportPlan, repo: RepositoryAPI) -> None:
     """Write the added and updated residents as one batch (nothing when there is none)."""
     if plan.to_save:
         repo.residents.save_many(plan.to_save, touch=True)
@@ -826,7 +826,7 @@ def apply_plan(plan: ImportPlan, repo: Repository) -> None:
 
 def prepare_import(
     path: Path,
-    repo: Repository,
+    repo: RepositoryAPI,
     progress: Progress | None = None,
     *,
     strict: bool = False,

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from deskconsole.errors import DeskError
 from deskconsole.models import AuditEntry, DeskSession, Visit, describe
 from deskconsole.models.versions import TICK
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 from deskconsole.storage import sessions as session_ops
 
 
@@ -27,7 +27,7 @@ def _checked(values: dict[str, object]) -> DeskSession:
 
 
 def start_session(
-    repo: Repository,
+    repo: RepositoryAPI,
     *,
     day: date,
     compound: str,
@@ -68,7 +68,7 @@ def changed_at(session: DeskSession, now: datetime) -> datetime:
     return max(now, session.updated_at + TICK)
 
 
-def end_session(repo: Repository, session: DeskSession, now: datetime) -> DeskSession:
+def end_session(repo: RepositoryAPI, session: DeskSession, now: datetime) -> DeskSession:
     """Close a session (its end time defaults to now if none was set)."""
     ended = session.model_copy(
         update={
@@ -81,7 +81,7 @@ def end_session(repo: Repository, session: DeskSession, now: datetime) -> DeskSe
 
 
 def count_visitor(
-    repo: Repository, session: DeskSession, now: datetime, category: str | None = None
+    repo: RepositoryAPI, session: DeskSession, now: datetime, category: str | None = None
 ) -> DeskSession:
     """Count one visitor who only asked a question, optionally under a category."""
     latest = repo.sessions.get(session.id) or session
@@ -95,7 +95,7 @@ CORRECTABLE = ("date", "compound", "start", "end", "staff", "partners", "notes")
 
 
 def correct_session(
-    repo: Repository,
+    repo: RepositoryAPI,
     session: DeskSession,
     changes: dict[str, object],
     staff: str,

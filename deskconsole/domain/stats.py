@@ -26,7 +26,7 @@ from deskconsole.domain.register import is_on_spot, was_dispatched
 from deskconsole.domain.street import Scope
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 _OPEN = frozenset({"registered", "dispatched", "in_progress"})
 _SOLVED = frozenset({"resolved", "closed"})
@@ -211,7 +211,7 @@ def compute(
 
 
 def stats_for(
-    repo: Repository, first: date, last: date, today: date, scope: Scope | None = None
+    repo: RepositoryAPI, first: date, last: date, today: date, scope: Scope | None = None
 ) -> Stats:
     """This desk's figures from ``first`` to ``last`` (other desks' merged cases left
     out), or those of the desks ``scope`` covers."""

@@ -16,7 +16,7 @@ from enum import Enum
 from deskconsole.domain.text_pinyin import text_pinyin
 from deskconsole.i18n import Language, t
 from deskconsole.models import Settings
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 
 class ScopeKind(Enum):
@@ -147,7 +147,7 @@ class Street:
         return ", ".join(f"{d.code} {d.community}".strip() for d in self.desks)
 
 
-def street_of(repo: Repository) -> Street:
+def street_of(repo: RepositoryAPI) -> Street:
     """The desks of ``repo``: its own, each other desk its cases or sessions carry, and
     each desk its settings name (from the bundles imported)."""
     settings = repo.settings.get()
@@ -167,7 +167,7 @@ def make_street(settings: Settings, codes: Iterable[str]) -> Street:
     return Street(settings.street, own, (own, *desks))
 
 
-def name_desks(repo: Repository, entries: Iterable[str]) -> dict[str, str]:
+def name_desks(repo: RepositoryAPI, entries: Iterable[str]) -> dict[str, str]:
     """Save ``CODE=COMMUNITY`` entries (``CODE=`` forgets the desk's community) in one
     change of the settings; returns the desks named. A malformed entry is
     :class:`~deskconsole.errors.DeskError` naming it, and nothing is saved."""

@@ -13,11 +13,11 @@ from pathlib import Path
 from deskconsole.domain.register import Register, unmasked_export_audit
 from deskconsole.export import render, target_path, write_atomic
 from deskconsole.output import check_target
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 
 
 def export_register(
-    repo: Repository,
+    repo: RepositoryAPI,
     register: Register,
     fmt: str,
     path: Path | str | None,

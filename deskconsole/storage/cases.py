@@ -104,9 +104,8 @@ class CaseRepository:
             return [raw[key] for d in days for key in buckets[d] if key in raw]
 
     def in_states(self, states: Collection[CaseState]) -> list[Case]:
-        """Cases currently in one of ``states``."""
-        wanted = {s.value for s in states}
-        return self._where(lambda doc: doc["state"] in wanted)
+        """Cases currently in one of ``states``, from the state index."""
+        return [Case.model_validate(doc) for doc in self.docs_in_states(states)]
 
     def open_cases(self) -> list[Case]:
         """Cases not yet resolved."""

@@ -12,6 +12,7 @@ from deskconsole.models import Address, Resident
 from deskconsole.models.versions import stamped_versions
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
+from deskconsole.storage.tables import DocTable
 
 TABLE = "residents"
 
@@ -23,7 +24,7 @@ class ResidentRepository:
         self._store = store
         store.table(TABLE).add_index("address", _address_key)
 
-    def _table(self):  # type: ignore[no-untyped-def]
+    def _table(self) -> DocTable:
         return self._store.table(TABLE)
 
     def get(self, resident_id: str) -> Resident | None:

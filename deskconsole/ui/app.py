@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -18,27 +18,29 @@ from deskconsole import crash
 from deskconsole.config import RunConfig
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
-from deskconsole.storage import CaseCounts, Repository, StoreError
+from deskconsole.storage import CaseCounts, RepositoryAPI, StoreError
 from deskconsole.ui.browser_keys import APP_BINDINGS, BrowserKeys
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
+from deskconsole.ui.desk import Desk
 from deskconsole.ui.desk_commands import DeskCommand, DeskCommands
 from deskconsole.ui.key_gate import InputEvent, KeyGate
 from deskconsole.ui.literal import visible
 from deskconsole.ui.messages import LanguageChanged, StoreChanged
 from deskconsole.ui.modes import MODE_KEYS, mode_screens
+from deskconsole.ui.navigation import Navigation
 from deskconsole.ui.palette import DeskCommandPalette
 from deskconsole.ui.resident_commands import ResidentCommands
 from deskconsole.ui.screen_lock import ScreenLock
-from deskconsole.ui.screens.base import DeskScreenMixin
+from deskconsole.ui.screens.base import DeskScreenMixin, DeskScreens
 from deskconsole.ui.screens.help import HelpScreen
 from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
+class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -74,7 +76,7 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
 
     def __init__(
         self,
-        repo: Repository,
+        repo: RepositoryAPI,
         config: RunConfig,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
@@ -83,31 +85,12 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
         self.config = config
         self.clock = clock
         self.settings: Settings = repo.settings.get()
-        self.intake_resident_id: str | None = None
+        self.desk_screens = DeskScreens()
         self.session_actions = SessionActions(self)
         self.key_gate = KeyGate(self, self._apply_input)
         self._applying: InputEvent | None = None
         set_language(config.language)
         repo.subscribe(self._on_commit)
-
-    # -- time and settings ----------------------------------------------------
-    def now(self) -> datetime:
-        """The current time (a fixed clock in tests)."""
-        return self.clock()
-
-    def today(self) -> date:
-        """Today's date."""
-        return self.clock().date()
-
-    @property
-    def staff(self) -> str:
-        """The staff member at the keyboard."""
-        return self.config.staff
-
-    def start_intake(self, resident_id: str | None = None) -> None:
-        """Open Intake for a new case; Intake takes ``intake_resident_id`` when it shows."""
-        self.intake_resident_id = resident_id
-        self.switch_mode("intake")
 
     # -- desk sessions (F6, shift+F6, F7) -------------------------------------------------
     def action_count_visitor(self) -> None:
@@ -137,7 +120,7 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
         self.refresh_header()
         if message.forwarded:
             return
-        for screen in self._all_screens():
+        for screen in self.desk_screens:
             screen.post_message(StoreChanged(message.tables, forwarded=True))
 
     def on_mount(self) -> None:
@@ -146,6 +129,8 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
     def on_unmount(self) -> None:
         self.key_gate.cancel()
         self.repo.unsubscribe(self._on_commit)
+        if self._resident_search is not None:
+            self._resident_search.close()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="header")
     def refresh_header(self) -> None:
@@ -158,16 +143,9 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
         self.call_from_thread(self._show_header, session, counts)
 
     def _show_header(self, session: DeskSession | None, counts: CaseCounts) -> None:
-        for screen in self._all_screens():
+        for screen in self.desk_screens:
             for header in screen.query(DeskHeader):
                 header.show(self.settings.community, session, self.staff, counts, self.today())
-
-    def _all_screens(self) -> list[Screen[object]]:
-        seen: dict[int, Screen[object]] = {}
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                seen[id(screen)] = screen
-        return list(seen.values())
 
     # -- errors --------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -215,7 +193,7 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, App[None]):
     async def switch_language(self, language: Language) -> None:
         """Switch every screen to ``language``."""
         set_language(language)
-        for screen in self._all_screens():
+        for screen in self.desk_screens:
             if isinstance(screen, DeskScreenMixin):
                 await screen.apply_language()
             screen.post_message(LanguageChanged())

@@ -6,34 +6,39 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from deskconsole.domain.bundle import default_name, export_bundle, export_summary
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
+from deskconsole.ui.screens.bundle import (
+    BundleDoneDialog,
+    BundleExport,
+    ExportBundleDialog,
+    ImportBundleScreen,
+)
+from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 EXPORTS_SUBDIR = "exports"
 
 
-def default_export_path(app: DeskApp) -> Path:
+def default_export_path(app: Desk) -> Path:
     """``<data dir>/exports/bundle-<desk>-<date>-<time>.dcb``."""
     return app.repo.data_dir / EXPORTS_SUBDIR / default_name(app.settings.desk_code, app.now())
 
 
-def start_export(app: DeskApp) -> None:
+def start_export(app: Desk) -> None:
     """Ask where to write the bundle, then write it in a thread and show what it holds."""
-    from deskconsole.ui.screens.bundle import ExportBundleDialog
 
-    def chosen(result: tuple[Path, date | None] | None) -> None:
-        if result is not None:
-            path, since = result
+    def chosen(answer: BundleExport | None) -> None:
+        if answer is not None:
             app.run_worker(
-                partial(_export, app, path, since),
+                partial(_export, app, answer.path, answer.since),
                 name="bundle-export",
                 group="bundle-export",
                 thread=True,
@@ -43,7 +48,7 @@ def start_export(app: DeskApp) -> None:
     app.push_screen(ExportBundleDialog(str(default_export_path(app))), chosen)
 
 
-def _export(app: DeskApp, path: Path, since: date | None) -> None:
+def _export(app: Desk, path: Path, since: date | None) -> None:
     """The export itself, off the UI thread; the result is shown in a dialog."""
     try:
         bundle, written = export_bundle(app.repo, path, since, app.now(), staff=app.staff)
@@ -53,27 +58,21 @@ def _export(app: DeskApp, path: Path, since: date | None) -> None:
     app.call_from_thread(_show_done, app, t("bundle.export_done"), export_summary(bundle, written))
 
 
-def _show_done(app: DeskApp, title: str, text: str, error: bool = False) -> None:
-    from deskconsole.ui.screens.bundle import BundleDoneDialog
-
+def _show_done(app: Desk, title: str, text: str, error: bool = False) -> None:
     app.push_screen(BundleDoneDialog(title, text, error=error))
 
 
-def open_import(app: DeskApp) -> None:
+def open_import(app: Desk) -> None:
     """The import screen: a path, a check, then Ctrl+S to save."""
-    from deskconsole.ui.screens.bundle import ImportBundleScreen
-
     app.push_screen(ImportBundleScreen())
 
 
-def open_settings(app: DeskApp) -> None:
+def open_settings(app: Desk) -> None:
     """The desk's settings view."""
-    from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
-
     app.push_screen(DeskSettingsScreen())
 
 
-COMMANDS: tuple[tuple[str, Callable[[DeskApp], None]], ...] = (
+COMMANDS: tuple[tuple[str, Callable[[Desk], None]], ...] = (
     ("bundle.cmd_export", start_export),
     ("bundle.cmd_import", open_import),
     ("bundle.cmd_settings", open_settings),
@@ -85,11 +84,8 @@ class BundleCommands(Provider):
     their name in either language, so ``bundle`` finds them in Chinese too."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        app = self.app
-        return [
-            (t(key), t(f"{key}_help"), partial(action, app))  # type: ignore[arg-type]
-            for key, action in COMMANDS
-        ]
+        app = cast("Desk", self.app)
+        return [(t(key), t(f"{key}_help"), partial(action, app)) for key, action in COMMANDS]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

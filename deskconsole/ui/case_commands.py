@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
@@ -12,14 +12,15 @@ from textual.command import Hit, Hits, Provider
 from deskconsole.domain.case_numbers import find_case_numbers, looks_like_case_number
 from deskconsole.i18n import t
 from deskconsole.storage import StoreError
+from deskconsole.ui.messages import OpenCase
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 MATTER_CELLS = 40
 
 
-def cases_by_number(app: DeskApp, query: str) -> list[tuple[str, str]]:
+def cases_by_number(app: Desk, query: str) -> list[tuple[str, str]]:
     """``(number, matter)`` of the cases ``query`` names (read off the UI thread)."""
     if not looks_like_case_number(query):
         return []
@@ -32,18 +33,16 @@ def cases_by_number(app: DeskApp, query: str) -> list[tuple[str, str]]:
     return [(n, str(doc.get("description", ""))) for n, doc in found if doc is not None]
 
 
-def open_case(app: DeskApp, number: str) -> None:
+def open_case(app: Desk, number: str) -> None:
     """Show one case's view on top of the current screen."""
-    from deskconsole.ui.screens.case_view import CaseScreen
-
-    app.push_screen(CaseScreen(number))
+    app.post_message(OpenCase(number))
 
 
 class CaseCommands(Provider):
     """Cases by number."""
 
     async def search(self, query: str) -> Hits:
-        app: DeskApp = self.app  # type: ignore[assignment]
+        app = cast("Desk", self.app)
         found = await asyncio.to_thread(cases_by_number, app, query)
         for rank, (number, matter) in enumerate(found):
             display = Text.assemble((number, "bold"), "  ")

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from deskconsole.domain.text_pinyin import text_pinyin
 from deskconsole.i18n import LANGUAGES, Language, get_language, t
-
-if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
 
 
 @dataclass(frozen=True)
@@ -48,12 +45,17 @@ def pinyin_score(query: str, title: str) -> float:
     return 0.0
 
 
+class HasCommands(Protocol):
+    """An app that lists its commands for the palette (the console does)."""
+
+    def desk_commands(self) -> list[DeskCommand]: ...
+
+
 class DeskCommands(Provider):
     """The console's own commands (modes, language, keys, sessions, quit)."""
 
     def _commands(self) -> list[DeskCommand]:
-        app: DeskApp = self.app  # type: ignore[assignment]
-        return app.desk_commands()
+        return cast(HasCommands, self.app).desk_commands()
 
     async def discover(self) -> Hits:
         for command in sorted(self._commands(), key=lambda c: c.title_in()):

@@ -83,11 +83,17 @@ class KeyGate:
         self._holds = 0
         self._released = asyncio.Event()
         self._released.set()
+        self._applied = 0
 
     @property
     def pending(self) -> int:
         """Keys read but not applied yet."""
         return len(self._pending)
+
+    @property
+    def applied(self) -> int:
+        """Keys and pastes handled to the end since the console started."""
+        return self._applied
 
     @property
     def idle(self) -> bool:
@@ -98,6 +104,7 @@ class KeyGate:
         """Apply a key from the terminal now if all is quiet, else after the ones before it."""
         if not self._pending and not self._draining and self._quiet():
             await self._dispatch(event)  # typed at a human pace: exactly as Textual would
+            self._applied += 1
             return
         self._pending.append(event)
         if not self._draining:
@@ -161,6 +168,7 @@ class KeyGate:
             except Exception as error:  # as the app's own loop would
                 self._app._handle_exception(error)
                 return
+            self._applied += 1
 
     async def settled(self) -> None:
         """Return once no message is waiting anywhere on screen and nothing holds keys.

@@ -15,7 +15,7 @@ from deskconsole.ui.case_commands import cases_by_number, open_case
 from deskconsole.ui.key_gate import hold_keys
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 MATTER_CELLS = 50
 
@@ -44,7 +44,7 @@ class CaseLine(Static):
         self.number: str | None = None
 
     @property
-    def desk(self) -> DeskApp:
+    def desk(self) -> Desk:
         return self.app  # type: ignore[return-value]
 
     def show_for(self, query: str) -> None:

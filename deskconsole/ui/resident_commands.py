@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
 from deskconsole.i18n import t
-from deskconsole.ui.resident_search import resident_search
+from deskconsole.ui.messages import OpenResident
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from deskconsole.ui.desk import Desk
 
 PALETTE_HITS = 20
 
@@ -21,7 +27,7 @@ class ResidentCommands(Provider):
     async def search(self, query: str) -> Hits:
         if not query.strip():
             return
-        holder = resident_search(self.app)
+        holder = cast("Desk", self.app).resident_search
         hits = await asyncio.to_thread(lambda: holder.current().search(query, PALETTE_HITS))
         for rank, hit in enumerate(hits):
             display = Text.assemble((hit.name, "bold"), "  ", hit.address, "  ", hit.masked_phone)
@@ -34,10 +40,6 @@ class ResidentCommands(Provider):
             )
 
 
-async def open_resident(app, resident_id: str) -> None:  # type: ignore[no-untyped-def]
+def open_resident(app: App[object], resident_id: str) -> None:
     """Show a resident's view on top of Lookup."""
-    from deskconsole.ui.screens.resident import ResidentScreen
-
-    if app.current_mode != "lookup":
-        await app.switch_mode("lookup")
-    await app.push_screen(ResidentScreen(resident_id))
+    app.post_message(OpenResident(resident_id, in_lookup=True))

@@ -1,25 +1,20 @@
 """One resident index per console, shared by Lookup, the command palette and Intake.
 
-``resident_search(app).current()`` returns the :class:`ResidentIndex`, built on first
-use and brought up to date with the store when something was committed since the
-last call. Building takes a second at 50,000 residents; bringing it up to date
-touches only the residents and cases a commit named. Call it from a worker thread,
-never from a handler.
+The app owns it (``DeskApp.resident_search``); ``.current()`` returns the
+:class:`ResidentIndex`, built on first use and brought up to date with the store when
+something was committed since the last call. Building takes a second at 50,000
+residents; bringing it up to date touches only the residents and cases a commit named.
+Call it from a worker thread, never from a handler.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
-import weakref
-from typing import TYPE_CHECKING
 
 from deskconsole.domain.search import ResidentIndex
-from deskconsole.storage import Repository
+from deskconsole.storage import RepositoryAPI
 from deskconsole.storage.store import Change
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 WATCHED = frozenset({"residents", "cases"})
 
@@ -27,7 +22,7 @@ WATCHED = frozenset({"residents", "cases"})
 class ResidentSearch:
     """The index of one store, kept current from the store's commits."""
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: RepositoryAPI) -> None:
         self.repo = repo
         self._index: ResidentIndex | None = None
         self._build_lock = threading.Lock()
@@ -81,17 +76,3 @@ class ResidentSearch:
     def close(self) -> None:
         """Stop following the store."""
         self.repo.unsubscribe(self._on_commit)
-
-
-_SHARED: weakref.WeakKeyDictionary[object, ResidentSearch] = weakref.WeakKeyDictionary()
-_SHARED_LOCK = threading.Lock()
-
-
-def resident_search(app: App[object]) -> ResidentSearch:
-    """The console's shared :class:`ResidentSearch` (created on first use)."""
-    with _SHARED_LOCK:
-        found = _SHARED.get(app)
-        if found is None:
-            found = ResidentSearch(app.repo)  # type: ignore[attr-defined]
-            _SHARED[app] = found
-        return found

@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 from deskconsole.domain.street import Scope, Street
 from deskconsole.i18n import t
+from deskconsole.ui.screens.scope_picker import ScopePicker
 
 SCOPE_BINDING = Binding("w", "pick_scope", "street.key_scope", tooltip="street.key_scope_tip")
 
@@ -44,8 +45,6 @@ class ScopeKeys:
         return (self.scope or self.default_scope(street)) if street.several else None
 
     def action_pick_scope(self) -> None:
-        from deskconsole.ui.screens.scope_picker import ScopePicker
-
         if not self.scope_applies or self.street is None:
             return
 

@@ -19,6 +19,7 @@ from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.domain.retention import reminder_due
 from deskconsole.i18n import t
 from deskconsole.storage import StoreError
+from deskconsole.ui.screens.lock import LockScreen
 
 IDLE_CHECK_SECONDS = 15.0
 _ACTIVITY = (
@@ -64,11 +65,9 @@ class ScreenLock:
         """Ctrl+L: hide everything behind the lock screen."""
         if self._locked:
             return
-        from deskconsole.ui.screens.lock import LockScreen
-
         self._locked = True
         app: Any = self
-        app.push_screen(LockScreen())
+        app.push_screen(LockScreen(lambda: self.idle_clock(), self.screen_unlocked))
 
     def screen_unlocked(self) -> None:
         """The lock screen was opened with the PIN."""

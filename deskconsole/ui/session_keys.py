@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deskconsole.domain.sessions import count_visitor, end_session, start_session
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession
 from deskconsole.ui.screens.dialogs import CategoryDialog, ConfirmDialog
-from deskconsole.ui.screens.sessions import SessionDialog, SessionsScreen
+from deskconsole.ui.screens.sessions import SessionAnswer, SessionDialog, SessionsScreen
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 
 class SessionActions:
     """What F6, shift+F6 and F7 do: collect input in dialogs, then call the domain."""
 
-    def __init__(self, app: DeskApp) -> None:
+    def __init__(self, app: Desk) -> None:
         self.app = app
 
     def count_visitor(self) -> None:
@@ -63,15 +63,20 @@ class SessionActions:
             )
             self.app.push_screen(ConfirmDialog(question), partial(self._end_session, session))
 
-    def _start_session(self, values: dict[str, Any] | None) -> None:
-        if values is None:
+    def _start_session(self, answer: SessionAnswer | None) -> None:
+        if answer is None:
             return
         try:
             session = start_session(
                 self.app.repo,
+                day=answer.day,
+                compound=answer.compound,
+                start=answer.start,
+                end=answer.end,
+                staff=answer.staff,
+                partners=answer.partners,
                 now=self.app.now(),
                 desk_code=self.app.settings.desk_code,
-                **values,
             )
         except DeskError as error:
             self.app.notify(str(error), severity="error", timeout=10)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import weakref
 from collections.abc import Callable
 
 from textual import events
+from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 from textual.worker import WorkerCancelled
 
@@ -31,6 +33,10 @@ async def settle(app: DeskApp, pilot: object) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
 
+#: How many keys each console will have applied once every burst sent to it has landed.
+_expected: weakref.WeakKeyDictionary[DeskApp, int] = weakref.WeakKeyDictionary()
+
+
 def key_event(key: str) -> events.Key:
     """The event a terminal sends for ``key``: a character, or a key name like ``enter``."""
     if len(key) == 1:
@@ -46,11 +52,15 @@ def burst(app: DeskApp, *keys: str) -> None:
     """
     driver = app._driver
     assert driver is not None
-    for item in keys:
-        for key in [item] if _is_key_name(item) else list(item):
-            event = key_event(key)
-            event.set_sender(app)
-            driver.send_message(event)
+    sent = [key for item in keys for key in ([item] if _is_key_name(item) else list(item))]
+    # The driver hands keys over to the app's loop later: count them now, so that
+    # keys_done waits for these too, not only for what has reached the app so far.
+    gate = app.key_gate
+    _expected[app] = max(_expected.get(app, 0), gate.applied + gate.pending) + len(sent)
+    for key in sent:
+        event = key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)
 
 
 def _is_key_name(item: str) -> bool:
@@ -69,7 +79,7 @@ async def until(pilot: object, done: Callable[[], object], timeout: float = 30.0
     """Wait for ``done()`` to be true: the result a burst is meant to produce."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not done():
+    while not _holds(done):
         if loop.time() > deadline:
             app = getattr(pilot, "app", None)
             where = f"screen {app.screen!r}, focus {app.focused!r}" if app is not None else ""
@@ -77,7 +87,16 @@ async def until(pilot: object, done: Callable[[], object], timeout: float = 30.0
         await pilot.pause(0.02)  # type: ignore[attr-defined]
 
 
+def _holds(done: Callable[[], object]) -> bool:
+    """``done()``, where a widget not on screen yet (the screen is still coming) is a no."""
+    try:
+        return bool(done())
+    except NoMatches:
+        return False
+
+
 async def keys_done(app: DeskApp, pilot: object) -> None:
     """Wait until every key sent so far has been read and applied."""
-    await until(pilot, lambda: app._message_queue.empty() and app.key_gate.idle)
+    gate = app.key_gate
+    await until(pilot, lambda: gate.applied >= _expected.get(app, 0) and gate.idle)
     await pilot.pause()  # type: ignore[attr-defined]

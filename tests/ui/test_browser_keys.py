@@ -22,6 +22,7 @@ async def test_ctrl_g_opens_the_register_and_alt_a_adds_a_resident(repo: Reposit
         await settle(app, pilot)
         burst(app, "江建国", "alt+a")
         await until(pilot, lambda: isinstance(app.screen, ResidentDialog))
+        await until(pilot, lambda: app.screen.query("#f-name"))
         assert app.screen.query_one("#f-name", Input).value == "江建国"
         assert app.query_one("#lookup-query", Input).value == "江建国"  # the a was not typed
         burst(app, "escape", "y")

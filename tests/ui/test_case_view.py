@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
+from deskconsole.domain.bundle import export_bundle, import_bundle
+from deskconsole.domain.casedesk import CaseDesk
 from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.widgets.choice import ChoiceField
+from tests.bundle_helpers import set_desk
+from tests.factories import make_case
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
 from tests.ui.helpers import make_app, settle, until
@@ -28,7 +33,7 @@ async def open_case(app, pilot, number: str) -> CaseScreen:  # type: ignore[no-u
     board = await open_board(app, pilot)
     select(board, number)
     await pilot.press("enter")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
     screen = app.screen
     assert isinstance(screen, CaseScreen)
     return screen
@@ -254,3 +259,50 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         )
         board = app.screen
         assert isinstance(board, BoardScreen)
+
+
+async def test_timeline_follows_the_merge_order_when_desk_clocks_disagree(
+    repo: Repository, tmp_path: Path
+) -> None:
+    """Desk B's clock is two hours behind A's: its note, written after it had A's events,
+    carries an earlier time but still comes after them."""
+    ahead = datetime(2026, 11, 27, 11, 0)
+    behind = datetime(2026, 11, 27, 9, 10)
+    desk_a = Repository.open(tmp_path / "A", now=lambda: ahead)
+    try:
+        set_desk(desk_a, "JC", "A社区")
+        desk_a.cases.save(make_case("JC-20261127-001", intake_at=ahead, updated_at=ahead))
+        CaseDesk(desk_a, "甲", lambda: ahead + timedelta(minutes=5)).add_note(
+            "JC-20261127-001", "甲的备注"
+        )
+        export_bundle(desk_a, tmp_path / "a.dcb", None, ahead, staff="甲")
+    finally:
+        desk_a.close()
+    set_desk(repo, "XC", "B社区")
+    import_bundle(repo, tmp_path / "a.dcb")
+    CaseDesk(repo, "乙", lambda: behind).add_note("JC-20261127-001", "乙的备注")
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = CaseScreen("JC-20261127-001")
+        await app.push_screen(screen)
+        await until(pilot, lambda: "乙的备注" in text(screen, "#case-timeline"))
+        timeline = text(screen, "#case-timeline")
+        where = [timeline.index(part) for part in ("Registered", "甲的备注", "乙的备注")]
+        assert where == sorted(where)
+
+
+async def test_o_on_the_follow_up_list_opens_the_case_and_esc_comes_back(repo: Repository) -> None:
+    fill(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen) and app.screen.cases)
+        followup = app.screen
+        assert isinstance(followup, FollowupScreen)
+        first = followup.cases[0].number
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        assert app.screen.number == first
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is followup)

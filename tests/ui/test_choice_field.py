@@ -8,8 +8,8 @@ import asyncio
 from textual import events
 from textual.app import App, ComposeResult
 
+from deskconsole.domain.choices import category_choices
 from deskconsole.models import Settings
-from deskconsole.ui.screens.dialogs import category_choices
 from deskconsole.ui.widgets.choice import TYPEAHEAD_SECONDS, ChoiceField
 
 #: ``sd`` picks utilities (水电); ``d`` alone picks neighbours.

@@ -189,6 +189,7 @@ async def test_more_rows_load_when_the_cursor_reaches_the_end(repo: Repository) 
 async def open_jiang(app: DeskApp, pilot) -> ResidentScreen:  # type: ignore[no-untyped-def]
     await search(app, pilot, "jjg")
     await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, ResidentScreen)
@@ -226,8 +227,8 @@ async def test_enter_on_a_case_opens_the_case_view(filled: Repository) -> None:
         row = next(i for i, r in enumerate(rows(table)) if r[0] == LIGHTS.number)
         table.move_cursor(row=row)
         await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseScreen))
         await settle(app, pilot)
-        assert isinstance(app.screen, CaseScreen)
         title = str(app.screen.query_one("#case-title", Static).render())
         assert LIGHTS.number in title and "Registered" in title
         assert "地下室灯不亮" in str(app.screen.query_one("#case-fields", Static).render())
@@ -242,8 +243,10 @@ async def test_enter_on_a_household_member_opens_them(filled: Repository) -> Non
         screen = await open_jiang(app, pilot)
         screen.query_one("#resident-household", DataTable).focus()
         await pilot.press("enter")
+        await until(
+            pilot, lambda: app.screen is not screen and isinstance(app.screen, ResidentScreen)
+        )
         await settle(app, pilot)
-        assert isinstance(app.screen, ResidentScreen)
         assert app.screen.resident_id == WIFE.id
 
 
@@ -252,8 +255,7 @@ async def test_n_starts_intake_for_this_resident(filled: Repository) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_jiang(app, pilot)
         await pilot.press("n")
-        await pilot.pause()
-        assert app.current_mode == "intake"
+        await until(pilot, lambda: app.current_mode == "intake")
         await settle(app, pilot)
         assert app.screen.query_one(ResidentPicker).resident_id == JIANG.id
         assert app.intake_resident_id is None
@@ -284,8 +286,8 @@ async def test_add_a_walk_in_from_the_search(filled: Repository) -> None:
             dialog, pilot, phones="１３９ ０００１ ２３４５", compound="金域华府", room="302室"
         )
         await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
         await settle(app, pilot)
-        assert isinstance(app.screen, ResidentScreen)
         (saved,) = filled.residents.find(name="王小明")
         assert saved.phones == ["13900012345"]
         assert saved.address.room == "302"
@@ -504,7 +506,7 @@ async def test_palette_finds_residents_by_pinyin_and_opens_them(filled: Reposito
         assert [str(hit.text) for hit in hits] == ["曾小贤 金域华府 12-2-601"]
         assert [hit async for hit in provider.search("  ")] == []
         await app.switch_mode("board")
-        await hits[0].command()
+        hits[0].command()
         await settle(app, pilot)
         assert app.current_mode == "lookup"
         assert isinstance(app.screen, ResidentScreen)

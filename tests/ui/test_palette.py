@@ -13,10 +13,12 @@ from tests.ui.helpers import burst, make_app, settle, until
 
 
 def _options(app: object) -> list[str]:
+    """The palette's options as shown; none while it is not up or not composed yet."""
     palette = app.screen  # type: ignore[attr-defined]
-    if not isinstance(palette, CommandPalette):
+    found = palette.query(CommandList) if isinstance(palette, CommandPalette) else None
+    if not found:
         return []
-    commands = palette.query_one(CommandList)
+    commands = found.first()
     return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
 
 

@@ -14,7 +14,7 @@ from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.screens.stats import StatsScreen
 from tests import register_data as data
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, until
 
 
 def text_of(app: DeskApp, selector: str) -> str:
@@ -309,8 +309,8 @@ async def test_statistics_screen(repo: Repository) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_register(app, pilot)
         await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
         await settle(app, pilot)
-        assert isinstance(app.screen, StatsScreen)
         assert app.screen.query_one("#stats-from", Input).value == "2026-10-29"
         summary = text_of(app, "#stats-summary")
         assert summary == (

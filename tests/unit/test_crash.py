@@ -22,6 +22,7 @@ from deskconsole.storage.check import check_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 22
+MAX_ROUNDS = 400
 
 
 def _run_and_kill(data_dir: Path, round_no: int, delay: float) -> list[dict[str, object]]:
@@ -54,7 +55,11 @@ def test_every_acknowledged_write_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(20261129)
     acked_cases: set[str] = set()
     acked_residents: set[str] = set()
-    for round_no in range(ROUNDS):
+    round_no = 0
+    # At least ROUNDS kills, and on until more than 100 saves were acknowledged: a slow disk
+    # on a busy machine acknowledges fewer per round.
+    while round_no < ROUNDS or len(acked_cases) <= 100:
+        assert round_no < MAX_ROUNDS, f"only {len(acked_cases)} saves acknowledged"
         for ack in _run_and_kill(data_dir, round_no, rng.uniform(0.02, 0.6)):
             if "case" in ack:
                 acked_cases.add(str(ack["case"]))
@@ -69,7 +74,7 @@ def test_every_acknowledged_write_survives_sigkill(tmp_path: Path) -> None:
         assert acked_residents <= stored_residents, round_no
         # Residents land in whole batches of 20 or not at all.
         assert len(stored_residents) % 20 == 0
-    assert len(acked_cases) > 100
+        round_no += 1
     result = subprocess.run(
         [sys.executable, "-m", "deskconsole", "check", "--data-dir", str(data_dir)],
         cwd=ROOT,

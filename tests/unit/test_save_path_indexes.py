@@ -161,6 +161,23 @@ def test_intake_save_header_and_live_board_read_no_whole_table(
     assert no_scans == []
 
 
+def test_cases_in_states_come_from_the_state_index(repo: Repository, no_scans: list[str]) -> None:
+    repo.cases.save_many(
+        [
+            make_case("JC-20261127-001"),
+            make_case("JC-20261127-002", state=CaseState.RESOLVED),
+            make_case("JC-20261127-003", state=CaseState.DISPATCHED),
+            make_case("JC-20261127-004", state=CaseState.CLOSED),
+        ]
+    )
+    no_scans.clear()
+    resolved = repo.cases.in_states([CaseState.RESOLVED])
+    assert [c.number for c in resolved] == ["JC-20261127-002"]
+    open_now = {c.number for c in repo.cases.open_cases()}
+    assert open_now == {"JC-20261127-001", "JC-20261127-003"}
+    assert no_scans == []
+
+
 def test_a_households_cases_picked_by_state_and_category(repo: Repository) -> None:
     jiang = repo.residents.save(make_resident("江建国"))
     repo.cases.save_many(

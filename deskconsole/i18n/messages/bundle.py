@@ -295,9 +295,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e changes the community name or the desk code; the desk code starts every case "
         "number and cannot change once cases carry it. l switches the exported register "
         "between Chinese and English. a changes the area code given to a local number typed "
-        "without one. Esc goes back.",
+        "without one. c adds a canned reply. p sets how long personal data is kept, the idle "
+        "lock and the unlock PIN. b writes a backup now. Esc goes back.",
         "按e键修改社区名称或服务台代码；服务台代码是每个工单号的开头，已有工单使用后不能再改。"
-        "按l键切换导出登记簿的语言（中文/英文）。按a键修改未填区号的本地号码所补的区号。按Esc返回。",
+        "按l键切换导出登记簿的语言（中文/英文）。按a键修改未填区号的本地号码所补的区号。"
+        "按c键添加常用答复。按p键设置个人信息保存年限、空闲锁屏和解锁 PIN。"
+        "按b键立即备份。按Esc返回。",
+    ),
+    "bundle.key_backup": ("Back up now", "立即备份"),
+    "bundle.key_backup_tip": (
+        "A full copy of the store into its backups folder (recorded in the audit log)",
+        "将数据完整备份到备份文件夹（记入审计日志）",
     ),
     "bundle.key_register_lang": ("Register language", "登记簿语言"),
     "bundle.key_register_lang_tip": (

@@ -14,10 +14,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.backup_done": ("Backup written: {path}", "备份已写入：{path}"),
     "cli.backup_locked": (
         "A backup is a full copy of personal data and is recorded in the store's audit log, "
-        "and the store is in use by {holder}. The console backs up daily by itself; close it "
-        "to take a backup now.",
+        "and the store is in use by {holder}. The console backs up daily by itself; to take "
+        "a backup now, press b on its settings view (palette: Settings), or close it first.",
         "备份是个人信息的完整副本，须记入审计日志，而数据目录正被 {holder} 使用。"
-        "控制台每天会自动备份；如需立即备份，请先关闭控制台。",
+        "控制台每天会自动备份；如需立即备份，请在控制台的设置画面（命令面板：设置）按b键，"
+        "或先关闭控制台。",
     ),
     "cli.restore_confirm": (
         "Replace the store in {data_dir} with a backup? The current files are kept aside.",

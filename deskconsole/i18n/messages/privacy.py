@@ -239,3 +239,55 @@ MESSAGES.update(
         "privacy.copy_written": ("Written: {paths}", "已写入：{paths}"),
     }
 )
+MESSAGES.update(
+    {
+        # the settings view's personal-data dialog (p)
+        "privacy.key_settings": ("Privacy", "隐私"),
+        "privacy.key_settings_tip": (
+            "Retention, the idle lock and the unlock PIN",
+            "保存期限、空闲锁屏和解锁 PIN",
+        ),
+        "privacy.info_title": ("Personal data", "个人信息"),
+        "privacy.info_value": (
+            "kept {years} years after the last case (0: always); lock after {minutes} idle "
+            "minutes (0: never); unlock PIN {pin}",
+            "最后一件工单后保存 {years} 年（0 表示一直保存）；空闲 {minutes} 分钟后锁屏"
+            "（0 表示不锁）；解锁 PIN {pin}",
+        ),
+        "privacy.info_pin_set": ("set", "已设置"),
+        "privacy.info_pin_none": ("not set", "未设置"),
+        "privacy.settings_title": ("Personal data settings", "个人信息设置"),
+        "privacy.settings_retention": ("Years kept", "保存年限"),
+        "privacy.settings_lock": ("Idle lock, min", "空闲锁屏(分钟)"),
+        "privacy.settings_note": (
+            "Years kept: after a resident's last case or change, before `purge` may erase "
+            "them (0: kept always). Idle lock: minutes without a key before the console locks "
+            "(0: never).",
+            "保存年限：居民最后一件工单或修改之后，超过该年限方可由 purge 删除（0 表示一直保存）。"
+            "空闲锁屏：无按键多少分钟后锁屏（0 表示不锁）。",
+        ),
+        "privacy.settings_current_pin": ("Current PIN", "当前 PIN"),
+        "privacy.settings_new_pin": ("New PIN", "新 PIN"),
+        "privacy.settings_new_pin_again": ("New PIN again", "再次输入新 PIN"),
+        "privacy.settings_clear_pin": ("Remove PIN", "取消 PIN"),
+        "privacy.settings_hint": (
+            "Enter moves on, space ticks, ctrl+s saves, Esc cancels. A new PIN is 4 to 12 "
+            "digits (left blank: the PIN stays) and is stored only as a salted hash.",
+            "回车到下一项，空格勾选，ctrl+s 保存，Esc 取消。"
+            "新 PIN 为 4 到 12 位数字（留空则不变），只保存加盐散列值。",
+        ),
+        "privacy.settings_saved": ("Personal data settings saved", "个人信息设置已保存"),
+        "privacy.err_current_pin": (
+            "That is not the current PIN: nothing was changed",
+            "当前 PIN 不正确，未做任何修改",
+        ),
+        "privacy.err_pins_differ": (
+            "The two new PINs differ: type the same PIN twice",
+            "两次输入的新 PIN 不一致，请输入相同的 PIN",
+        ),
+        "privacy.err_setting_range": (
+            "{field}: give a whole number from 0 to {top}",
+            "{field}：请填写 0 到 {top} 的整数",
+        ),
+    }
+)

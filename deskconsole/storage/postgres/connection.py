@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from deskconsole.storage.errors import StoreError
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -108,3 +110,16 @@ def _refusal(address: str, error: Exception) -> ServerError:
     if state == "3D000" or ("database" in text and "does not exist" in text):
         return ServerError("server.no_database", address)
     return ServerError("server.unreachable", address, reason=reason_of(error))
+
+
+def json_text(value: Any) -> str:
+    """``value`` as compact JSON text (orjson)."""
+    return orjson.dumps(value).decode("utf-8")
+
+
+def prepare(conn: Any) -> None:
+    """JSON through orjson on this connection (a large store loads several times faster)."""
+    from psycopg.types.json import set_json_dumps, set_json_loads
+
+    set_json_loads(orjson.loads, conn)
+    set_json_dumps(json_text, conn)

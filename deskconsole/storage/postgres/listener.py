@@ -12,33 +12,47 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 import orjson
 
 from deskconsole.storage.errors import StoreError
-from deskconsole.storage.postgres.connection import connect
+from deskconsole.storage.postgres.connection import connect, prepare
 from deskconsole.storage.postgres.schema import CHANNEL
-
-if TYPE_CHECKING:
-    from deskconsole.storage.postgres.store import ServerStore
+from deskconsole.storage.store import Change
 
 POLL_SECONDS = 0.25  # how long the thread waits for a notification before checking to stop
 RETRY_SECONDS = 1.0
 
 
+class Replica(Protocol):
+    """What the thread needs of the store it keeps current (a ``ServerStore``)."""
+
+    address: str
+    staff: str
+    origin: str
+    versions: dict[tuple[str, str], int]
+
+    def take(self, rows: Iterable[tuple[str, str, Any, int]]) -> Change | None:
+        """Apply rows newer than the replica's; what changed."""
+        ...
+
+    def tell(self, change: Change | None) -> None:
+        """Tell the store's listeners what changed."""
+        ...
+
+
 class Listening:
     """The thread that keeps a :class:`ServerStore`'s replica current."""
 
-    def __init__(self, store: ServerStore) -> None:
+    def __init__(self, store: Replica) -> None:
         self.store = store
         self._stop = threading.Event()
         self._conn: Any = self._listen()
         self._thread = threading.Thread(target=self._run, name="deskconsole-listen", daemon=True)
 
     def _listen(self) -> Any:
-        from deskconsole.storage.postgres.store import prepare
-
         conn = connect(
             self.store.address,
             autocommit=True,

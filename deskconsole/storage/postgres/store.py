@@ -21,8 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from deskconsole.storage.errors import StoreError, StoreReadOnlyError
 from deskconsole.storage.files import ensure_private_dir
 from deskconsole.storage.journal import Op
@@ -30,9 +28,12 @@ from deskconsole.storage.postgres.connection import (
     ServerError,
     ServerLostError,
     connect,
+    json_text,
+    prepare,
     reason_of,
     shown_address,
 )
+from deskconsole.storage.postgres.listener import Listening
 from deskconsole.storage.postgres.schema import CHANNEL, SCHEMA_VERSION, schema_version
 from deskconsole.storage.store import Change, Store
 
@@ -66,18 +67,6 @@ class _Refused(Exception):
 
     def __init__(self, key: Key) -> None:
         self.key = key
-
-
-def _dumps(value: Any) -> str:
-    return orjson.dumps(value).decode("utf-8")
-
-
-def prepare(conn: Any) -> None:
-    """JSON through orjson on this connection (a large store loads several times faster)."""
-    from psycopg.types.json import set_json_dumps, set_json_loads
-
-    set_json_loads(orjson.loads, conn)
-    set_json_dumps(_dumps, conn)
 
 
 class ServerStore(Store):
@@ -120,8 +109,6 @@ class ServerStore(Store):
             conn = store._writer()
             check_schema(conn, address)
             if listen:
-                from deskconsole.storage.postgres.listener import Listening
-
                 store._listening = Listening(store)  # before loading: nothing is missed
                 store._listening.start()
             store.reload()
@@ -285,9 +272,9 @@ class ServerStore(Store):
             keys = tables.setdefault(op.table, [])
             if keys is not None and op.key not in keys:
                 keys.append(op.key)
-        payload = _dumps({"o": self.origin, "t": tables})
+        payload = json_text({"o": self.origin, "t": tables})
         if len(payload.encode("utf-8")) > PAYLOAD_LIMIT:
-            payload = _dumps({"o": self.origin, "t": dict.fromkeys(tables)})
+            payload = json_text({"o": self.origin, "t": dict.fromkeys(tables)})
         return payload
 
     def _refused(self, conn: Any, key: Key) -> tuple[Change | None, StoreConflictError]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from textual import events
@@ -16,7 +17,7 @@ from deskconsole.ui.button_keys import move_between_buttons
 from deskconsole.ui.wide_cells import WideSafeCompositor
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 ResultType = TypeVar("ResultType")
 
@@ -35,6 +36,25 @@ def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBi
     return translated
 
 
+class DeskScreens:
+    """The screens the console has mounted, in every mode, in the order they came.
+
+    The app tells them of store changes and language switches (Textual keeps the
+    screens of the modes not shown to itself)."""
+
+    def __init__(self) -> None:
+        self._screens: dict[int, Screen[object]] = {}
+
+    def add(self, screen: Screen[object]) -> None:
+        self._screens[id(screen)] = screen
+
+    def discard(self, screen: Screen[object]) -> None:
+        self._screens.pop(id(screen), None)
+
+    def __iter__(self) -> Iterator[Screen[object]]:
+        return iter(list(self._screens.values()))
+
+
 class DeskScreenMixin:
     """Shared behaviour of all deskconsole screens."""
 
@@ -44,9 +64,20 @@ class DeskScreenMixin:
         self._compositor: Compositor = WideSafeCompositor()
 
     @property
-    def desk(self) -> DeskApp:
+    def desk(self) -> Desk:
         """The app, typed."""
-        return cast("DeskApp", self.app)  # type: ignore[attr-defined]
+        return cast("Desk", self.app)  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        """The console's app keeps every screen it shows (a plain App in a test keeps none)."""
+        kept = getattr(self.app, "desk_screens", None)  # type: ignore[attr-defined]
+        if isinstance(kept, DeskScreens):
+            kept.add(cast("Screen[object]", self))
+
+    def on_unmount(self) -> None:
+        kept = getattr(self.app, "desk_screens", None)  # type: ignore[attr-defined]
+        if isinstance(kept, DeskScreens):
+            kept.discard(cast("Screen[object]", self))
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

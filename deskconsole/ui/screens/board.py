@@ -29,11 +29,10 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
 from deskconsole.storage import StoreError
 from deskconsole.ui.key_gate import hold_keys
-from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.messages import OpenCase, StoreChanged
 from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.board_commands import BoardCommands
-from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.screens.moves import MOVE_BINDINGS, CaseMoves
@@ -313,7 +312,7 @@ class BoardScreen(ScopeKeys, CaseMoves, DeskScreen):
     def action_open(self) -> None:
         number = self._selected_number()
         if number:
-            self.app.push_screen(CaseScreen(number))
+            self.post_message(OpenCase(number))
 
     def action_filter(self) -> None:
         compounds = sorted({c.compound for cards in self._all.values() for c in cards})

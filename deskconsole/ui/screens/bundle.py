@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -48,7 +49,16 @@ def parse_since(text: str, today: date) -> date | None:
     return parse_day(text, today) if nfkc(text) else None
 
 
-class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
+@dataclass(frozen=True)
+class BundleExport:
+    """What the export dialog returns: the file to write, and the first day it holds
+    (``None``: everything)."""
+
+    path: Path
+    since: date | None
+
+
+class ExportBundleDialog(DeskModal[BundleExport | None]):
     """Collects where to write the bundle and from which day on."""
 
     CSS_PATH = BUNDLE_CSS
@@ -107,7 +117,7 @@ class ExportBundleDialog(DeskModal[tuple[Path, date | None] | None]):
             error.update(t("err.field", field=t("bundle.field_since"), reason=t("err.date")))
             self.query_one("#bundle-since", Input).focus()
             return
-        self.dismiss((Path(os.path.expanduser(path)), since))
+        self.dismiss(BundleExport(Path(os.path.expanduser(path)), since))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -78,8 +79,11 @@ class StepAnswer:
     target: CaseState
 
 
-class DialogBase(DeskModal[object]):
-    """Shared frame: a title, the body, an error line, buttons; Escape cancels."""
+Answer = TypeVar("Answer")
+
+
+class DialogBase(DeskModal[Answer | None], Generic[Answer]):
+    """Shared frame: a title, the body, an error line, buttons; Escape cancels (None)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "case.key_cancel", tooltip="case.key_cancel_tip"),
@@ -174,7 +178,7 @@ class DialogBase(DeskModal[object]):
         self.refresh_bindings()
 
 
-class StepDialog(DialogBase):
+class StepDialog(DialogBase[StepAnswer]):
     """Collects the fields of one workflow step; returns a :class:`StepAnswer` or None."""
 
     def __init__(
@@ -329,7 +333,7 @@ class _FieldProblem(Exception):
         self.reason = reason
 
 
-class ChoiceDialog(DialogBase):
+class ChoiceDialog(DialogBase[CaseState]):
     """Pick one of a few states to move to; returns the state or None."""
 
     DEFAULT_CSS = """

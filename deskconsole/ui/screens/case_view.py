@@ -38,9 +38,10 @@ Apply = Callable[[CaseDesk, Step, bool], Case]
 
 
 def timeline_text(case: Case) -> Text:
-    """One line per event, oldest first: time, staff, what happened, note."""
+    """One line per event in the order the case keeps them (the merge's causal order:
+    a desk whose clock is behind still shows its change after what it had seen)."""
     lines = []
-    for event in sorted(case.events, key=lambda e: e.at):
+    for event in case.events:
         line = Text.assemble(
             (f"{event.at:%Y-%m-%d %H:%M}", "dim"),
             "  ",

@@ -23,14 +23,17 @@ from deskconsole.domain.desk import (
     normalise_desk_code,
     update_desk,
 )
+from deskconsole.domain.disclosure import backup_audit
+from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
-from deskconsole.storage import Repository, StoreError
+from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.area_code import AreaCodeDialog
 from deskconsole.ui.screens.base import DeskModal, DeskScreen, DeskScreenMixin
 from deskconsole.ui.screens.canned_settings import CannedRepliesDialog, replies_text
+from deskconsole.ui.screens.privacy_dialog import PrivacyChange, PrivacyDialog
 from deskconsole.ui.styles import styles_dir
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
@@ -195,7 +198,7 @@ class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str
         self.refresh_bindings()
 
 
-def store_validator(repo: Repository) -> Validator:
+def store_validator(repo: RepositoryAPI) -> Validator:
     """A validator that asks the store whether the desk code may change to this one."""
 
     def validate(community: str, code: str) -> DeskError | None:
@@ -235,6 +238,8 @@ class DeskSettingsScreen(DeskScreen):
         ),
         Binding("a", "area_code", "phone.key_area_code", tooltip="phone.key_area_code_tip"),
         Binding("c", "canned", "replies.key_edit", tooltip="replies.key_edit_tip"),
+        Binding("p", "privacy", "privacy.key_settings", tooltip="privacy.key_settings_tip"),
+        Binding("b", "backup", "bundle.key_backup", tooltip="bundle.key_backup_tip"),
         Binding("escape", "close", "bundle.key_close", tooltip="bundle.key_close_tip"),
     ]
 
@@ -342,6 +347,40 @@ class DeskSettingsScreen(DeskScreen):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.notify(t("phone.area_saved", area=area_code))
+
+    def action_privacy(self) -> None:
+        """Retention, the idle lock and the unlock PIN (the current PIN asked when one is set)."""
+        self.app.push_screen(PrivacyDialog(self.desk.repo.settings.get()), self._save_privacy)
+
+    def _save_privacy(self, change: PrivacyChange | None) -> None:
+        if change is None:
+            return
+        try:
+            update_privacy(
+                self.desk.repo,
+                retention_years=change.retention_years,
+                lock_minutes=change.lock_minutes,
+                pin=change.new_pin,
+                clear_pin=change.clear_pin,
+            )
+        except (DeskError, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(t("privacy.settings_saved"))
+        self.load()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="backup-now")
+    def action_backup(self) -> None:
+        """Write a backup now (the audit log records who took it), off the UI thread."""
+        repo = self.desk.repo
+        try:
+            repo.audit.add(backup_audit(repo.data_dir, self.desk.staff, self.desk.now()))
+            path = repo.backup_now()
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.notify, t("cli.backup_done", path=str(path)))
+        self.app.call_from_thread(self.load)
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from deskconsole.domain.choices import Choice
+from deskconsole.domain.choices import category_choices
 from deskconsole.i18n import t
 from deskconsole.models import Settings
 from deskconsole.ui.screens.base import DeskModal
@@ -45,11 +45,6 @@ class ConfirmDialog(DeskModal[bool]):
     def action_enter(self) -> None:
         """Enter: yes, or no where yes would throw something away."""
         self.dismiss(not self.destructive)
-
-
-def category_choices(settings: Settings) -> list[Choice]:
-    """The configured categories as choices."""
-    return [Choice(c.code, c.en, c.zh) for c in settings.categories]
 
 
 class CategoryDialog(DeskModal[str | None]):

@@ -15,7 +15,7 @@ from deskconsole.models import PartyKind, Settings
 from deskconsole.ui.screens.case_dialogs import DialogBase
 
 
-class FilterDialog(DialogBase):
+class FilterDialog(DialogBase[BoardFilter]):
     """Narrow the board: text, category, party, compound, overdue only."""
 
     def __init__(self, current: BoardFilter, settings: Settings, compounds: Sequence[str]) -> None:

@@ -19,7 +19,7 @@ from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable
-from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.messages import OpenCase, StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.moves import CaseMoves
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -236,9 +236,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
     def action_open(self) -> None:
         case = self.selected
         if case is not None:
-            from deskconsole.ui.screens.case_view import CaseScreen
-
-            self.app.push_screen(CaseScreen(case.number))
+            self.post_message(OpenCase(case.number))
 
     async def apply_language(self) -> None:
         table = self.query_one(DataTable)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.domain.choices import category_choices
 from deskconsole.domain.intake import (
     IntakeForm,
     IntakeInvalid,
@@ -34,7 +34,6 @@ from deskconsole.ui.browser_keys import add_binding
 from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
 from deskconsole.ui.literal import literal
 from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.resident_search import resident_search
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.intake_dialogs import RelatedCasesDialog
@@ -48,7 +47,6 @@ from deskconsole.ui.widgets.intake_fields import (
     FORM_FIELDS,
     PROBLEM_ROW,
     ROW_FOCUS,
-    category_choices,
     field_row,
     party_choices,
     request_type_choices,
@@ -253,7 +251,7 @@ class IntakeScreen(DeskScreen):
         """The picker's row for a resident: from the index once built, else the store."""
         if not resident_id:
             return None
-        index = resident_search(self.app).built
+        index = self.desk.resident_search.built
         hit = index.get(resident_id) if index is not None else None
         if hit is None:
             doc = self.desk.repo.residents.doc(resident_id)
@@ -383,7 +381,7 @@ class IntakeScreen(DeskScreen):
         return True
 
     def _save(self, form: IntakeForm, decision: RelatedDecision) -> None:
-        desk = CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
+        desk = self.desk.case_desk
         settings, staff, now = self.desk.settings, self.desk.staff, self.desk.now()
         how, number = decision.choice, decision.number
         try:

@@ -9,6 +9,8 @@ then only hides the screen from passers-by.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,8 +43,12 @@ class LockScreen(DeskModal[None]):
         Binding("shift+f6", "nothing", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float], unlocked: Callable[[], None]) -> None:
+        """``clock``: seconds on the console's monotonic clock (the pause after wrong PINs);
+        ``unlocked``: called once the right PIN was given."""
         super().__init__()
+        self.clock = clock
+        self.unlocked = unlocked
         self.attempts = Attempts()
         self._palette: bool | None = None
 
@@ -76,7 +82,7 @@ class LockScreen(DeskModal[None]):
         if not self.is_mounted or not self.query("#lock-clock"):
             return
         self.query_one("#lock-clock", Static).update(self._time())
-        wait = self.attempts.wait(self.desk.idle_clock())
+        wait = self.attempts.wait(self.clock())
         if wait:
             self._say(t("privacy.lock_wait", seconds=int(wait + 0.999)))
 
@@ -100,7 +106,7 @@ class LockScreen(DeskModal[None]):
         field = self.query_one("#lock-pin", Input)
         field.value = ""
         stored = self.desk.settings.lock_pin
-        now = self.desk.idle_clock()
+        now = self.clock()
         wait = self.attempts.wait(now)
         if wait:
             self._say(t("privacy.lock_wait", seconds=int(wait + 0.999)))
@@ -117,5 +123,5 @@ class LockScreen(DeskModal[None]):
     def unlock(self) -> None:
         if self._palette is not None:
             self.app.use_command_palette = self._palette
-        self.desk.screen_unlocked()
+        self.unlocked()
         self.dismiss(None)

@@ -18,10 +18,8 @@ from deskconsole.ui.browser_keys import add_binding
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
-from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.resident_search import resident_search
+from deskconsole.ui.messages import OpenResident, StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import add_resident, prefill_from_query
 from deskconsole.ui.screens.roster_import import ImportScreen
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -121,7 +119,7 @@ class LookupScreen(DeskScreen):
     @work(thread=True, exit_on_error=False, exclusive=True, group="lookup-search")
     def run_search(self, query: str, limit: int) -> None:
         """Search off the UI thread; a newer keystroke makes this result stale."""
-        index = resident_search(self.app).current()
+        index = self.desk.resident_search.current()
         hits = index.search(query, limit + 1)
         if get_current_worker().is_cancelled:
             return
@@ -210,13 +208,13 @@ class LookupScreen(DeskScreen):
             return
         resident_id = self.highlighted_id
         if resident_id is not None:
-            self.app.push_screen(ResidentScreen(resident_id))
+            self.post_message(OpenResident(resident_id))
 
     @work(thread=True, exit_on_error=False, group="lookup-open")
     def _open_first(self, query: str, release: Callable[[], None]) -> None:
         """The rows on screen are for an older query: search now (keys wait), open the first."""
         try:
-            index = resident_search(self.app).current()
+            index = self.desk.resident_search.current()
             hits = index.search(query, self._limit + 1)
             self.app.call_from_thread(self._show_and_open, query, hits, len(index))
         finally:
@@ -225,7 +223,7 @@ class LookupScreen(DeskScreen):
     def _show_and_open(self, query: str, hits: list[Hit], total: int) -> None:
         self._show(query, hits[: self._limit], len(hits) > self._limit, total)
         if hits and self._shown_query == query:
-            self.app.push_screen(ResidentScreen(hits[0].resident_id))
+            self.post_message(OpenResident(hits[0].resident_id))
 
     @on(Input.Submitted, "#lookup-query")
     def _submitted(self) -> None:
@@ -233,7 +231,7 @@ class LookupScreen(DeskScreen):
 
     @on(DataTable.RowSelected, "#lookup-results")
     def _selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(ResidentScreen(str(event.row_key.value)))
+        self.post_message(OpenResident(str(event.row_key.value)))
 
     def action_clear(self) -> None:
         box = self.query_one("#lookup-query", Input)

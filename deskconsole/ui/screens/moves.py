@@ -26,10 +26,11 @@ from deskconsole.domain.workflow import (
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
+from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepAnswer, StepDialog
 
 if TYPE_CHECKING:
-    from deskconsole.ui.app import DeskApp
+    from deskconsole.ui.desk import Desk
 
 S = CaseState
 
@@ -52,8 +53,6 @@ def fields_for(source: CaseState, target: CaseState, followup: bool = False) -> 
 
 def step_dialog(category: str, *args: Any, **kwargs: Any) -> StepDialog:
     """The step dialog; one with an outcome or reply field offers canned replies."""
-    from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
-
     if wants_replies(args[1]):
         return AnswerStepDialog(*args, category=category, **kwargs)
     return StepDialog(*args, **kwargs)
@@ -95,14 +94,14 @@ class CaseMoves:
     """Mixin for a DeskScreen: ``start_move`` asks, moves, saves and calls ``case_moved``."""
 
     if TYPE_CHECKING:
-        desk: DeskApp
+        desk: Desk
 
         def notify(self, message: str, **kwargs: object) -> None: ...
 
     @property
     def casedesk(self) -> CaseDesk:
-        """The workflow on this console's store, staff and clock."""
-        return CaseDesk(self.desk.repo, self.desk.staff, self.desk.now)
+        """The workflow on this console's store, staff and clock (the app's)."""
+        return self.desk.case_desk
 
     def case_moved(self, case: Case, source: CaseState) -> None:
         """Called once a move is saved; show it (the moved card or row is the feedback)."""
@@ -165,8 +164,8 @@ class CaseMoves:
         ]
         title = t("workflow.choose_title", number=case.number, state=case.state.label)
 
-        def chosen(target: object) -> None:
-            if isinstance(target, CaseState):
+        def chosen(target: CaseState | None) -> None:
+            if target is not None:
                 self.start_move(number, target)
 
         self.desk.push_screen(ChoiceDialog(title, choices), callback=chosen)
@@ -200,8 +199,8 @@ class CaseMoves:
             error=error,
         )
 
-        def answered(answer: object) -> None:
-            if not isinstance(answer, StepAnswer):
+        def answered(answer: StepAnswer | None) -> None:
+            if answer is None:
                 return
             try:
                 saved = apply(answer.step, True)
@@ -236,8 +235,8 @@ class CaseMoves:
             rework_target=S.IN_PROGRESS if "decision" in fields else None,
         )
 
-        def answered(answer: object) -> None:
-            if isinstance(answer, StepAnswer):
+        def answered(answer: StepAnswer | None) -> None:
+            if answer is not None:
                 self._finish(case, target, answer, fields)
 
         self.desk.push_screen(dialog, callback=answered)

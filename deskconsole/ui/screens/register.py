@@ -28,7 +28,7 @@ from deskconsole.export.audited import export_register
 from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.literal import LiteralTable
-from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.messages import OpenStatistics, StoreChanged
 from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
@@ -366,9 +366,7 @@ class RegisterScreen(ScopeKeys, DeskScreen):
         self.app.call_from_thread(self._set_status, t(key, path=str(written)))
 
     def action_statistics(self) -> None:
-        from deskconsole.ui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen(scope=self.scope, street=self.street))
+        self.post_message(OpenStatistics(self.scope, self.street))
 
 
 def _pair(label: str, value: str) -> str:

@@ -14,10 +14,8 @@ from deskconsole.i18n import t
 from deskconsole.models import ERASED_NAME, Case, Resident, mask_phone
 from deskconsole.storage import StoreError
 from deskconsole.ui.literal import LiteralTable, literal
-from deskconsole.ui.messages import StoreChanged
-from deskconsole.ui.resident_search import resident_search
+from deskconsole.ui.messages import OpenCase, OpenResident, StartIntake, StoreChanged
 from deskconsole.ui.screens.base import DeskScreen
-from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.personal_data import personal_data
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -95,7 +93,7 @@ class ResidentScreen(DeskScreen):
         repo = self.desk.repo
         try:
             resident = repo.residents.get(self.resident_id)
-            index = resident_search(self.app).current()
+            index = self.desk.resident_search.current()
             household: list[Resident] = []
             if resident is not None:
                 for member_id in index.household(resident.id):
@@ -208,7 +206,7 @@ class ResidentScreen(DeskScreen):
         return True
 
     def action_new_case(self) -> None:
-        self.desk.start_intake(self.resident_id)
+        self.post_message(StartIntake(self.resident_id))
 
     def action_edit(self) -> None:
         if self.data and self.data.resident:
@@ -243,9 +241,9 @@ class ResidentScreen(DeskScreen):
 
     def _open(self, table: DataTable[str], key: str) -> None:
         if table.id == "resident-cases":
-            self.app.push_screen(CaseScreen(key))
+            self.post_message(OpenCase(key))
         else:
-            self.app.push_screen(ResidentScreen(key))
+            self.post_message(OpenResident(key))
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
@@ -21,9 +21,10 @@ from deskconsole.domain.search import normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender, Resident
 from deskconsole.models.text import is_cjk
-from deskconsole.storage import Repository, StoreError
+from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.ui.literal import literal
-from deskconsole.ui.screens.base import DeskModal
+from deskconsole.ui.messages import OpenResident
+from deskconsole.ui.screens.base import DeskModal, DeskScreenMixin
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -55,7 +56,21 @@ def values_of(resident: Resident) -> dict[str, str]:
     }
 
 
-class ResidentDialog(DeskModal[dict[str, Any] | None]):
+@dataclass(frozen=True)
+class ResidentAnswer:
+    """What the resident dialog returns: the fields normalised by the roster's rules
+    (``check_fields``); a field left blank is not in ``values`` (an edit clears it)."""
+
+    values: Mapping[str, Any]
+
+    def as_text(self) -> dict[str, str]:
+        """The fields as the dialog shows them again (after a save that failed)."""
+        text = {k: str(v) for k, v in self.values.items() if k != "phones"}
+        text["phones"] = ", ".join(self.values.get("phones", []))
+        return text
+
+
+class ResidentDialog(DeskModal[ResidentAnswer | None]):
     """Collects a resident's fields; returns them normalised, or None when cancelled."""
 
     BINDINGS = [
@@ -183,7 +198,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
             if first is not None:
                 first.focus()
             return
-        self.dismiss(clean)
+        self.dismiss(ResidentAnswer(clean))
 
     def _warned_about_phones(self, clean: dict[str, Any], typed: str) -> bool:
         """A phone the numbering plan lacks (one the resident already had is not asked
@@ -223,7 +238,7 @@ class ResidentDialog(DeskModal[dict[str, Any] | None]):
 # -- saving: the screens that open the dialog do the work -----------------------------------------
 
 
-def duplicate_check(repo: Repository, own_id: str | None = None) -> Check:
+def duplicate_check(repo: RepositoryAPI, own_id: str | None = None) -> Check:
     """The form's last check: do the values describe another stored resident?"""
 
     def check(values: dict[str, Any]) -> str | None:
@@ -233,73 +248,70 @@ def duplicate_check(repo: Repository, own_id: str | None = None) -> Check:
     return check
 
 
-def _compounds(screen: Screen[Any]) -> list[str]:
-    from deskconsole.ui.resident_search import resident_search
-
-    settings = screen.app.settings  # type: ignore[attr-defined]
-    index = resident_search(screen.app).built
+def _compounds(screen: DeskScreenMixin) -> list[str]:
+    settings = screen.desk.settings
+    index = screen.desk.resident_search.built
     return list(dict.fromkeys([*settings.compounds, *(index.compounds() if index else [])]))
 
 
 def add_resident(
-    screen: Screen[Any],
+    screen: DeskScreenMixin,
     values: Mapping[str, str] | None = None,
     then: Callable[[Resident], object] | None = None,
 ) -> None:
     """Open the dialog for a new resident, save it, then open the resident view
     (or call ``then``). A failed save reopens the dialog with what was typed."""
-    from deskconsole.ui.screens.resident import ResidentScreen
+    desk = screen.desk
+    repo = desk.repo
 
-    repo: Repository = screen.app.repo  # type: ignore[attr-defined]
-
-    def saved(clean: dict[str, Any] | None) -> None:
-        if clean is None:
+    def saved(answer: ResidentAnswer | None) -> None:
+        if answer is None:
             return
-        resident = new_resident(clean, screen.app.now())  # type: ignore[attr-defined]
+        resident = new_resident(answer.values, desk.now())
         try:
             resident = repo.residents.save(resident)
         except StoreError as error:
-            screen.app.notify(str(error), severity="error", timeout=15)
-            add_resident(screen, _as_text(clean), then)
+            desk.notify(str(error), severity="error", timeout=15)
+            add_resident(screen, answer.as_text(), then)
             return
-        screen.app.notify(t("lookup.saved_new", name=resident.name))
+        desk.notify(t("lookup.saved_new", name=resident.name))
         if then is not None:
             then(resident)
         else:
-            screen.app.push_screen(ResidentScreen(resident.id))
+            desk.post_message(OpenResident(resident.id))
 
     dialog = ResidentDialog(
         t("lookup.add_title"), values, _compounds(screen), duplicate_check(repo)
     )
-    screen.app.push_screen(dialog, saved)
+    desk.push_screen(dialog, saved)
 
 
 def edit_resident(
-    screen: Screen[Any],
+    screen: DeskScreenMixin,
     resident: Resident,
     values: Mapping[str, str] | None = None,
 ) -> None:
     """Open the dialog on ``resident`` and save the changes (blank fields are cleared)."""
-    repo: Repository = screen.app.repo  # type: ignore[attr-defined]
+    desk = screen.desk
+    repo = desk.repo
 
-    def saved(clean: dict[str, Any] | None) -> None:
-        if clean is None:
+    def saved(answer: ResidentAnswer | None) -> None:
+        if answer is None:
             return
-        changed = with_values(resident, clean, clear_missing=True)
+        changed = with_values(resident, answer.values, clear_missing=True)
         try:
             repo.residents.save(changed)
         except StoreError as error:
-            screen.app.notify(str(error), severity="error", timeout=15)
-            edit_resident(screen, resident, _as_text(clean))
+            desk.notify(str(error), severity="error", timeout=15)
+            edit_resident(screen, resident, answer.as_text())
             return
-        screen.app.notify(t("lookup.saved_edit", name=changed.name))
+        desk.notify(t("lookup.saved_edit", name=changed.name))
 
     if resident.phones or resident.id_number:
-        desk = screen.app
         try:  # the form shows the full numbers: on record first, or not shown
-            repo.audit.add(edit_shown_audit(resident.id, desk.staff, desk.now()))  # type: ignore[attr-defined]
+            repo.audit.add(edit_shown_audit(resident.id, desk.staff, desk.now()))
         except StoreError as error:
-            screen.app.notify(str(error), severity="error", timeout=15)
+            desk.notify(str(error), severity="error", timeout=15)
             return
     dialog = ResidentDialog(
         t("lookup.edit_title", name=resident.name),
@@ -308,13 +320,7 @@ def edit_resident(
         duplicate_check(repo, resident.id),
         known_phones=resident.phones,
     )
-    screen.app.push_screen(dialog, saved)
-
-
-def _as_text(clean: Mapping[str, Any]) -> dict[str, str]:
-    text = {k: str(v) for k, v in clean.items() if k != "phones"}
-    text["phones"] = ", ".join(clean.get("phones", []))
-    return text
+    desk.push_screen(dialog, saved)
 
 
 def prefill_from_query(query: str) -> dict[str, str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,7 +30,30 @@ def _parse_time(text: str) -> time | None:
     return parse_time(text) if nfkc(text) else None
 
 
-class SessionDialog(DeskModal[dict[str, Any] | None]):
+@dataclass(frozen=True)
+class SessionAnswer:
+    """What the session dialog returns: the details as typed, the day and hours read."""
+
+    day: date
+    compound: str
+    start: time | None
+    end: time | None
+    staff: str
+    partners: str
+
+    def changes(self) -> dict[str, object]:
+        """The details as corrections to a stored session (``correct_session``)."""
+        return {
+            "date": self.day,
+            "compound": self.compound,
+            "start": self.start,
+            "end": self.end,
+            "staff": self.staff,
+            "partners": self.partners,
+        }
+
+
+class SessionDialog(DeskModal[SessionAnswer | None]):
     """Collects a session's details: a new one, or corrections to ``session``."""
 
     BINDINGS = [
@@ -121,14 +144,14 @@ class SessionDialog(DeskModal[dict[str, Any] | None]):
             self.query_one("#session-compound", Input).focus()
             return
         self.dismiss(
-            {
-                "day": day,
-                "compound": self._value("compound"),
-                "start": start,
-                "end": end,
-                "staff": self._value("staff"),
-                "partners": self._value("partners"),
-            }
+            SessionAnswer(
+                day=day,
+                compound=self._value("compound"),
+                start=start,
+                end=end,
+                staff=self._value("staff"),
+                partners=self._value("partners"),
+            )
         )
 
     def action_cancel(self) -> None:
@@ -194,12 +217,12 @@ class SessionsScreen(DeskScreen):
         if session is None:
             return
 
-        def corrected(values: dict[str, Any] | None) -> None:
-            if values is None or session is None:
+        def corrected(answer: SessionAnswer | None) -> None:
+            if answer is None or session is None:
                 return
-            values["date"] = values.pop("day")
+            changes = answer.changes()
             try:
-                correct_session(self.desk.repo, session, values, self.desk.staff, self.desk.now())
+                correct_session(self.desk.repo, session, changes, self.desk.staff, self.desk.now())
             except DeskError as error:
                 self.notify(str(error), severity="error", timeout=10)
                 return

@@ -9,7 +9,6 @@ from textual.widgets import Static
 from deskconsole.domain.choices import Choice
 from deskconsole.i18n import t
 from deskconsole.models import PartyKind, RequestType, Urgency
-from deskconsole.ui.screens.dialogs import category_choices  # noqa: F401  (re-exported)
 
 #: Rows of the form, top to bottom.
 FORM_FIELDS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
@@ -19,7 +20,10 @@ from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import visible
-from deskconsole.ui.resident_search import resident_search
+
+if TYPE_CHECKING:
+    from deskconsole.ui.desk import Desk
+    from deskconsole.ui.resident_search import ResidentSearch
 
 HIT_LIMIT = 8
 
@@ -127,9 +131,13 @@ class ResidentPicker(Vertical):
             return
         self._search(text)
 
+    @property
+    def _index_holder(self) -> ResidentSearch:
+        return cast("Desk", self.app).resident_search
+
     @work(thread=True, exit_on_error=False, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
-        hits = resident_search(self.app).current().search(text, HIT_LIMIT)
+        hits = self._index_holder.current().search(text, HIT_LIMIT)
         self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[Hit]) -> bool:
@@ -172,7 +180,7 @@ class ResidentPicker(Vertical):
     def _find_and_take(self, text: str, release: Callable[[], None]) -> None:
         """Search for ``text`` while keys wait, then take the first hit."""
         try:
-            hits = resident_search(self.app).current().search(text, HIT_LIMIT)
+            hits = self._index_holder.current().search(text, HIT_LIMIT)
             self.app.call_from_thread(self._take_first, text, hits)
         finally:
             self.app.call_from_thread(release)
