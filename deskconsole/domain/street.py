@@ -151,10 +151,7 @@ def street_of(repo: RepositoryAPI) -> Street:
     """The desks of ``repo``: its own, each other desk its cases or sessions carry, and
     each desk its settings name (from the bundles imported)."""
     settings = repo.settings.get()
-    codes = [
-        *repo.cases.desk_codes(),
-        *(str(d.get("desk_code") or "") for d in repo.sessions.docs()),
-    ]
+    codes = [*repo.cases.desk_codes(), *repo.sessions.desk_codes()]
     return make_street(settings, codes)
 
 

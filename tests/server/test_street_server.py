@@ -15,10 +15,11 @@ from tests import street_data as data
 from tests.factories import make_case
 
 
-def test_desk_codes_come_from_the_case_numbers(any_repo: Repository) -> None:
+def test_desk_codes_come_from_the_case_numbers_and_sessions(any_repo: Repository) -> None:
     assert any_repo.cases.desk_codes() == []
     data.fill(any_repo)
     assert any_repo.cases.desk_codes() == ["JC", "JC2", "XX", "YH"]
+    assert any_repo.sessions.desk_codes() == ["JC", "YH"]
 
 
 def test_registers_statistics_and_the_comparison_of_several_communities(
