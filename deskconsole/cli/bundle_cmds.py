@@ -19,6 +19,7 @@ from deskconsole.cli.register_cmds import parse_day
 from deskconsole.domain.bundle import BundleError, export_bundle, export_summary, import_bundle
 from deskconsole.domain.canned_replies import replies_lines, save_replies
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
+from deskconsole.domain.street import name_desks
 from deskconsole.i18n import t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
 from deskconsole.storage.opening import save_store_address
@@ -167,11 +168,20 @@ def settings_cmd(
         list[str] | None,
         typer.Option("--clear-replies", help="Remove a category's canned replies (repeatable)."),
     ] = None,
+    desk_community: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--desk-community",
+            help="Name the community of another desk whose cases the store holds: "
+            "CODE=COMMUNITY (repeatable; CODE= forgets it), e.g. YH=银河社区. A bundle "
+            "imported names its own desk's.",
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Show the desk's settings, or set its desk code, community name, backups kept,
-    register language, the area code of local numbers, canned replies and the server its
-    store is on."""
+    register language, the area code of local numbers, canned replies, the communities
+    of other desks and the server its store is on."""
     target = data_dir_of(ctx, data_dir)
     if server is not None:
         save_store_address(target, None if server.strip() == "local" else server.strip())
@@ -180,7 +190,16 @@ def settings_cmd(
         typer.echo(t("server.settings_store", data_dir=str(target), store=shown_address(address)))
     elif server is not None:
         typer.echo(t("server.settings_local", data_dir=str(target)))
-    changes = (desk_code, community, backups_keep, register_lang, area_code, reply, clear_replies)
+    changes = (
+        desk_code,
+        community,
+        backups_keep,
+        register_lang,
+        area_code,
+        reply,
+        clear_replies,
+        desk_community,
+    )
     if all(change is None for change in changes):
         with open_repo(target, readonly=True) as repo:
             info = desk_info(repo)
@@ -197,6 +216,8 @@ def settings_cmd(
             )
             if reply or clear_replies:
                 save_replies(repo, add=reply, clear=clear_replies)
+            if desk_community:
+                name_desks(repo, desk_community)
             info = desk_info(repo)
             settings = repo.settings.get()
         typer.echo(t("bundle.settings_saved"))
@@ -206,3 +227,6 @@ def settings_cmd(
     typer.echo(t("bundle.info_line", label=t("replies.settings_title"), value=lines[0]))
     for line in lines[1:]:
         typer.echo(f"  {line}")
+    if settings.desks:
+        desks = ", ".join(f"{code} {name}" for code, name in sorted(settings.desks.items()))
+        typer.echo(t("bundle.info_line", label=t("street.settings_desks"), value=desks))

@@ -14,12 +14,15 @@ import typer
 
 from deskconsole import models
 from deskconsole.cli.app import DataDirOption, app, data_dir_of, open_for_audit, open_repo, staff_of
+from deskconsole.cli.scope_options import CommunityOption, DeskOption, StreetOption, scope_of
+from deskconsole.domain.comparison import Comparison, GroupBy, compare
 from deskconsole.domain.register import (
     build_register,
     find_session,
     own_sessions_on,
 )
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
+from deskconsole.domain.street import street_of
 from deskconsole.export import audited
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import get_language, t
@@ -80,6 +83,9 @@ def export_register(
             "recorded in the store's audit log (needs the store not to be open in a console).",
         ),
     ] = False,
+    community: CommunityOption = None,
+    desk: DeskOption = None,
+    street: StreetOption = False,
 ) -> None:
     """Export the register of one day (read-only; works beside a running console).
 
@@ -95,14 +101,19 @@ def export_register(
         else open_repo(target_dir, readonly=True)
     )
     try:
-        todays = own_sessions_on(repo, when)
+        scope = scope_of(repo, community, desk, street)
+        todays = own_sessions_on(repo, when, scope)
         session_id = find_session(todays, when, session).id if session else None
-        register = build_register(repo, when, session_id, masked=not unmasked, generated_by=staff)
+        register = build_register(
+            repo, when, session_id, masked=not unmasked, generated_by=staff, scope=scope
+        )
         written = audited.export_register(
             repo, register, fmt.value, out, staff=staff, at=datetime.now()
         )
     finally:
         repo.close()
+    if register.scope:
+        typer.echo(t("street.covers", scope=register.scope))
     if register.is_empty:
         typer.echo(register.empty_note(get_language()))
     else:
@@ -130,8 +141,25 @@ def stats(
     last: Annotated[
         str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (default: today).")
     ] = None,
+    community: CommunityOption = None,
+    desk: DeskOption = None,
+    street: StreetOption = False,
+    by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            help="Compare side by side, one line per community or desk (cases, solved on "
+            "the spot, on-time rate, satisfaction): every one of the store's, or those "
+            "--community names.",
+        ),
+    ] = None,
 ) -> None:
-    """Figures of the desk over a date range (read-only; works beside a running console)."""
+    """Figures of the desk over a date range (read-only; works beside a running console).
+
+    On a store holding several communities, --community, --desk or --street choose whose
+    figures; --by community puts the communities side by side for the monthly report.
+    """
     today = date.today()
     end = parse_day(last, "--to") or today
     start = parse_day(first, "--from") or default_range(end)[0]
@@ -140,10 +168,36 @@ def stats(
             t("register.cli_bad_range", first=start.isoformat(), last=end.isoformat())
         )
     with open_repo(data_dir_of(ctx, data_dir), readonly=True) as repo:
-        figures = stats_for(repo, start, end, today)
+        scope = scope_of(repo, community, desk, street)
+        if by is not None:
+            comparison = compare(repo, start, end, today, scope, by)
+            label = (scope or street_of(repo).whole()).label(street_of(repo))
+        else:
+            figures = stats_for(repo, start, end, today, scope)
+            label = scope.label(street_of(repo)) if scope is not None else ""
         settings = repo.settings.get()
-    for line in stats_lines(figures, settings):
+    if label:
+        typer.echo(t("street.covers", scope=label))
+    lines = comparison_lines(comparison) if by is not None else stats_lines(figures, settings)
+    for line in lines:
         typer.echo(line)
+
+
+def comparison_lines(comparison: Comparison) -> list[str]:
+    """The side-by-side table as aligned text lines under its title."""
+    title = t("street.compare_title")
+    span = f"{comparison.first.isoformat()} .. {comparison.last.isoformat()}"
+    table = comparison.table()
+    widths = [max(display_width(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = [f"{title}  {span}", ""]
+    for row in table:
+        first = pad(row[0], widths[0] + 2)
+        rest = "".join(
+            " " * (w - display_width(cell) + 2) + cell
+            for cell, w in zip(row[1:], widths[1:], strict=True)
+        )
+        lines.append((first + rest).rstrip())
+    return lines
 
 
 def stats_lines(figures: Stats, settings: Settings) -> list[str]:

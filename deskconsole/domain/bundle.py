@@ -58,6 +58,7 @@ from deskconsole.storage import erasures as erasure_ops_store
 from deskconsole.storage import residents as resident_ops
 from deskconsole.storage import sessions as session_ops
 from deskconsole.storage.aliases import aliases_op
+from deskconsole.storage.sessions import settings_op
 
 __all__ = [
     "FORMAT",
@@ -117,7 +118,13 @@ def collect(repo: RepositoryAPI, since: date | None, now: datetime) -> Bundle:
         )
     ]
     return Bundle(
-        Header(settings.desk_code, settings.community, now.replace(microsecond=0), since),
+        Header(
+            settings.desk_code,
+            settings.community,
+            now.replace(microsecond=0),
+            since,
+            settings.desks,
+        ),
         residents=sorted(residents, key=lambda d: d["id"]),
         sessions=sorted(sessions, key=lambda d: d["id"]),
         cases=sorted(cases, key=lambda d: d["number"]),
@@ -373,7 +380,21 @@ def plan_import(repo: RepositoryAPI, bundle: Bundle) -> ImportPlan:
     _plan_sessions(repo, plan)
     _plan_cases(repo, plan, mapping)
     _plan_erasures(repo, plan, mapping)
+    _plan_desks(repo, plan)
     return plan
+
+
+def _plan_desks(repo: RepositoryAPI, plan: ImportPlan) -> None:
+    """Learn the community of the bundle's desk (as it names itself) and of the desks it
+    knows that this store does not: the street's view groups their cases by it."""
+    settings = repo.settings.get()
+    header = plan.bundle.header
+    desks = {**{c: n for c, n in header.desks.items() if c not in settings.desks}, **settings.desks}
+    if header.community:
+        desks[header.desk_code] = header.community
+    desks.pop(settings.desk_code, None)
+    if desks != settings.desks:
+        plan.ops.append(settings_op(settings.model_copy(update={"desks": desks})))
 
 
 def _plan_erasures(repo: RepositoryAPI, plan: ImportPlan, mapping: Mapping[str, str]) -> None:

@@ -58,11 +58,14 @@ class Header:
     community: str
     created_at: datetime
     since: date | None = None
+    #: The community of every other desk the exporting store knows, by desk code.
+    desks: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "desk_code": self.desk_code,
             "community": self.community,
+            "desks": dict(self.desks),
             "created_at": self.created_at.isoformat(timespec="seconds"),
             "since": self.since.isoformat() if self.since else None,
             "app_version": __version__,
@@ -79,6 +82,7 @@ class Header:
             str(raw.get("community") or ""),
             datetime.fromisoformat(str(raw["created_at"])),
             date.fromisoformat(str(since)) if since else None,
+            _desks(raw.get("desks")),
         )
 
     @property
@@ -87,6 +91,18 @@ class Header:
         if self.since is None:
             return t("bundle.scope_all")
         return t("bundle.scope_since", since=self.since.isoformat())
+
+
+def _desks(raw: object) -> dict[str, str]:
+    """The header's desk directory; entries that are not a desk code and a name are left out
+    (a bundle of an older version has none)."""
+    if not isinstance(raw, Mapping):
+        return {}
+    return {
+        str(code): name.strip()
+        for code, name in raw.items()
+        if DESK_CODE_RE.fullmatch(str(code)) and isinstance(name, str) and name.strip()
+    }
 
 
 @dataclass

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from deskconsole.domain.street import Scope, ScopeKind, Street, street_of
 from deskconsole.errors import DeskError
 from deskconsole.i18n import Language, t
 from deskconsole.models import (
@@ -140,6 +141,8 @@ class RegisterFooter:
     solved_on_spot: int
     dispatched: int
     by_category: tuple[CategoryCount, ...]
+    #: Cases per community, on a register of several communities (the street's).
+    by_community: tuple[CategoryCount, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,9 @@ class Register:
     generated_by: str = ""
     language: Language = DATA_LANGUAGE
     """The language of the title, headings and labels (the data cells are Chinese)."""
+    scope: str = ""
+    """What the register covers on a store of several desks (``金城社区（服务台 JC）``);
+    empty on a store of one desk, whose register is simply the desk's."""
 
     @property
     def is_empty(self) -> bool:
@@ -188,7 +194,7 @@ class Register:
             (t("register.h_date", lang), self.day.isoformat()),
             (t("register.h_session", lang), sessions),
             (t("register.h_staff", lang), "、".join(self.staff)),
-        ]
+        ] + ([(t("register.h_scope", lang), self.scope)] if self.scope else [])
 
     def filled_header_lines(self) -> list[tuple[str, str]]:
         """The header lines that have a value: a printed page shows no empty ``驻点：``."""
@@ -200,13 +206,14 @@ class Register:
         lang = language or self.language
         foot = self.footer
         categories = "、".join(f"{c.label} {c.count}" for c in foot.by_category)
+        communities = "、".join(f"{c.label} {c.count}" for c in foot.by_community)
         return [
             (t("register.f_visitors", lang), str(foot.visitors)),
             (t("register.f_cases", lang), str(foot.cases)),
             (t("register.f_on_spot", lang), str(foot.solved_on_spot)),
             (t("register.f_dispatched", lang), str(foot.dispatched)),
             (t("register.f_categories", lang), categories),
-        ]
+        ] + ([(t("register.f_communities", lang), communities)] if foot.by_community else [])
 
     def empty_note(self, language: Language | None = None) -> str:
         """The sentence a register with no rows shows instead of them."""
@@ -336,10 +343,17 @@ def own_sessions(repo: RepositoryAPI) -> list[DeskSession]:
     return [s for s in repo.sessions.all() if s.held_by(desk)]
 
 
-def own_sessions_on(repo: RepositoryAPI, day: date) -> list[DeskSession]:
-    """The sessions this store's desk held on ``day``, earliest first (reads only that day)."""
+def own_sessions_on(
+    repo: RepositoryAPI, day: date, scope: Scope | None = None
+) -> list[DeskSession]:
+    """The sessions this store's desk (or the desks ``scope`` covers) held on ``day``,
+    earliest first (reads only that day)."""
     desk = repo.settings.get().desk_code
-    return sessions_on((s for s in repo.sessions.on_day(day) if s.held_by(desk)), day)
+    if scope is None:
+        held = [s for s in repo.sessions.on_day(day) if s.held_by(desk)]
+    else:
+        held = [s for s in repo.sessions.on_day(day) if scope.covers(s.desk_code or desk)]
+    return sessions_on(held, day)
 
 
 def sessions_on(sessions: Iterable[DeskSession], day: date) -> list[DeskSession]:
@@ -427,10 +441,12 @@ def build_register(
     masked: bool = True,
     generated_at: datetime | None = None,
     generated_by: str = "",
+    scope: Scope | None = None,
 ) -> Register:
-    """Read the cases taken on ``day`` (optionally in one session) and build the register."""
+    """Read the cases taken on ``day`` (optionally in one session) and build the register:
+    this desk's, or of the desks ``scope`` covers."""
     settings = repo.settings.get()
-    sessions = own_sessions_on(repo, day)
+    sessions = own_sessions_on(repo, day, scope)
     if session_id is not None:
         sessions = [s for s in sessions if s.id == session_id]
         if not sessions:
@@ -441,14 +457,15 @@ def build_register(
                 sessions=t("register.no_sessions"),
             )
     # This desk's register: cases merged in from other desks' bundles are theirs.
-    cases = [c for c in repo.cases.taken_on(day, session_id) if c.desk_code == settings.desk_code]
+    covers = scope.covers if scope is not None else settings.desk_code.__eq__
+    cases = [c for c in repo.cases.taken_on(day, session_id) if covers(c.desk_code)]
     residents: dict[str, Resident] = {}
     for case in cases:
         if case.resident_id and case.resident_id not in residents:
             found = repo.residents.get(case.resident_id)
             if found is not None:
                 residents[found.id] = found
-    return assemble(
+    register = assemble(
         day,
         cases,
         residents,
@@ -458,6 +475,29 @@ def build_register(
         session_id=session_id,
         generated_at=generated_at,
         generated_by=generated_by,
+    )
+    street = street_of(repo) if scope is not None else None
+    if scope is None or street is None or not street.several:
+        return register
+    return in_scope(register, cases, scope, street)
+
+
+def in_scope(register: Register, cases: list[Case], scope: Scope, street: Street) -> Register:
+    """The register headed with what it covers; the street's counts cases per community."""
+    whole = scope.kind is ScopeKind.STREET
+    by_community: tuple[CategoryCount, ...] = ()
+    if whole:
+        counts = Counter(street.group_of(c.desk_code) for c in cases)
+        order = {group: index for index, group in enumerate(street.groups())}
+        ranked = sorted(counts, key=lambda group: (order.get(group, len(order)), group))
+        by_community = tuple(CategoryCount(group, group, counts[group]) for group in ranked)
+    return replace(
+        register,
+        community=street.name if whole else (scope.community or scope.name),
+        street="" if whole else register.street,
+        desk_code=scope.slug,
+        scope=scope.label(street, register.language),
+        footer=replace(register.footer, by_community=by_community),
     )
 
 

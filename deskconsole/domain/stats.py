@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from deskconsole.domain.register import is_on_spot, own_sessions, was_dispatched
+from deskconsole.domain.register import is_on_spot, was_dispatched
+from deskconsole.domain.street import Scope
 from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import RepositoryAPI
@@ -209,11 +210,15 @@ def compute(
     )
 
 
-def stats_for(repo: RepositoryAPI, first: date, last: date, today: date) -> Stats:
-    """This desk's figures from ``first`` to ``last`` (other desks' merged cases left out)."""
+def stats_for(
+    repo: RepositoryAPI, first: date, last: date, today: date, scope: Scope | None = None
+) -> Stats:
+    """This desk's figures from ``first`` to ``last`` (other desks' merged cases left
+    out), or those of the desks ``scope`` covers."""
     desk = repo.settings.get().desk_code
-    cases = (doc for doc in repo.cases.docs() if doc.get("desk_code") == desk)
-    sessions = own_sessions(repo)
+    covers = scope.covers if scope is not None else desk.__eq__
+    cases = (doc for doc in repo.cases.docs() if covers(doc.get("desk_code") or ""))
+    sessions = [s for s in repo.sessions.all() if covers(s.desk_code or desk)]
     return compute(cases, sessions, first, last, today)
 
 

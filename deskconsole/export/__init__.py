@@ -48,7 +48,8 @@ _SAYS_FULL = re.compile(r"(^|[-_. ])full$", re.IGNORECASE)
 
 
 def default_name(register: Register, fmt: str) -> str:
-    """``register-<desk code>-<date>.<ext>``; a one-session register adds the session, an
+    """``register-<desk code>-<date>.<ext>`` (``JC+JC2`` for a community of two desks,
+    ``street`` for every desk); a one-session register adds the session, an
     unmasked one ends in ``-full`` (``register-JC-2026-11-27-full.xlsx``)."""
     session = f"-{register.session_id[:8]}" if register.session_id else ""
     full = "" if register.masked else FULL_SUFFIX

@@ -17,6 +17,8 @@ Top level
 
 header
   community, street, desk_code, date
+  scope           what a register of a store holding several desks covers
+                  ("金城社区（服务台 JC, JC2）", "新城街道（全部社区）"); "" on a store of one desk
   session_id      the one session exported, or null for the whole day
   compounds       list of compound names
   staff           list of staff names (on duty, then those who took cases)
@@ -54,6 +56,7 @@ footer
   solved_on_spot  rows solved at the desk
   dispatched      rows sent to a responsible party
   by_category     list of {category, category_label, count}, in the configured order
+  by_community    list of {community, count} on the street's register, else []
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ def to_dict(register: Register) -> dict[str, Any]:
             "street": register.street,
             "desk_code": register.desk_code,
             "date": register.day.isoformat(),
+            "scope": register.scope,
             "session_id": register.session_id,
             "compounds": list(register.compounds),
             "staff": list(register.staff),
@@ -131,6 +135,9 @@ def to_dict(register: Register) -> dict[str, Any]:
             "by_category": [
                 {"category": c.code, "category_label": c.label, "count": c.count}
                 for c in register.footer.by_category
+            ],
+            "by_community": [
+                {"community": c.label, "count": c.count} for c in register.footer.by_community
             ],
         },
     }

@@ -56,6 +56,9 @@ class Settings(BaseModel):
     community: str = "金城社区"
     street: str = "新城街道"
     desk_code: str = "JC"
+    desks: dict[str, str] = Field(default_factory=dict)
+    """The community of each other desk this store holds cases of, by desk code (named
+    by their bundles, or set with ``deskconsole settings --desk-community``)."""
     categories: list[CategoryDef] = Field(default_factory=lambda: list(DEFAULT_CATEGORIES))
     urgency_days: dict[Urgency, int] = Field(default_factory=lambda: dict(DEFAULT_URGENCY_DAYS))
     holidays: list[date] = Field(default_factory=list)

@@ -180,6 +180,13 @@ class CaseRepository:
             buckets = self._store.table(TABLE).buckets("number_prefix")
             return sum(len(keys) for key, keys in buckets.items() if str(key).startswith(prefix))
 
+    def desk_codes(self) -> list[str]:
+        """Every desk code the stored case numbers start with, from the index."""
+        with self._store.lock:
+            buckets = self._store.table(TABLE).buckets("number_prefix")
+            prefixes = [str(key) for key, keys in buckets.items() if keys]
+        return sorted({prefix.partition("-")[0] for prefix in prefixes})
+
     def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:
         """Allocate the next number, build the case with it and save it, atomically."""
         return self.add_with(desk_code, day, lambda number: [build(number)])[0]

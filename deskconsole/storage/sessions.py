@@ -28,6 +28,7 @@ class SessionRepository:
         table = store.table(SESSIONS)
         table.add_index("day", lambda doc: doc["date"])
         table.add_index("open", lambda doc: True if doc.get("ended_at") is None else None)
+        table.add_index("desk", lambda doc: doc.get("desk_code") or "")
 
     def _by_keys(self, keys: Iterable[str]) -> list[DeskSession]:
         with self._store.lock:
@@ -66,6 +67,12 @@ class SessionRepository:
         """How many sessions."""
         with self._store.lock:
             return len(self._store.table(SESSIONS))
+
+    def desk_codes(self) -> list[str]:
+        """Every desk code the sessions carry (``""``: held before desk codes), from the index."""
+        with self._store.lock:
+            buckets = self._store.table(SESSIONS).buckets("desk")
+            return sorted(str(code) for code, keys in buckets.items() if keys)
 
     def docs(self) -> list[dict[str, Any]]:
         """Every session as a raw document (read only)."""

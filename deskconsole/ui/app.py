@@ -21,6 +21,7 @@ from deskconsole.domain.desk import needs_first_start
 from deskconsole.i18n import Language, get_language, set_language, t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, RepositoryAPI, StoreError
+from deskconsole.ui.browser_keys import APP_BINDINGS, BrowserKeys
 from deskconsole.ui.bundle_commands import BundleCommands
 from deskconsole.ui.case_commands import CaseCommands
 from deskconsole.ui.crash_guard import CrashGuard
@@ -43,7 +44,7 @@ from deskconsole.ui.styles import style_paths
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
+class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"
@@ -81,6 +82,7 @@ class DeskApp(ScreenLock, CrashGuard, Navigation, Desk):
             tooltip="privacy.key_lock_tip",
             priority=True,
         ),
+        *APP_BINDINGS,
     ]
 
     def __init__(

@@ -10,6 +10,7 @@ from textual.dom import DOMNode
 
 from deskconsole.i18n import has_key, t
 from deskconsole.i18n.messages.textual_keys import MESSAGES as TEXTUAL_KEYS
+from deskconsole.ui.browser_keys import shown_in_help
 
 #: Group order on the help screen: what this screen does first, Textual's editing keys last.
 GROUPS = ("screen", "global", "editing")
@@ -42,7 +43,7 @@ def help_keys(app: App[object], bindings: dict[str, ActiveBinding]) -> dict[str,
     for active in bindings.values():
         binding = active.binding
         description = t(binding.description) if binding.description else ""
-        if not description:
+        if not description or not shown_in_help(app, binding):
             continue
         tooltip = t(binding.tooltip) if binding.tooltip else ""
         group = (

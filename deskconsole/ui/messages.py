@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from deskconsole.domain.street import Scope, Street
 
 
 class StoreChanged(Message):
@@ -53,7 +58,13 @@ class StartIntake(Message):
 
 
 class OpenStatistics(Message):
-    """Show the statistics over a date range."""
+    """Show the statistics over a date range, of the desks ``scope`` covers (``None``:
+    this desk's) among the ``street``'s."""
+
+    def __init__(self, scope: Scope | None = None, street: Street | None = None) -> None:
+        super().__init__()
+        self.scope = scope
+        self.street = street
 
 
 class StoreOpened(Message):

@@ -37,5 +37,5 @@ class Navigation(_Base):
         self.intake_resident_id = message.resident_id
         self.switch_mode("intake")
 
-    def on_open_statistics(self, _message: OpenStatistics) -> None:
-        self.push_screen(StatsScreen())
+    def on_open_statistics(self, message: OpenStatistics) -> None:
+        self.push_screen(StatsScreen(scope=message.scope, street=message.street))

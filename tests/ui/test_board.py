@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository, StoreWriteError
+from deskconsole.storage.store import Store
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
@@ -396,10 +397,10 @@ async def test_a_failed_save_brings_the_dialog_back_with_the_input(
         screen = await open_board(app, pilot)
         select(screen, "JC-20261120-001")
 
-        def disk_full(case: object) -> None:
+        def disk_full(store: object, ops: object) -> None:
             raise StoreWriteError(repo.data_dir / "journal.jsonl", "No space left on device")
 
-        monkeypatch.setattr(repo.cases, "save", disk_full)
+        monkeypatch.setattr(Store, "commit", disk_full)
         await pilot.press("shift+right")
         await pilot.pause()
         dialog(app).query_one("#field-outcome", Input).value = "已修好"

@@ -194,3 +194,18 @@ def test_a_households_cases_picked_by_state_and_category(repo: Repository) -> No
         [jiang.id], [CaseState.REGISTERED, CaseState.DISPATCHED], "property"
     )
     assert [c.number for c in open_property] == ["JC-20261120-001"]
+
+
+def test_the_boards_street_reads_desk_codes_from_the_indexes(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deskconsole.domain.street import street_of
+
+    repo.cases.save_many([make_case("JC-20261127-001"), make_case("YH-20261127-001")])
+    repo.sessions.save(session(TODAY).model_copy(update={"desk_code": "LS"}))
+
+    def whole_table(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read every record")
+
+    monkeypatch.setattr(Store, "docs", whole_table)
+    assert [desk.code for desk in street_of(repo).desks] == ["JC", "LS", "YH"]

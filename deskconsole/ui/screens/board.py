@@ -23,12 +23,14 @@ from deskconsole.domain.board import (
     CardInfo,
     DueCalendar,
 )
+from deskconsole.domain.street import Scope, ScopeKind, Street, street_of
 from deskconsole.domain.workflow import next_state, previous_state
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState
 from deskconsole.storage import StoreError
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.messages import OpenCase, StoreChanged
+from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.board_commands import BoardCommands
 from deskconsole.ui.screens.filter_dialog import FilterDialog
@@ -45,7 +47,7 @@ RELOAD_DELAY = 0.3
 Columns = dict[CaseState, list[CardInfo]]
 
 
-class BoardScreen(CaseMoves, DeskScreen):
+class BoardScreen(ScopeKeys, CaseMoves, DeskScreen):
     """Cases by state; move them along with the keys."""
 
     COMMANDS = {BoardCommands}
@@ -57,6 +59,7 @@ class BoardScreen(CaseMoves, DeskScreen):
         Binding("f", "followup", "board.key_followup", tooltip="board.key_followup_tip"),
         Binding("e", "toggle_archive", "board.key_archive", tooltip="board.key_archive_tip"),
         Binding("n", "new_case", "board.key_new", tooltip="board.key_new_tip"),
+        SCOPE_BINDING,
         Binding("left,h", "column(-1)", "board.key_left", show=False),
         Binding("right,l", "column(1)", "board.key_right", show=False),
         Binding("up,k", "card(-1)", "board.key_up", show=False),
@@ -167,13 +170,13 @@ class BoardScreen(CaseMoves, DeskScreen):
         strip = strip_text(prefix, items, (self.size.width or self.app.size.width) - 2)
         self.query_one("#board-strip", TextLine).update(strip)
         flt = self.query_one("#board-filter", TextLine)
-        if flt.display == self.filter.is_empty:
-            flt.display = not self.filter.is_empty
-        flt.update(
-            t("board.filter_line", filter=self.filter.describe(self.desk.settings))
-            if not self.filter.is_empty
-            else ""
-        )
+        narrowed = self.scope is not None and self.scope.kind is not ScopeKind.STREET
+        line = [self.scope_text()] if narrowed else []
+        if not self.filter.is_empty:
+            line.append(t("board.filter_line", filter=self.filter.describe(self.desk.settings)))
+        if flt.display != bool(line):
+            flt.display = bool(line)
+        flt.update("  ".join(line))
 
     # -- data ---------------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, exclusive=True, group="board-load")
@@ -186,9 +189,11 @@ class BoardScreen(CaseMoves, DeskScreen):
                 wanted = {d["resident_id"] for d in docs if d.get("resident_id")}
                 names = board_data.names_of(self.desk.repo, wanted)
                 columns = board_data.build_columns(docs, names, settings, self.states)
+                street = street_of(self.desk.repo)
             except StoreError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
                 return
+            self.app.call_from_thread(self.street_known, street)
             self.app.call_from_thread(self.show_columns, archive, columns, names)
         finally:
             self.app.call_from_thread(self._release_keys)  # after the cards, or on failure
@@ -209,14 +214,14 @@ class BoardScreen(CaseMoves, DeskScreen):
         calendar = self._calendar or DueCalendar(self.desk.today(), self.desk.settings)
         today = calendar.today
         for column in self.columns:
-            cards = self._all.get(column.state, [])
+            cards = [c for c in self._all.get(column.state, []) if self.covers(c)]
             shown = [c for c in cards if self.filter.matches(c, today)]
             column.set_cards(shown, len(cards), calendar, self.desk.settings.category_label)
         self.draw_strip()
         self.update_keys()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        if "cases" in message.tables or "residents" in message.tables:
+        if message.tables & {"cases", "residents", "meta"}:  # meta: the desks' communities
             if self._reload_timer is not None:
                 self._reload_timer.stop()  # type: ignore[attr-defined]
             self._reload_timer = self.set_timer(RELOAD_DELAY, self.load)
@@ -238,10 +243,10 @@ class BoardScreen(CaseMoves, DeskScreen):
         target = self.column_for(case.state)
         if target is not None and case.state in self._all:
             board_data.insert_sorted(self._all[case.state], card)
-            if self.filter.matches(card, self.desk.today()):
+            if self.filter.matches(card, self.desk.today()) and self.covers(card):
                 target.put(card, select=True)
                 self.column_index = self.columns.index(target)
-            else:
+            elif self.covers(card):
                 target.total += 1
                 target.redraw()
         self.fit_columns(self.size.width)
@@ -256,7 +261,21 @@ class BoardScreen(CaseMoves, DeskScreen):
             return selected is not None  # at an end of the path, the key says why
         if action == "clear_filter":
             return not self.filter.is_empty
+        if action == "pick_scope":
+            return self.scope_applies
         return True
+
+    # -- the street's view (w) -----------------------------------------------------------
+    def default_scope(self, street: Street) -> Scope:
+        """The board shows every desk's cases until a community or desk is picked."""
+        return street.whole()
+
+    def covers(self, card: CardInfo) -> bool:
+        """The card's desk is in the scope picked (any desk before one is)."""
+        return self.scope is None or self.scope.covers(card.number.partition("-")[0])
+
+    def scope_changed(self) -> None:
+        self.apply_filter()
 
     def action_column(self, delta: int) -> None:
         columns = self.columns

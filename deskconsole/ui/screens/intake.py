@@ -30,6 +30,7 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, Problem, Resident
 from deskconsole.storage.drafts import DraftFile
+from deskconsole.ui.browser_keys import add_binding
 from deskconsole.ui.canned_replies import CANNED_KEY, offer_replies
 from deskconsole.ui.desk_code_first import desk_code_first
 from deskconsole.ui.literal import literal
@@ -66,6 +67,7 @@ class IntakeScreen(DeskScreen):
         Binding("ctrl+s", "save", "intake.key_save", tooltip="intake.key_save_tip"),
         Binding("escape", "discard", "intake.key_discard", tooltip="intake.key_discard_tip"),
         Binding("ctrl+n", "walk_in", "intake.key_walk_in", tooltip="intake.key_walk_in_tip"),
+        add_binding("walk_in", "intake.key_walk_in"),
         Binding(CANNED_KEY, "canned", "replies.key_open", tooltip="replies.key_open_tip"),
         *[
             # Priority: an input would otherwise take alt+d as the letter d.

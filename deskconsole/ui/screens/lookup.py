@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 from deskconsole.domain.search import Hit, normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender
+from deskconsole.ui.browser_keys import add_binding
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
@@ -64,6 +65,7 @@ class LookupScreen(DeskScreen):
     BINDINGS = [
         Binding("enter", "open", "lookup.key_open", tooltip="lookup.key_open_tip"),
         Binding("ctrl+n", "add", "lookup.key_add", tooltip="lookup.key_add_tip"),
+        add_binding("add", "lookup.key_add"),
         Binding("ctrl+o", "import_roster", "lookup.key_import", tooltip="lookup.key_import_tip"),
         Binding("escape", "clear", "lookup.key_clear", tooltip="lookup.key_clear_tip"),
         Binding("down", "move(1)", "lookup.key_next", show=False),

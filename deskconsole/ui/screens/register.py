@@ -21,6 +21,7 @@ from deskconsole.domain.register import (
     headings,
     own_sessions_on,
 )
+from deskconsole.domain.street import Scope, street_of
 from deskconsole.errors import DeskError
 from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
@@ -29,6 +30,7 @@ from deskconsole.models import DeskSession, parse_day
 from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import OpenStatistics, StoreChanged
 from deskconsole.ui.register_preview import preview_layout, row_detail
+from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -53,7 +55,7 @@ def session_label(session: DeskSession) -> str:
     return " ".join(p for p in (session.compound, hours) if p)
 
 
-class RegisterScreen(DeskScreen):
+class RegisterScreen(ScopeKeys, DeskScreen):
     """Preview of exactly what will be exported for one day (or one session), and export."""
 
     AUTO_FOCUS = "#register-table"  # the keys act at once; d goes to the date
@@ -71,6 +73,7 @@ class RegisterScreen(DeskScreen):
         Binding("u", "unmask", "register.key_unmask", tooltip="register.key_unmask_tip"),
         Binding("u", "mask", "register.key_mask", tooltip="register.key_mask_tip"),
         Binding("g", "statistics", "register.key_stats", tooltip="register.key_stats_tip"),
+        SCOPE_BINDING,
         Binding("escape", "leave_field", "register.key_leave", tooltip="register.key_leave_tip"),
     ]
 
@@ -88,6 +91,7 @@ class RegisterScreen(DeskScreen):
         self._shown_columns: tuple[str, ...] = ()  # the preview's columns (fewer when narrow)
         #: The day and session whose full numbers were last recorded as shown.
         self._recorded_view: tuple[date, str | None] | None = None
+        self._register_scope: Scope | None = None
 
     # -- layout -------------------------------------------------------------------------
     @property
@@ -149,20 +153,23 @@ class RegisterScreen(DeskScreen):
         """Read the register of the chosen day and session (off the UI thread)."""
         day, session_id, masked = self.day or self.desk.today(), self.session_id, self.masked
         repo = self.desk.repo
-        sessions = own_sessions_on(repo, day)
+        street = street_of(repo)
+        scope = self.scope_in_view(street)
+        sessions = own_sessions_on(repo, day, scope)
         if session_id not in {s.id for s in sessions}:
             session_id = None
         register = build_register(
-            repo, day, session_id, masked=masked, generated_by=self.desk.staff
+            repo, day, session_id, masked=masked, generated_by=self.desk.staff, scope=scope
         )
         if get_current_worker().is_cancelled:
             return
+        self.app.call_from_thread(self.street_known, street)
         try:
             self._record_unmasked_view(register)
         except DeskError as error:  # not recorded: not shown
             self.app.call_from_thread(self._unmask_refused, str(error))
             return
-        self.app.call_from_thread(self._loaded, register, sessions)
+        self.app.call_from_thread(self._loaded, register, sessions, scope)
 
     def _record_unmasked_view(self, register: Register) -> None:
         """Full numbers about to be shown for a day (or session) not yet recorded: record it."""
@@ -179,9 +186,12 @@ class RegisterScreen(DeskScreen):
         self._set_masked(True)
         self._set_status(reason, True)
 
-    def _loaded(self, register: Register, sessions: list[DeskSession]) -> None:
+    def _loaded(
+        self, register: Register, sessions: list[DeskSession], scope: Scope | None = None
+    ) -> None:
         if register.day != self.day or register.masked != self.masked:
             return  # a newer load is on its way
+        self._register_scope = scope
         if [s.id for s in sessions] != [s.id for s in self.sessions]:
             self.sessions = sessions
             select = self.query_one("#register-session", Select)
@@ -206,7 +216,11 @@ class RegisterScreen(DeskScreen):
         # Labels in the interface language; the title and the cells as in the files.
         lang = get_language()
         title = register.title
-        info = " | ".join(_pair(label, value) for label, value in register.header_lines(lang))
+        pairs = register.header_lines(lang)
+        if register.scope and self._register_scope is not None and self.street is not None:
+            # What it covers in the clerk's language (the file says it in the register's).
+            pairs[-1] = (pairs[-1][0], self._register_scope.label(self.street))
+        info = " | ".join(_pair(label, value) for label, value in pairs)
         head.update(f"[b]{_escape(title)}[/b]  {_escape(info)}")
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -308,6 +322,13 @@ class RegisterScreen(DeskScreen):
         if message.tables & STORE_TABLES:
             self.load()
 
+    def scope_changed(self) -> None:
+        """Another community or desk picked: its register of the same day."""
+        self.session_id = None
+        day = (self.day or self.desk.today()).isoformat()
+        self._set_status(t("register.loading", day=day), loading=True)
+        self.load()
+
     # -- masking ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "unmask":
@@ -318,6 +339,8 @@ class RegisterScreen(DeskScreen):
             return True if self.register is not None else None
         if action == "leave_field":
             return self.focused is not self.query_one(DataTable)
+        if action == "pick_scope":
+            return self.scope_applies
         return True
 
     def action_unmask(self) -> None:
@@ -371,7 +394,7 @@ class RegisterScreen(DeskScreen):
         self.app.call_from_thread(self._set_status, t(key, path=str(written)))
 
     def action_statistics(self) -> None:
-        self.post_message(OpenStatistics())
+        self.post_message(OpenStatistics(self.scope, self.street))
 
 
 def _pair(label: str, value: str) -> str:

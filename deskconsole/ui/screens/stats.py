@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +12,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Sparkline, Static
 from textual.worker import get_current_worker
 
+from deskconsole.domain.comparison import Comparison, GroupBy, compare
 from deskconsole.domain.stats import Stats, breakdowns, default_range, figure_rows, stats_for
+from deskconsole.domain.street import Scope, ScopeKind, Street, street_of
 from deskconsole.export.layout import display_width, pad
 from deskconsole.i18n import t
 from deskconsole.ui.messages import StoreChanged
+from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register import parse_date
 from deskconsole.ui.widgets.footer import DeskFooter
@@ -64,7 +68,29 @@ def _lines(items: list[tuple[str, str]]) -> str:
     return "\n".join(pad(label, width) + value for label, value in items).replace("[", r"\[")
 
 
-class StatsScreen(DeskScreen):
+def comparison_text(comparison: Comparison) -> str:
+    """The side-by-side table, columns aligned (as text: no markup)."""
+    table = comparison.table()
+    widths = [max(display_width(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = []
+    for row in table:
+        cells = [pad(row[0], widths[0])]
+        cells += [
+            " " * (w - display_width(c)) + c for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells))
+    return "\n".join(lines).replace("[", r"\[")
+
+
+def grouping(scope: Scope | None) -> GroupBy | None:
+    """How a scope's figures are put side by side: the street's by community, a
+    community's by desk; one desk's not at all."""
+    if scope is None or scope.kind is ScopeKind.DESK:
+        return None
+    return GroupBy.COMMUNITY if scope.kind is ScopeKind.STREET else GroupBy.DESK
+
+
+class StatsScreen(ScopeKeys, DeskScreen):
     """Headline figures, a summary sentence, breakdowns and a per-day/per-week chart."""
 
     BINDINGS = [
@@ -72,13 +98,24 @@ class StatsScreen(DeskScreen):
         Binding("p", "shift(-1)", "stats.key_prev", tooltip="stats.key_prev_tip"),
         Binding("n", "shift(1)", "stats.key_next", tooltip="stats.key_next_tip"),
         Binding("f", "edit_from", "stats.key_from", tooltip="stats.key_from_tip"),
+        SCOPE_BINDING,
     ]
 
-    def __init__(self, first: date | None = None, last: date | None = None) -> None:
+    def __init__(
+        self,
+        first: date | None = None,
+        last: date | None = None,
+        *,
+        scope: Scope | None = None,
+        street: Street | None = None,
+    ) -> None:
         super().__init__()
         self.first = first
         self.last = last
+        self.scope = scope
+        self.street = street
         self.stats: Stats | None = None
+        self.comparison: Comparison | None = None
         self.error = ""
 
     def compose(self) -> ComposeResult:
@@ -91,8 +128,12 @@ class StatsScreen(DeskScreen):
             yield Input(self.first.isoformat(), id="stats-from", compact=True, max_length=10)
             yield Label(t("stats.to_label"), classes="register-label")
             yield Input(self.last.isoformat(), id="stats-to", compact=True, max_length=10)
+        yield Static(Text(self.scope_text()), id="stats-scope")
         yield Static(t("stats.loading"), id="stats-summary")
         with VerticalScroll(id="stats-body"):
+            with Vertical(id="stats-compare-box"):
+                yield Static(t("street.compare_title"), classes="stats-heading")
+                yield Static(id="stats-compare")
             with Horizontal(id="stats-top"):
                 yield Static(id="stats-figures")
                 with Vertical(id="stats-chart"):
@@ -111,6 +152,8 @@ class StatsScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.desk.refresh_header()
+        self.query_one("#stats-scope").display = bool(self.scope_text())
+        self.query_one("#stats-compare-box").display = self.comparison is not None
         self.query_one("#stats-body").focus()
         self._fit()
         self.load()
@@ -131,21 +174,36 @@ class StatsScreen(DeskScreen):
             self.query_one(name, Input).value = value
         self._fit()
         if self.stats is not None:
-            self._show(self.stats)
+            self._show(self.stats, self.comparison)
         self.refresh_bindings()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="stats")
     def load(self) -> None:
         """Count over the range off the UI thread."""
         assert self.first is not None and self.last is not None
-        figures = stats_for(self.desk.repo, self.first, self.last, self.desk.today())
+        repo, today = self.desk.repo, self.desk.today()
+        street = street_of(repo)
+        scope = self.scope_in_view(street)
+        figures = stats_for(repo, self.first, self.last, today, scope)
+        by = grouping(scope)
+        side = compare(repo, self.first, self.last, today, scope, by) if by else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, figures)
+            self.app.call_from_thread(self.street_known, street)
+            self.app.call_from_thread(self._show, figures, side, scope)
 
-    def _show(self, stats: Stats) -> None:
+    def _show(
+        self, stats: Stats, comparison: Comparison | None = None, scope: Scope | None = None
+    ) -> None:
         if (stats.first, stats.last) != (self.first, self.last):
             return
-        self.stats = stats
+        if scope is not None and scope != (self.scope or scope):
+            return  # a newer load, of the scope picked since, is on its way
+        self.stats, self.comparison = stats, comparison
+        self.query_one("#stats-scope", Static).update(Text(self.scope_text()))
+        self.query_one("#stats-scope").display = bool(self.scope_text())
+        self.query_one("#stats-compare-box").display = comparison is not None
+        if comparison is not None:
+            self.query_one("#stats-compare", Static).update(comparison_text(comparison))
         summary = self.query_one("#stats-summary", Static)
         summary.update(stats.summary().replace("[", r"\["))
         summary.set_class(False, "-error")
@@ -202,5 +260,15 @@ class StatsScreen(DeskScreen):
         self.app.pop_screen()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        if message.tables & {"cases", "sessions"}:
+        if message.tables & {"cases", "sessions", "meta"}:
             self.load()
+
+    def scope_changed(self) -> None:
+        """Another community or desk picked: its figures over the same range."""
+        self.query_one("#stats-summary", Static).update(t("stats.loading"))
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_scope":
+            return self.scope_applies
+        return True
