@@ -162,6 +162,9 @@ class KeyGate:
     async def _drain(self) -> None:
         while self._pending:
             await self.settled()
+            if self._closing():
+                self._pending.clear()  # keys typed while the console quits go nowhere
+                return
             event = self._pending.popleft()
             try:
                 await self._dispatch(event)
@@ -169,6 +172,10 @@ class KeyGate:
                 self._app._handle_exception(error)
                 return
             self._applied += 1
+
+    def _closing(self) -> bool:
+        app = self._app
+        return app._closing or app._closed or not app.screen_stack
 
     async def settled(self) -> None:
         """Return once no message is waiting anywhere on screen and nothing holds keys.
