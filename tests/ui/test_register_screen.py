@@ -392,7 +392,11 @@ async def test_at_80_columns_statistics_keep_each_number_beside_its_label(
         await until(pilot, lambda: isinstance(app.screen, StatsScreen))
         await until(pilot, lambda: "金域物业" in text_of(app, "#stats-bd-1"))
         assert app.screen.query_one("#stats-breakdowns").has_class("-stacked")
-        for index in range(3):
-            block = app.screen.query_one(f"#stats-bd-{index}", Static)
-            lines = str(block.render()).splitlines()
-            assert block.size.height == len(lines)  # no label wrapped away from its number
+        blocks = [app.screen.query_one(f"#stats-bd-{index}", Static) for index in range(3)]
+
+        def laid_out_unwrapped() -> bool:
+            """Every block as tall as its lines: no label wrapped away from its number (a
+            wrapped label keeps a block taller for good; the wait is for the layout)."""
+            return all(b.size.height == len(str(b.render()).splitlines()) for b in blocks)
+
+        await until(pilot, laid_out_unwrapped)
