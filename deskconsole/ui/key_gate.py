@@ -38,6 +38,20 @@ POLL_SECONDS = 0.002
 InputEvent = events.Key | events.Paste
 
 
+def as_typed(event: InputEvent) -> InputEvent:
+    """The key the clerk pressed: a line feed (ctrl+j) is Enter.
+
+    Keys typed while the console is starting reach the terminal before it is switched to
+    raw mode, and the terminal turns each Enter into a line feed on the way (``ICRNL``):
+    a case typed the moment the console is launched would lose every Enter.
+    """
+    if isinstance(event, events.Key) and event.key == "ctrl+j":
+        enter = events.Key("enter", "\r")
+        enter.time = event.time
+        return enter
+    return event
+
+
 def _busy(pump: MessagePump) -> bool:
     """True while the pump has a message waiting or callbacks to run."""
     return bool(
@@ -102,6 +116,7 @@ class KeyGate:
 
     async def admit(self, event: InputEvent) -> None:
         """Apply a key from the terminal now if all is quiet, else after the ones before it."""
+        event = as_typed(event)
         if not self._pending and not self._draining and self._quiet():
             await self._dispatch(event)  # typed at a human pace: exactly as Textual would
             self._applied += 1

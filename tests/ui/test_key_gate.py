@@ -74,3 +74,18 @@ async def test_keys_still_waiting_when_the_console_quits_go_nowhere(
         monkeypatch.setattr(app, "_closing", False)
         await pilot.pause()
     assert app._exception is None
+
+
+async def test_a_line_feed_from_a_terminal_not_yet_in_raw_mode_is_enter() -> None:
+    app: App[None] = App()
+    async with app.run_test():
+        gate, applied = await gate_with_log(app)
+        line_feed = events.Key("ctrl+j", "\n")
+        line_feed.time = 1000.0
+        await gate.admit(line_feed)
+        await gate.admit(events.Key("a", "a"))
+        for _ in range(100):
+            if len(applied) == 2:
+                break
+            await asyncio.sleep(0.01)
+        assert applied == ["enter", "a"]
