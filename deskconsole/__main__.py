@@ -1,5 +1,5 @@
 """Allow ``python -m deskconsole``."""
 
-from deskconsole.cli import main
+from deskconsole.launch import main
 
 main()
