@@ -153,8 +153,8 @@ class Store:
 
     def _load(self) -> StoreState:
         collecting = gc.isenabled()
-        gc.disable()  # until the loaded documents are frozen: a full pass over them on
-        try:  # the way would stall every thread (the console drawing) for a second
+        gc.disable()  # while loading: a full pass over the documents on the way would stall
+        try:  # every thread (the console drawing) for a second
             return self._load_files()
         finally:
             if collecting:
@@ -180,9 +180,6 @@ class Store:
             raise StoreTooNewError(self.snapshot_path, state.schema, SCHEMA_VERSION)
         migrate(state.tables, state.schema)
         self.db.load(state.tables)
-        # The loaded documents live as long as the store and hold no cycles: keep the
-        # collector from rescanning them (a full pass over 50,000 cases stalls ~0.5 s).
-        gc.freeze()
         self._seq = state.seq
         self._snapshot_seq = state.snapshot.seq if state.snapshot else 0
         self.torn_tail = state.torn_tail
