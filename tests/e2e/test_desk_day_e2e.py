@@ -44,6 +44,7 @@ def test_a_desk_day_at_80_columns(tmp_path: Path, language: str) -> None:
     data_dir = tmp_path / "data"
     with Repository.open(data_dir) as repo:
         fill_board(repo)
+        repo.settings.save(repo.settings.get())  # a desk already set up (its code chosen)
     term = Terminal(
         deskconsole_command("--staff", "颜成玉", "--lang", language),
         terminal_env(data_dir),

@@ -37,6 +37,7 @@ def test_register_a_case_then_find_it_in_the_register(tmp_path: Path) -> None:
     store = tmp_path / "data"
     with Repository.open(store) as repo:
         repo.residents.save(make_resident("江建国", phones=["13905360001"]))
+        repo.settings.save(repo.settings.get())  # a desk already set up (its code chosen)
     term = Terminal(deskconsole_command("--staff", "颜成玉"), terminal_env(store), (120, 40))
     try:
         term.wait_for("Follow-up", timeout=60)
