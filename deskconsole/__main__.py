@@ -1,5 +1,5 @@
 """Allow ``python -m deskconsole``."""
 
-from deskconsole.launch import main
+from deskconsole.cli import main
 
 main()
