@@ -46,13 +46,13 @@ def test_find_by_characters_and_initials_and_open(tmp_path: Path) -> None:
     try:
         term.wait_for("Type to search 6 residents", timeout=60)
         term.type("张伟")
-        screen = term.wait_for("2 residents")
+        screen = term.wait_for("2 of 6 residents")
         assert "金域华府 3-1-1101" in screen
         assert "锦绣苑 2-3-1102" in screen
         assert "江建国" not in screen
         clear(term, "张伟")
         term.type("oyxl")
-        screen = term.wait_for("1 resident")
+        screen = term.wait_for("1 of 6 residents")
         assert "欧阳秀兰" in screen
         assert "文华园 7-2-402" in screen
         clear(term, "oyxl")
@@ -60,7 +60,7 @@ def test_find_by_characters_and_initials_and_open(tmp_path: Path) -> None:
         screen = term.wait_for("曾小贤")
         clear(term, "cxx")
         term.type("１２－２－３０１")
-        screen = term.wait_for("2 residents")
+        screen = term.wait_for("2 of 6 residents")
         assert "江建国" in screen and "李秀英" in screen
         term.keys("Enter")
         screen = term.wait_for("Also living at")
