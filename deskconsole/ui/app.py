@@ -206,6 +206,7 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
         self.call_from_thread(self._show_header, session, counts)
 
     def _show_header(self, session: DeskSession | None, counts: CaseCounts) -> None:
+        self.header_figures = (session, counts)
         for screen in self.desk_screens:
             for header in screen.query(DeskHeader):
                 header.show(self.settings.community, session, self.staff, counts, self.today())

@@ -17,8 +17,8 @@ from textual.app import App
 
 from deskconsole.config import RunConfig
 from deskconsole.domain.casedesk import CaseDesk
-from deskconsole.models import Settings
-from deskconsole.storage import RepositoryAPI
+from deskconsole.models import DeskSession, Settings
+from deskconsole.storage import CaseCounts, RepositoryAPI
 from deskconsole.ui.resident_search import ResidentSearch
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ class Desk(App[None]):
     intake_resident_id: str | None = None
     _resident_search: ResidentSearch | None = None
     _case_desk: CaseDesk | None = None
+    #: The header's figures as last shown (the open session and the day's counts): a
+    #: screen that mounts after them starts from them, not from an empty header.
+    header_figures: tuple[DeskSession | None, CaseCounts] | None = None
 
     @property
     def repo(self) -> RepositoryAPI:

@@ -114,3 +114,15 @@ async def test_b_writes_a_backup_now_and_the_audit_log_says_who(repo: Repository
         assert backup.stat().st_size > 0 and backup.stat().st_mode & 0o077 == 0
         assert [(e.action, e.staff) for e in repo.audit.all()] == [("store.backup", "颜成玉")]
         assert any(str(backup) in str(n.message) for n in app._notifications)
+
+
+async def test_a_screen_opened_later_starts_with_the_headers_figures(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.header_figures is not None
+        app.refresh_header = lambda: None  # type: ignore[method-assign,assignment]
+        app.push_screen(DeskSettingsScreen())
+        await settle(app, pilot)
+        header = " ".join(str(s.render()) for s in app.screen.query_one("#header").query(Static))
+        assert "金城社区" in header and "Overdue" in header

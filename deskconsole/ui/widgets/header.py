@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -14,6 +15,9 @@ from deskconsole.i18n import t
 from deskconsole.models import DeskSession
 from deskconsole.storage import CaseCounts
 from deskconsole.ui.literal import literal
+
+if TYPE_CHECKING:
+    from deskconsole.ui.desk import Desk
 
 
 class DeskHeader(Horizontal):
@@ -105,4 +109,10 @@ class DeskHeader(Horizontal):
         self.redraw()
 
     def on_mount(self) -> None:
+        desk = cast("Desk", self.app)
+        figures = getattr(desk, "header_figures", None)
+        if figures is not None and not self._title:
+            session, counts = figures
+            self.show(desk.settings.community, session, desk.staff, counts, desk.today())
+            return
         self.redraw()
