@@ -56,26 +56,6 @@ async def test_a_hold_never_released_lets_keys_through_in_the_end(
         assert applied == ["a", "b"]
 
 
-async def test_keys_still_waiting_when_the_console_quits_go_nowhere(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    app: App[None] = App()
-    async with app.run_test() as pilot:
-        gate, applied = await gate_with_log(app)
-        release = gate.hold()
-        await gate.admit(events.Key("a", "a"))
-        monkeypatch.setattr(app, "_closing", True)  # the console quits meanwhile
-        release()
-        for _ in range(100):
-            if gate.idle:
-                break
-            await asyncio.sleep(0.01)
-        assert gate.idle and applied == []
-        monkeypatch.setattr(app, "_closing", False)
-        await pilot.pause()
-    assert app._exception is None
-
-
 async def test_a_line_feed_from_a_terminal_not_yet_in_raw_mode_is_enter() -> None:
     app: App[None] = App()
     async with app.run_test():
