@@ -178,12 +178,13 @@ def test_a_bundle_erases_the_person_on_a_desk_that_still_has_them(
         _assert_no_trace(_files_text(other.data_dir))
         # The other desk's older bundle, still holding the person, does not bring them back.
         again = import_bundle(desk, old)
-        assert again.ops == []
+        # (the bundle may name a desk's community this store did not know: settings only)
+        assert [op for op in again.ops if op.table != "meta"] == []
         assert (again.residents.updated, again.cases.updated) == (0, 0)
-        assert "Nothing new" in again.summary() or "nothing new" in again.summary().lower()
+        assert "Cases: 0 added, 0 updated, 1 unchanged" in again.summary()
         doc = desk.residents.doc(resident_id)
         assert doc is not None and is_erased(doc)
-        assert import_bundle(other, path).ops == []
+        assert [op for op in import_bundle(other, path).ops if op.table != "meta"] == []
     finally:
         other.close()
 
