@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual.css.query import NoMatches
 
 from deskconsole import crash
 
@@ -27,8 +28,16 @@ class CrashGuard:
         return repo.data_dir / crash.CRASH_SUBDIR if repo is not None else None
 
     def _handle_exception(self, error: Exception) -> None:
+        if isinstance(error, NoMatches) and self._quitting():
+            # Quitting while a screen was being put up: Textual mounts no children on a
+            # closing screen, so its on_mount finds none. The console is ending anyway.
+            return
         self.crash_line = crash.report(error, self.crash_dir())
         super()._handle_exception(error)  # type: ignore[misc]
+
+    def _quitting(self) -> bool:
+        """Asked to exit, or already shutting down."""
+        return bool(getattr(self, "_exit", False)) or not getattr(self, "_running", True)
 
     def _fatal_error(self) -> None:
         app: Any = self

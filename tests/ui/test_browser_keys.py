@@ -33,6 +33,7 @@ async def test_ctrl_g_opens_the_register_and_alt_a_adds_a_resident(repo: Reposit
         await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
         burst(app, "alt+a")
         await until(pilot, lambda: isinstance(app.screen, ResidentDialog))
+        await until(pilot, lambda: app.screen.query_one("#f-name", Input).has_focus)
 
 
 async def test_alt_w_deletes_the_word_left_of_the_cursor(repo: Repository) -> None:

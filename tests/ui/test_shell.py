@@ -133,3 +133,20 @@ async def test_an_unexpected_error_in_a_background_job_leaves_the_console_up(
         assert "RuntimeError" in text and "13800138000" not in text  # numbers masked
         await pilot.press("f2")  # the console still answers
         await until(pilot, lambda: app.current_mode == "lookup")
+
+
+@pytest.mark.parametrize("asked", [True, False])
+async def test_quitting_while_a_dialog_opens_is_no_crash(repo: Repository, asked: bool) -> None:
+    """A dialog still being put on screen when the console quits (asked to, or shutting
+    down) finds none of its fields, as Textual mounts no children on a closing screen:
+    that is the end, not an error."""
+    from deskconsole.ui.screens.resident_form import ResidentDialog
+
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.current_mode == "lookup")
+        app.push_screen(ResidentDialog("Resident"))
+        if asked:
+            app.exit()
+    assert app.crash_line is None
+    assert not (repo.data_dir / "crashes").exists()
