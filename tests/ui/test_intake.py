@@ -270,6 +270,23 @@ async def test_a_burst_into_a_restored_matter_goes_on_after_it(repo: Repository)
         assert matter.text == "楼上漏水三天了"
 
 
+async def test_typing_on_a_restored_resident_looks_for_another(repo: Repository) -> None:
+    """The restored draft's resident is shown in the field that has the focus: what the
+    clerk types there replaces it (a new search), it is not added to the name."""
+    jiang_id, zhang_id = seed(repo)
+    DraftFile(repo.data_dir, "intake").save(
+        IntakeForm(resident_id=jiang_id, description="楼上漏水").to_json()
+    )
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f3", "zw", "enter")
+        await until(pilot, lambda: app.screen.query(ResidentPicker))
+        picker = app.screen.query_one(ResidentPicker)
+        await until(pilot, lambda: picker.resident_id == zhang_id)
+        assert picker.input.value == "张伟"
+        await until(pilot, lambda: isinstance(app.focused, ChoiceField))
+
+
 async def test_escape_asks_before_throwing_input_away(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -103,6 +103,7 @@ class ResidentPicker(Vertical):
         self._shown_name = hit.name if hit else ""
         with self.input.prevent(Input.Changed):
             self.input.value = self._shown_name
+            self.input.select_all()  # typing on a chosen resident starts a new search
         summary = hit_label(hit) if hit else Text("")
         if hit:
             summary = summary[len(visible(hit.name)) :]
