@@ -287,6 +287,30 @@ async def test_typing_on_a_restored_resident_looks_for_another(repo: Repository)
         await until(pilot, lambda: isinstance(app.focused, ChoiceField))
 
 
+async def test_escape_asks_to_clear_once_the_resident_field_is_left(repo: Repository) -> None:
+    """The hit list closes with the field it belongs to: Esc from the next field asks
+    before clearing the form, as the footer says, and the key after it answers."""
+    seed(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        picker = screen.query_one(ResidentPicker)
+        burst(app, "zzz")
+        await until(pilot, lambda: picker.has_class("-searching"))
+        burst(app, "alt+n", "王先生")
+        await until(pilot, lambda: not picker.has_class("-searching"))
+        burst(app, "escape")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmDialog")
+        burst(app, "y")
+        await until(pilot, lambda: picker.input.value == "")
+        assert screen.query_one("#f-contact_name", Input).value == ""
+        burst(app, "zzz")
+        await until(pilot, lambda: picker.has_class("-searching"))
+        burst(app, "escape", "escape")  # the list, then the search: nothing else to lose
+        await until(pilot, lambda: picker.input.value == "")
+        assert isinstance(app.screen, IntakeScreen)
+
+
 async def test_escape_asks_before_throwing_input_away(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:

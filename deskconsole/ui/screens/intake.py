@@ -477,10 +477,15 @@ class IntakeScreen(DeskScreen):
 
     # -- leaving -------------------------------------------------------------------------------
     def action_discard(self) -> None:
-        """Esc: close the hit list, else ask before throwing typed input away."""
-        if self.query_one(ResidentPicker).close_hits():
+        """Esc: close the hit list, else ask before throwing typed input away (a search
+        alone is cleared at once)."""
+        picker = self.query_one(ResidentPicker)
+        if picker.close_hits():
             return
         if self.read_form().is_blank:
+            if picker.input.value:  # only a search typed: nothing to lose
+                picker.choose(None, announce=False)
+                self.set_focus(picker.input)
             return
 
         def answered(discard: bool | None) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -154,7 +154,7 @@ class ResidentPicker(Vertical):
             options.add_option(Option(Text(t("picker.no_match"), style="dim"), disabled=True))
         self._last_hits = {hit.resident_id: hit for hit in hits}
         self._shown_text = text
-        self.add_class("-searching")
+        self.set_class(self._holds_focus(), "-searching")  # not for a field left meanwhile
         return True
 
     def action_hit(self, delta: int) -> None:
@@ -209,6 +209,19 @@ class ResidentPicker(Vertical):
         handler = getattr(self.app, "worker_changed", None)
         if handler is not None:
             handler(event)
+
+    @on(events.DescendantBlur)
+    def _left(self) -> None:
+        """The hit list belongs to the field: it closes once the focus has moved on."""
+        self.call_after_refresh(self._close_if_left)
+
+    def _close_if_left(self) -> None:
+        if not self._holds_focus():
+            self.remove_class("-searching")
+
+    def _holds_focus(self) -> bool:
+        focused = self.screen.focused if self.is_attached else None
+        return focused is not None and self in focused.ancestors_with_self
 
     def close_hits(self) -> bool:
         """Hide the hit list; ``True`` if it was open."""
