@@ -23,6 +23,7 @@ from deskconsole.ui.screens.bundle import (
     clip,
 )
 from deskconsole.ui.screens.desk_settings import (
+    DeskChoice,
     DeskSettingsDialog,
     DeskSettingsScreen,
     FirstStartScreen,
@@ -342,6 +343,29 @@ async def test_settings_dialog_refuses_another_desks_code(
         await pilot.press("ctrl+s")
         await settle(app, pilot)
     assert repo.settings.get().desk_code == "XQ1"
+
+
+async def test_the_settings_dialog_returns_the_values_read_and_none_when_cancelled(
+    repo: Repository,
+) -> None:
+    answers: list[DeskChoice | None] = []
+    before = repo.settings.get()
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsDialog("", ""), answers.append)
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#settings-community", Input).value = "  新城  社区 "
+        dialog.query_one("#settings-desk-code", Input).value = "ｘｃ１"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsDialog("新城社区", "XC"), answers.append)
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert answers == [DeskChoice(community="新城 社区", desk_code="XC1"), None]
+    assert repo.settings.get() == before  # the dialog only collects; the caller saves
 
 
 async def test_a_new_store_asks_for_community_and_desk_code_when_the_console_opens(
