@@ -5,67 +5,33 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.storage.store import Store
-from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
-from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
+from deskconsole.ui.screens.case_dialogs import ChoiceDialog
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
-from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
+from deskconsole.ui.widgets.case_column import TextLine
 from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import fill_board
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import (
+    column,
+    dialog,
+    error_line,
+    make_app,
+    notices,
+    open_board,
+    open_dialog,
+    select,
+    settle,
+    until,
+)
 
 S = CaseState
-
-
-async def open_board(app: DeskApp, pilot: Pilot[None]) -> BoardScreen:
-    await pilot.press("f4")
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, BoardScreen)
-    return screen
-
-
-def column(screen: BoardScreen, state: CaseState) -> CaseColumn:
-    found = screen.column_for(state)
-    assert found is not None
-    return found
-
-
-def select(screen: BoardScreen, number: str) -> None:
-    """Put the cursor on a card (navigation by keys has its own test)."""
-    for index, col in enumerate(screen.columns):
-        found = col.index_of(number)
-        if found is not None:
-            screen.column_index = index
-            col.cursor = found
-            screen.fit_columns(screen.size.width)
-            for other in screen.columns:
-                other.redraw()
-            screen.refresh_bindings()
-            return
-    raise AssertionError(f"{number} is not on the board")
-
-
-def notices(app: DeskApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-def dialog(app: DeskApp) -> StepDialog:
-    screen = app.screen
-    assert isinstance(screen, StepDialog), f"expected a dialog, got {screen!r}"
-    return screen
-
-
-def error_line(app: DeskApp) -> str:
-    return str(app.screen.query_one("#dialog-error", Static).render())
 
 
 async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository) -> None:
@@ -154,9 +120,7 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_board(app, pilot)
-        await pilot.press("shift+right")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "shift+right")
         assert "Dispatch JC-20261124-001" in str(form.query_one("#dialog-title", Static).render())
         # The case's own due date (11-26) is past: a fresh one from today is offered.
         assert form.query_one("#field-due_date", Input).value == "2026-12-04"
@@ -187,9 +151,7 @@ async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repos
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_board(app, pilot)
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "right_square_bracket")
         form.query_one("#field-due_date", Input).value = "31/02"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -334,9 +296,7 @@ async def test_move_to_reaches_the_ended_states(
             "withdrawn",
         ]
         options.highlighted = ids.index(choice.value)
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         for name, value in fields.items():
             form.query_one(f"#field-{name}", Input).value = value
         await pilot.press("enter")
@@ -401,9 +361,8 @@ async def test_a_failed_save_brings_the_dialog_back_with_the_input(
             raise StoreWriteError(repo.data_dir / "journal.jsonl", "No space left on device")
 
         monkeypatch.setattr(Store, "commit", disk_full)
-        await pilot.press("shift+right")
-        await pilot.pause()
-        dialog(app).query_one("#field-outcome", Input).value = "已修好"
+        form = await open_dialog(app, pilot, "shift+right")
+        form.query_one("#field-outcome", Input).value = "已修好"
         await pilot.press("ctrl+s")
         await pilot.pause()
         again = dialog(app)
@@ -481,9 +440,8 @@ async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> N
         cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}
         assert "居民撤回" in cards["JC-20261110-001"]
         select(screen, "JC-20261110-001")
-        await pilot.press("shift+left")
-        await pilot.pause()
-        dialog(app).query_one("#field-reason", Input).value = "居民补充了材料"
+        form = await open_dialog(app, pilot, "shift+left")
+        form.query_one("#field-reason", Input).value = "居民补充了材料"
         await pilot.press("enter")
         await pilot.pause()
         assert column(screen, S.WITHDRAWN).visible_numbers() == []

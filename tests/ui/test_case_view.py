@@ -19,8 +19,17 @@ from tests.bundle_helpers import set_desk
 from tests.factories import make_case
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.helpers import burst, make_app, settle, until
-from tests.ui.test_board import column, dialog, error_line, open_board, select
+from tests.ui.helpers import (
+    burst,
+    column,
+    error_line,
+    make_app,
+    open_board,
+    open_dialog,
+    select,
+    settle,
+    until,
+)
 
 S = CaseState
 
@@ -72,14 +81,12 @@ async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> 
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("n")
-        await pilot.pause()
-        dialog(app).query_one("#field-note", Input).value = "物业说周五来修"
+        form = await open_dialog(app, pilot, "n")
+        form.query_one("#field-note", Input).value = "物业说周五来修"
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        dialog(app).query_one("#field-reply", Input).value = "已告知居民周五上门"
+        form = await open_dialog(app, pilot, "r")
+        form.query_one("#field-reply", Input).value = "已告知居民周五上门"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
@@ -98,9 +105,7 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("p")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "p")
         form.query_one("#field-party_kind", ChoiceField).value = PartyKind.HOTLINE_OFFICE.value
         form.query_one("#field-party_name", Input).value = ""
         await pilot.press("ctrl+s")
@@ -112,9 +117,7 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
         assert app.screen is screen
         assert "Party: 金域物业 > Street hotline office" in text(screen, "#case-timeline")
 
-        await pilot.press("d")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "d")
         assert form.query_one("#field-due_date", Input).value == "2026-11-30"
         form.query_one("#field-due_date", Input).value = "2026-12-09"
         form.query_one("#field-reason", Input).value = "等配件"
@@ -134,9 +137,7 @@ async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> No
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("l")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "l")
         form.query_one("#field-duplicate_of", Input).value = "JC-20261120-001"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -289,9 +290,7 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
             ),
         )
 
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         form.query_one("#field-result", Input).value = "居民满意"
         form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.SATISFIED.value
         await pilot.press("ctrl+s")
@@ -303,9 +302,7 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         assert closed is not None and closed.state == S.CLOSED
         assert closed.events[-1].note == "居民满意"
 
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         form.query_one("#field-result", Input).value = "灯还是不亮"
         form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.UNSATISFIED.value
         form.query_one("#field-decision", ChoiceField).value = S.IN_PROGRESS.value
