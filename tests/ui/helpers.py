@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 from textual import events
 from textual.css.query import NoMatches
@@ -21,9 +21,11 @@ from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_dialogs import StepDialog
+from deskconsole.ui.screens.case_view import CaseScreen
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.widgets.case_column import CaseColumn
 from tests.conftest import FIXED_NOW
+from tests.ui.board_data import fill_board
 
 
 def make_app(
@@ -147,6 +149,39 @@ async def open_board(app: DeskApp, pilot: Pilot[None]) -> BoardScreen:
     screen = app.screen
     assert isinstance(screen, BoardScreen)
     return screen
+
+
+@contextlib.asynccontextmanager
+async def on_board(
+    repo: Repository, language: str = "en", *, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[DeskApp, Pilot[None], BoardScreen]]:
+    """The board's cases in ``repo``, the console on it at ``size``, and F4: the board."""
+    fill_board(repo)
+    app = make_app(repo, language)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot, await open_board(app, pilot)
+
+
+async def open_case(app: DeskApp, pilot: Pilot[None], number: str) -> CaseScreen:
+    """F4, the cursor on ``number``'s card, Enter: the case view."""
+    board = await open_board(app, pilot)
+    select(board, number)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+    screen = app.screen
+    assert isinstance(screen, CaseScreen)
+    return screen
+
+
+@contextlib.asynccontextmanager
+async def on_case(
+    repo: Repository, number: str, *, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[DeskApp, Pilot[None], CaseScreen]]:
+    """The board's cases in ``repo``, the console on it at ``size``, case ``number`` open."""
+    fill_board(repo)
+    app = make_app(repo)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot, await open_case(app, pilot, number)
 
 
 def column(screen: BoardScreen, state: CaseState) -> CaseColumn:

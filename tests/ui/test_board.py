@@ -24,6 +24,7 @@ from tests.ui.helpers import (
     error_line,
     make_app,
     notices,
+    on_board,
     open_board,
     open_dialog,
     select,
@@ -35,10 +36,7 @@ S = CaseState
 
 
 async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, _pilot, screen):
         titles = [str(c.query_one(".column-title", TextLine).render()) for c in screen.columns]
         assert titles == [
             "Registered 2",
@@ -65,10 +63,7 @@ async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository
 
 
 async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, pilot, screen):
 
         def here() -> str | None:
             selected = screen.column.selected if screen.column else None
@@ -99,10 +94,7 @@ async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) 
 
 
 async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo, size=(80, 24)) as (_app, pilot, screen):
         shown = [c.state for c in screen.columns if c.display]
         assert shown == [S.REGISTERED, S.DISPATCHED, S.IN_PROGRESS]
         await pilot.press("right", "right", "right", "right")
@@ -116,10 +108,7 @@ async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> N
 async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
     repo: Repository,
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         form = await open_dialog(app, pilot, "shift+right")
         assert "Dispatch JC-20261124-001" in str(form.query_one("#dialog-title", Static).render())
         # The case's own due date (11-26) is past: a fresh one from today is offered.
@@ -147,10 +136,7 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
 
 
 async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, _):
         form = await open_dialog(app, pilot, "right_square_bracket")
         form.query_one("#field-due_date", Input).value = "31/02"
         await pilot.press("ctrl+s")
@@ -228,10 +214,7 @@ async def test_every_step_dialog_moves_and_saves(
     target: CaseState,
     check: object,
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, number)
         await pilot.press(key)
         await pilot.pause()
@@ -254,10 +237,7 @@ async def test_every_step_dialog_moves_and_saves(
 
 
 async def test_starting_work_needs_no_dialog(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, "JC-20261124-003")
         await pilot.press("shift+right")
         await pilot.pause()
@@ -277,10 +257,7 @@ async def test_starting_work_needs_no_dialog(repo: Repository) -> None:
 async def test_move_to_reaches_the_ended_states(
     repo: Repository, choice: CaseState, fields: dict[str, str], field_check: str
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("m")
         await pilot.pause()
         chooser = app.screen
@@ -309,10 +286,7 @@ async def test_move_to_reaches_the_ended_states(
 
 
 async def test_duplicate_of_an_unknown_case_is_refused_in_the_dialog(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         screen.start_move("JC-20261124-001", S.DUPLICATE)
         await pilot.pause()
         form = dialog(app)
@@ -324,10 +298,7 @@ async def test_duplicate_of_an_unknown_case_is_refused_in_the_dialog(repo: Repos
 
 
 async def test_refusals_say_why_and_what_is_allowed(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         # No step back from a new case: the key says why, and what is allowed instead.
         assert screen.check_action("move_prev", ()) is True
         await pilot.press("left_square_bracket")
@@ -351,10 +322,7 @@ async def test_refusals_say_why_and_what_is_allowed(repo: Repository) -> None:
 async def test_a_failed_save_brings_the_dialog_back_with_the_input(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, "JC-20261120-001")
 
         def disk_full(store: object, ops: object) -> None:
@@ -373,10 +341,7 @@ async def test_a_failed_save_brings_the_dialog_back_with_the_input(
 
 
 async def test_filter_by_text_category_compound_and_overdue(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.screen, FilterDialog)
@@ -423,10 +388,7 @@ async def test_filter_by_text_category_compound_and_overdue(repo: Repository) ->
 
 
 async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("e")
         await settle(app, pilot)
         assert [c.state for c in screen.columns] == [
@@ -452,10 +414,7 @@ async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> N
 
 
 async def test_a_case_saved_elsewhere_appears_without_rebuilding(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, pilot, screen):
         slots_before = list(screen.query(CaseCard))
         case = repo.cases.get("JC-20261124-002")
         repo.cases.save(case.model_copy(update={"number": "JC-20261127-001"}))  # type: ignore[union-attr]
@@ -495,10 +454,7 @@ async def test_n_starts_a_new_case_in_intake(repo: Repository) -> None:
 
 
 async def test_palette_offers_the_follow_up_list(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         from deskconsole.ui.screens.board_commands import BoardCommands
 
         provider = BoardCommands(screen)
@@ -513,10 +469,7 @@ async def test_palette_offers_the_follow_up_list(repo: Repository) -> None:
 
 
 async def test_board_in_chinese(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo, "zh")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo, "zh") as (app, pilot, screen):
         title = str(column(screen, S.RESOLVED).query_one(".column-title", TextLine).render())
         assert title == "待回访 2"
         cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}

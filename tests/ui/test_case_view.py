@@ -24,9 +24,9 @@ from tests.ui.helpers import (
     column,
     error_line,
     make_app,
+    on_case,
     open_board,
     open_dialog,
-    select,
     settle,
     until,
 )
@@ -38,21 +38,8 @@ def text(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
 
 
-async def open_case(app, pilot, number: str) -> CaseScreen:  # type: ignore[no-untyped-def]
-    board = await open_board(app, pilot)
-    select(board, number)
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-    screen = app.screen
-    assert isinstance(screen, CaseScreen)
-    return screen
-
-
 async def test_enter_opens_every_field_and_the_timeline_masked(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
         title = text(screen, "#case-title")
         assert "JC-20261120-001" in title and "In progress" in title
         fields = text(screen, "#case-fields")
@@ -77,10 +64,7 @@ async def test_enter_opens_every_field_and_the_timeline_masked(repo: Repository)
 
 
 async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
         form = await open_dialog(app, pilot, "n")
         form.query_one("#field-note", Input).value = "物业说周五来修"
         await pilot.press("enter")
@@ -101,10 +85,7 @@ async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> 
 
 
 async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
         form = await open_dialog(app, pilot, "p")
         form.query_one("#field-party_kind", ChoiceField).value = PartyKind.HOTLINE_OFFICE.value
         form.query_one("#field-party_name", Input).value = ""
@@ -133,10 +114,7 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
 
 
 async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
         form = await open_dialog(app, pilot, "l")
         form.query_one("#field-duplicate_of", Input).value = "JC-20261120-001"
         await pilot.press("ctrl+s")
@@ -152,10 +130,7 @@ async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> No
 
 
 async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-001")
+    async with on_case(repo, "JC-20261124-001") as (app, pilot, screen):
         await pilot.press("v")
         await pilot.pause()
         fields = text(screen, "#case-fields")
@@ -178,10 +153,7 @@ async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None
 
 
 async def test_full_numbers_mask_again_once_the_clerk_leaves_the_case(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-001")
+    async with on_case(repo, "JC-20261124-001", size=(80, 24)) as (app, pilot, screen):
         burst(app, "v", "n")  # a note dialog over the case: the numbers stay shown
         await until(pilot, lambda: app.screen is not screen)
         assert "13800138000" in text(screen, "#case-fields")
@@ -236,10 +208,7 @@ async def test_f4_after_the_follow_up_list_shows_the_board(repo: Repository) -> 
 
 
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-003")
+    async with on_case(repo, "JC-20261124-003") as (app, pilot, screen):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "In progress" in text(screen, "#case-title")
