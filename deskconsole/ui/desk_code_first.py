@@ -9,7 +9,7 @@ from deskconsole.domain.desk import update_desk
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.ui.desk import Desk
-from deskconsole.ui.screens.desk_settings import FirstCaseDialog, store_validator
+from deskconsole.ui.screens.desk_settings import DeskChoice, FirstCaseDialog, store_validator
 
 
 def desk_code_first(app: Desk, then: Callable[[], None]) -> bool:
@@ -18,18 +18,18 @@ def desk_code_first(app: Desk, then: Callable[[], None]) -> bool:
     if app.repo.settings.is_saved():
         return False
 
-    def chosen(values: tuple[str, str] | None) -> None:
-        if values is None:
+    def chosen(choice: DeskChoice | None) -> None:
+        if choice is None:
             app.notify(t("bundle.first_case_later"), severity="warning", timeout=10)
             return
-        community, code = values
         try:
-            update_desk(app.repo, community=community, desk_code=code)
+            update_desk(app.repo, community=choice.community, desk_code=choice.desk_code)
         except DeskError as error:
             app.notify(str(error), severity="error", timeout=15)
             return
         app.settings = app.repo.settings.get()
-        app.notify(t("bundle.first_start_saved", community=community, code=code))
+        saved = t("bundle.first_start_saved", community=choice.community, code=choice.desk_code)
+        app.notify(saved)
         then()
 
     app.push_screen(FirstCaseDialog(store_validator(app.repo)), chosen)

@@ -7,7 +7,7 @@ from deskconsole.domain.desk import update_desk
 from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.ui.desk import Desk
-from deskconsole.ui.screens.desk_settings import FirstStartScreen, store_validator
+from deskconsole.ui.screens.desk_settings import DeskChoice, FirstStartScreen, store_validator
 
 
 def ask_desk(app: Desk) -> None:
@@ -17,17 +17,17 @@ def ask_desk(app: Desk) -> None:
     ``deskconsole settings`` or the palette's Settings sets them).
     """
 
-    def chosen(values: tuple[str, str] | None) -> None:
-        if values is None:
+    def chosen(choice: DeskChoice | None) -> None:
+        if choice is None:
             app.notify(t("bundle.first_start_later"), timeout=10)
             return
-        community, code = values
         try:
-            update_desk(app.repo, community=community, desk_code=code)
+            update_desk(app.repo, community=choice.community, desk_code=choice.desk_code)
         except DeskError as error:
             app.notify(str(error), severity="error", timeout=15)
             ask_desk(app)
             return
-        app.notify(t("bundle.first_start_saved", community=community, code=code))
+        saved = t("bundle.first_start_saved", community=choice.community, code=choice.desk_code)
+        app.notify(saved)
 
     app.push_screen(FirstStartScreen(store_validator(app.repo)), chosen)

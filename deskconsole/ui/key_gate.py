@@ -53,7 +53,11 @@ def as_typed(event: InputEvent) -> InputEvent:
 
 
 def _busy(pump: MessagePump) -> bool:
-    """True while the pump has a message waiting or callbacks to run."""
+    """True while the pump has a message waiting or callbacks to run.
+
+    Textual offers no public way to ask this (its own ``check_idle`` reads the same
+    private queue), so the gate reads the pump's queue and callback lists.
+    """
     return bool(
         pump._message_queue.qsize()
         or pump._pending_message is not None
@@ -66,7 +70,8 @@ def _laying_out(widget: Widget) -> bool:
     """True while a widget of the screen in front waits for its layout.
 
     The focus order follows where widgets are on screen, so a Tab right after a row
-    appears must wait until the row has its place.
+    appears must wait until the row has its place. Textual keeps these flags private,
+    with no public reading of them.
     """
     if not widget.is_mounted:
         return False
@@ -183,14 +188,16 @@ class KeyGate:
             event = self._pending.popleft()
             try:
                 await self._dispatch(event)
-            except Exception as error:  # as the app's own loop would
+            except Exception as error:  # as the app's own loop would (no public way to)
                 self._app._handle_exception(error)
                 return
             self._applied += 1
 
     def _closing(self) -> bool:
+        """True once the console quits: ``exit`` gave a return code, the app stopped, or
+        it has no screen left."""
         app = self._app
-        return app._closing or app._closed or not app.screen_stack
+        return app.return_code is not None or not app.is_running or not app.screen_stack
 
     async def settled(self) -> None:
         """Return once no message is waiting anywhere on screen and nothing holds keys.
@@ -235,6 +242,8 @@ class KeyGate:
                     pumps.extend(focused.ancestors_with_self)
                 pumps.extend(widget for widget in widgets if _busy(widget))
         unique = {id(pump): pump for pump in pumps}
+        # Not ``is_running``: a widget still starting has messages to wait for; only a
+        # closed one (a private flag, with no public reading) has none left to handle.
         return [pump for pump in unique.values() if not pump._closed]
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from typing import Any
 
 from rich.text import Text
-from textual import events
+from textual.geometry import Size
 from textual.widgets import DataTable
 
 #: Bidirectional overrides and isolates: they reorder what the clerk reads.
@@ -46,17 +46,25 @@ def literal(text: str, style: str = "") -> Text:
 class LiteralTable(DataTable[Any]):
     """A ``DataTable`` whose text cells are shown literally (a name is never markup)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._painted_widths: list[int] = []
+
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
 
-    async def _on_idle(self, event: events.Idle) -> None:
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Columns widen to new rows when the app is idle, but cells painted before that
-        stay cached at the old width (cut: ``锦绣`` for 锦绣苑 5-3-902): repaint them."""
+        stay cached at the old width (cut: ``锦绣`` for 锦绣苑 5-3-902): repaint them.
+
+        The table sets its virtual size each time it measures its columns, so this
+        watcher sees every change of their total width and of its rows; a cell update
+        that trades width exactly between two columns (neither total changes) is not seen.
+        """
         widths = [column.get_render_width(self) for column in self.columns.values()]
-        await super()._on_idle(event)
-        if [column.get_render_width(self) for column in self.columns.values()] != widths:
-            self.notify_style_update()  # drops the cached cells and lines
-            self.refresh()
+        if widths != self._painted_widths:
+            self._painted_widths = widths
+            self.notify_style_update()  # drops the cached cells and lines, and refreshes
 
 
 def _cell(cell: Any) -> Any:

@@ -72,16 +72,13 @@ async def test_a_lost_server_fails_the_save_keeps_the_form_and_the_next_save_lan
     import psycopg
 
     from deskconsole.ui.widgets.resident_picker import ResidentPicker
-    from tests.ui.test_intake import MATTER, banner, open_intake, seed, type_text
+    from tests.ui.test_intake import MATTER, banner, seed, type_property_help
 
     repo = console("颜成玉")
     jiang_id, _ = seed(repo)
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_intake(app, pilot)
-        screen.use_resident(jiang_id)
-        await pilot.press("2", "enter", "1", "enter")
-        await type_text(pilot, MATTER)
+        screen = await type_property_help(app, pilot, jiang_id, MATTER)
         pid = repo.store._writer().info.backend_pid
         with psycopg.connect(repo.store.address, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s, 30000)", (pid,))

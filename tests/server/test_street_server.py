@@ -49,8 +49,7 @@ async def test_a_console_on_the_server_narrows_to_a_desk_another_console_fills(
 ) -> None:
     from deskconsole.ui.screens.board import BoardScreen
     from deskconsole.ui.screens.register import RegisterScreen
-    from tests.ui.helpers import make_app, settle, until
-    from tests.ui.test_register_screen import table_rows
+    from tests.ui.helpers import make_app, settle, table_rows, until
     from tests.ui.test_street_screens import board_numbers, pick
 
     office = console("李娜")

@@ -7,20 +7,18 @@ same on every run.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import partial
 
 from deskconsole.models import (
     Address,
     Case,
-    CaseEvent,
     CaseState,
     DeskSession,
-    EventKind,
     Gender,
     PartyKind,
     RequestType,
     Resident,
     ResponsibleParty,
-    Satisfaction,
     Settings,
     Urgency,
 )
@@ -31,11 +29,11 @@ from deskconsole.storage import cases as case_ops
 from deskconsole.storage import residents as resident_ops
 from deskconsole.storage import sessions as session_ops
 from tests.conftest import FIXED_NOW
+from tests.factories import case_in_state
 
 S = CaseState
 TODAY = FIXED_NOW.date()
 ROSTER_DAY = datetime(2026, 9, 1, 9, 0)
-PROPERTY = ResponsibleParty(kind=PartyKind.PROPERTY_COMPANY, name="金域物业")
 HOTLINE = ResponsibleParty(kind=PartyKind.HOTLINE_OFFICE)
 ID_BODY = "37070519580101123"
 
@@ -79,67 +77,14 @@ RESIDENTS = [
 JIANG, _, LI, ZHANG, *_ = RESIDENTS
 
 
-def _case(
-    number: str,
-    state: CaseState,
-    *,
-    resident: Resident | None = JIANG,
-    at: time = time(9, 40),
-    due: date | None = date(2026, 12, 4),
-    moved: list[tuple[CaseState, datetime]] | None = None,
-    **fields: object,
-) -> Case:
-    day = datetime.strptime(number.split("-")[1], "%Y%m%d").date()
-    intake = datetime.combine(day, at)
-    events = [
-        CaseEvent(
-            id=f"{number}-0",
-            at=intake,
-            staff="颜成玉",
-            kind=EventKind.CREATED,
-            to_state=S.REGISTERED,
-        )
-    ]
-    source = S.REGISTERED
-    for step, (target, when) in enumerate(moved or [], start=1):
-        events.append(
-            CaseEvent(
-                id=f"{number}-{step}",
-                at=when,
-                staff="刘",
-                kind=EventKind.MOVED,
-                from_state=source,
-                to_state=target,
-            )
-        )
-        source = target
-    values: dict[str, object] = {
-        "number": number,
-        "desk_code": "JC",
-        "intake_at": intake,
-        "staff": "颜成玉",
-        "resident_id": resident.id if resident else None,
-        "contact_name": "" if resident else "王女士",
-        "contact_phone": "" if resident else "13912345678",
-        "request_type": RequestType.HELP,
-        "category": "property",
-        "description": "地下室灯不亮，是开发商遗留问题",
-        "location": resident.address.label_zh if resident else "金域华府",
-        "due_date": due,
-        "state": state,
-        "events": events,
-        "updated_at": events[-1].at,
-    }
-    if state in (S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.CLOSED):
-        values["party"] = PROPERTY
-    if state in (S.RESOLVED, S.CLOSED):
-        values["outcome"] = "已派电工接线，灯已修好"
-    if state == S.CLOSED:
-        values["satisfaction"] = Satisfaction.SATISFIED
-    if state == S.WITHDRAWN:
-        values["end_reason"] = "居民撤回"
-    values.update(fields)
-    return Case.model_validate(values)
+#: A case of this desk (its staff and texts), for :func:`case_in_state`'s other values.
+_case = partial(
+    case_in_state,
+    resident=JIANG,
+    staff="颜成玉",
+    description="地下室灯不亮，是开发商遗留问题",
+    outcome="已派电工接线，灯已修好",
+)
 
 
 def _today_cases() -> list[Case]:

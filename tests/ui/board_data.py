@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 
-from deskconsole.models import (
-    Address,
-    Case,
-    CaseEvent,
-    CaseState,
-    EventKind,
-    PartyKind,
-    RequestType,
-    Resident,
-    ResponsibleParty,
-    Satisfaction,
-)
+from deskconsole.models import Address, Case, CaseState, Resident
 from deskconsole.models.text import id_check_char
 from deskconsole.storage import Repository
 from deskconsole.storage import cases as case_ops
 from deskconsole.storage import residents as resident_ops
+from tests.factories import case_in_state
 
 S = CaseState
-PROPERTY = ResponsibleParty(kind=PartyKind.PROPERTY_COMPANY, name="金域物业")
 ID_NUMBER = "37070519580101123" + id_check_char("37070519580101123")
 JIANG = Resident(
     id="r-jiang",
@@ -39,51 +29,14 @@ LI = Resident(
 )
 
 
-def _case(
-    number: str,
-    state: CaseState,
-    *,
-    resident: Resident | None = JIANG,
-    due: date | None = date(2026, 12, 4),
-    moved: list[tuple[CaseState, datetime]] | None = None,
-    **fields: object,
-) -> Case:
-    day = datetime.strptime(number.split("-")[1], "%Y%m%d")
-    intake = day.replace(hour=9, minute=40)
-    events = [CaseEvent(at=intake, staff="刘", kind=EventKind.CREATED, to_state=S.REGISTERED)]
-    source = S.REGISTERED
-    for target, at in moved or []:
-        events.append(
-            CaseEvent(at=at, staff="刘", kind=EventKind.MOVED, from_state=source, to_state=target)
-        )
-        source = target
-    values: dict[str, object] = {
-        "number": number,
-        "desk_code": "JC",
-        "intake_at": intake,
-        "staff": "刘",
-        "resident_id": resident.id if resident else None,
-        "contact_name": "" if resident else "王女士",
-        "contact_phone": "" if resident else "13912345678",
-        "request_type": RequestType.HELP,
-        "category": "property",
-        "description": "地下室灯不亮",
-        "location": resident.address.label_zh if resident else "金域华府",
-        "due_date": due,
-        "state": state,
-        "events": events,
-        "updated_at": events[-1].at,
-    }
-    if state in (S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.CLOSED):
-        values["party"] = PROPERTY
-    if state in (S.RESOLVED, S.CLOSED):
-        values["outcome"] = "已派电工接线"
-    if state == S.CLOSED:
-        values["satisfaction"] = Satisfaction.SATISFIED
-    if state == S.WITHDRAWN:
-        values["end_reason"] = "居民撤回"
-    values.update(fields)
-    return Case.model_validate(values)
+#: A case of this desk (its staff and texts), for :func:`case_in_state`'s other values.
+_case = partial(
+    case_in_state,
+    resident=JIANG,
+    staff="刘",
+    description="地下室灯不亮",
+    outcome="已派电工接线",
+)
 
 
 def board_cases() -> list[Case]:

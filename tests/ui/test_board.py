@@ -5,74 +5,38 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from deskconsole.models import CaseState, EventKind, PartyKind, Satisfaction
 from deskconsole.storage import Repository, StoreWriteError
 from deskconsole.storage.store import Store
-from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
-from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepDialog
+from deskconsole.ui.screens.case_dialogs import ChoiceDialog
 from deskconsole.ui.screens.dialogs import ConfirmDialog
 from deskconsole.ui.screens.filter_dialog import FilterDialog
 from deskconsole.ui.widgets.case_card import CaseCard
-from deskconsole.ui.widgets.case_column import CaseColumn, TextLine
+from deskconsole.ui.widgets.case_column import TextLine
 from deskconsole.ui.widgets.choice import ChoiceField
 from tests.ui.board_data import fill_board
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import (
+    column,
+    dialog,
+    error_line,
+    make_app,
+    notices,
+    on_board,
+    open_board,
+    open_dialog,
+    select,
+    settle,
+    until,
+)
 
 S = CaseState
 
 
-async def open_board(app: DeskApp, pilot: Pilot[None]) -> BoardScreen:
-    await pilot.press("f4")
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, BoardScreen)
-    return screen
-
-
-def column(screen: BoardScreen, state: CaseState) -> CaseColumn:
-    found = screen.column_for(state)
-    assert found is not None
-    return found
-
-
-def select(screen: BoardScreen, number: str) -> None:
-    """Put the cursor on a card (navigation by keys has its own test)."""
-    for index, col in enumerate(screen.columns):
-        found = col.index_of(number)
-        if found is not None:
-            screen.column_index = index
-            col.cursor = found
-            screen.fit_columns(screen.size.width)
-            for other in screen.columns:
-                other.redraw()
-            screen.refresh_bindings()
-            return
-    raise AssertionError(f"{number} is not on the board")
-
-
-def notices(app: DeskApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-def dialog(app: DeskApp) -> StepDialog:
-    screen = app.screen
-    assert isinstance(screen, StepDialog), f"expected a dialog, got {screen!r}"
-    return screen
-
-
-def error_line(app: DeskApp) -> str:
-    return str(app.screen.query_one("#dialog-error", Static).render())
-
-
 async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, _pilot, screen):
         titles = [str(c.query_one(".column-title", TextLine).render()) for c in screen.columns]
         assert titles == [
             "Registered 2",
@@ -99,10 +63,7 @@ async def test_columns_show_counts_and_cards_sorted_by_due_date(repo: Repository
 
 
 async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, pilot, screen):
 
         def here() -> str | None:
             selected = screen.column.selected if screen.column else None
@@ -133,10 +94,7 @@ async def test_arrows_and_hjkl_move_between_cards_and_columns(repo: Repository) 
 
 
 async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo, size=(80, 24)) as (_app, pilot, screen):
         shown = [c.state for c in screen.columns if c.display]
         assert shown == [S.REGISTERED, S.DISPATCHED, S.IN_PROGRESS]
         await pilot.press("right", "right", "right", "right")
@@ -150,13 +108,8 @@ async def test_at_80_columns_every_column_stays_reachable(repo: Repository) -> N
 async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
     repo: Repository,
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
-        await pilot.press("shift+right")
-        await pilot.pause()
-        form = dialog(app)
+    async with on_board(repo) as (app, pilot, screen):
+        form = await open_dialog(app, pilot, "shift+right")
         assert "Dispatch JC-20261124-001" in str(form.query_one("#dialog-title", Static).render())
         # The case's own due date (11-26) is past: a fresh one from today is offered.
         assert form.query_one("#field-due_date", Input).value == "2026-12-04"
@@ -183,13 +136,8 @@ async def test_dispatch_by_shift_right_lands_the_card_and_saves_the_event(
 
 
 async def test_a_missing_field_keeps_the_dialog_open_with_the_reason(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_board(app, pilot)
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
-        form = dialog(app)
+    async with on_board(repo) as (app, pilot, _):
+        form = await open_dialog(app, pilot, "right_square_bracket")
         form.query_one("#field-due_date", Input).value = "31/02"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -266,10 +214,7 @@ async def test_every_step_dialog_moves_and_saves(
     target: CaseState,
     check: object,
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, number)
         await pilot.press(key)
         await pilot.pause()
@@ -292,10 +237,7 @@ async def test_every_step_dialog_moves_and_saves(
 
 
 async def test_starting_work_needs_no_dialog(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, "JC-20261124-003")
         await pilot.press("shift+right")
         await pilot.pause()
@@ -315,10 +257,7 @@ async def test_starting_work_needs_no_dialog(repo: Repository) -> None:
 async def test_move_to_reaches_the_ended_states(
     repo: Repository, choice: CaseState, fields: dict[str, str], field_check: str
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("m")
         await pilot.pause()
         chooser = app.screen
@@ -334,9 +273,7 @@ async def test_move_to_reaches_the_ended_states(
             "withdrawn",
         ]
         options.highlighted = ids.index(choice.value)
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         for name, value in fields.items():
             form.query_one(f"#field-{name}", Input).value = value
         await pilot.press("enter")
@@ -349,10 +286,7 @@ async def test_move_to_reaches_the_ended_states(
 
 
 async def test_duplicate_of_an_unknown_case_is_refused_in_the_dialog(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         screen.start_move("JC-20261124-001", S.DUPLICATE)
         await pilot.pause()
         form = dialog(app)
@@ -364,10 +298,7 @@ async def test_duplicate_of_an_unknown_case_is_refused_in_the_dialog(repo: Repos
 
 
 async def test_refusals_say_why_and_what_is_allowed(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         # No step back from a new case: the key says why, and what is allowed instead.
         assert screen.check_action("move_prev", ()) is True
         await pilot.press("left_square_bracket")
@@ -391,19 +322,15 @@ async def test_refusals_say_why_and_what_is_allowed(repo: Repository) -> None:
 async def test_a_failed_save_brings_the_dialog_back_with_the_input(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         select(screen, "JC-20261120-001")
 
         def disk_full(store: object, ops: object) -> None:
             raise StoreWriteError(repo.data_dir / "journal.jsonl", "No space left on device")
 
         monkeypatch.setattr(Store, "commit", disk_full)
-        await pilot.press("shift+right")
-        await pilot.pause()
-        dialog(app).query_one("#field-outcome", Input).value = "已修好"
+        form = await open_dialog(app, pilot, "shift+right")
+        form.query_one("#field-outcome", Input).value = "已修好"
         await pilot.press("ctrl+s")
         await pilot.pause()
         again = dialog(app)
@@ -414,10 +341,7 @@ async def test_a_failed_save_brings_the_dialog_back_with_the_input(
 
 
 async def test_filter_by_text_category_compound_and_overdue(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.screen, FilterDialog)
@@ -464,10 +388,7 @@ async def test_filter_by_text_category_compound_and_overdue(repo: Repository) ->
 
 
 async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         await pilot.press("e")
         await settle(app, pilot)
         assert [c.state for c in screen.columns] == [
@@ -481,9 +402,8 @@ async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> N
         cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}
         assert "居民撤回" in cards["JC-20261110-001"]
         select(screen, "JC-20261110-001")
-        await pilot.press("shift+left")
-        await pilot.pause()
-        dialog(app).query_one("#field-reason", Input).value = "居民补充了材料"
+        form = await open_dialog(app, pilot, "shift+left")
+        form.query_one("#field-reason", Input).value = "居民补充了材料"
         await pilot.press("enter")
         await pilot.pause()
         assert column(screen, S.WITHDRAWN).visible_numbers() == []
@@ -494,10 +414,7 @@ async def test_archive_toggle_shows_ended_and_older_cases(repo: Repository) -> N
 
 
 async def test_a_case_saved_elsewhere_appears_without_rebuilding(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (_app, pilot, screen):
         slots_before = list(screen.query(CaseCard))
         case = repo.cases.get("JC-20261124-002")
         repo.cases.save(case.model_copy(update={"number": "JC-20261127-001"}))  # type: ignore[union-attr]
@@ -537,10 +454,7 @@ async def test_n_starts_a_new_case_in_intake(repo: Repository) -> None:
 
 
 async def test_palette_offers_the_follow_up_list(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo) as (app, pilot, screen):
         from deskconsole.ui.screens.board_commands import BoardCommands
 
         provider = BoardCommands(screen)
@@ -555,10 +469,7 @@ async def test_palette_offers_the_follow_up_list(repo: Repository) -> None:
 
 
 async def test_board_in_chinese(repo: Repository) -> None:
-    fill_board(repo)
-    app = make_app(repo, "zh")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_board(app, pilot)
+    async with on_board(repo, "zh") as (app, pilot, screen):
         title = str(column(screen, S.RESOLVED).query_one(".column-title", TextLine).render())
         assert title == "待回访 2"
         cards = {c.number: str(c.render()) for c in screen.query(CaseCard) if c.number}

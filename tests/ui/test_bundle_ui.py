@@ -23,6 +23,7 @@ from deskconsole.ui.screens.bundle import (
     clip,
 )
 from deskconsole.ui.screens.desk_settings import (
+    DeskChoice,
     DeskSettingsDialog,
     DeskSettingsScreen,
     FirstStartScreen,
@@ -31,7 +32,7 @@ from deskconsole.ui.widgets.header import DeskHeader
 from tests.bundle_helpers import edit, set_desk
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
-from tests.ui.helpers import make_app, settle
+from tests.ui.helpers import make_app, settle, text_of
 
 AT = datetime(2026, 11, 27, 9, 40)
 
@@ -69,10 +70,6 @@ class FirstStartDeskApp(DeskApp):
         ask_desk(self)
 
 
-def text_of(app, selector: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(selector, Static).render())
-
-
 async def run_palette(app, pilot, query: str) -> None:  # type: ignore[no-untyped-def]
     """Open the command palette, type ``query`` and take the first hit."""
     await pilot.press("ctrl+p")
@@ -80,6 +77,15 @@ async def run_palette(app, pilot, query: str) -> None:  # type: ignore[no-untype
     await pilot.press(*query)
     await settle(app, pilot)
     await pilot.press("down", "enter")
+    await settle(app, pilot)
+
+
+async def read_bundle(app, pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Once the console has settled, the import screen on ``path``: Enter reads the plan."""
+    await settle(app, pilot)
+    app.push_screen(ImportBundleScreen(str(path)))
+    await pilot.pause()
+    await pilot.press("enter")
     await settle(app, pilot)
 
 
@@ -218,11 +224,7 @@ async def test_import_lists_the_conflicts(
     path = export_bundle(other, tmp_path / "second.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        app.push_screen(ImportBundleScreen(str(path)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await read_bundle(app, pilot, path)
         assert "In conflict (1)" in text_of(app, "#bundle-report")
         table = app.screen.query_one("#bundle-conflicts", DataTable)
         assert table.display
@@ -243,11 +245,7 @@ async def test_a_damaged_bundle_is_refused_on_screen_and_nothing_changes(
     before = desk.store.db.dump()
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        app.push_screen(ImportBundleScreen(str(path)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await read_bundle(app, pilot, path)
         report = app.screen.query_one("#bundle-report", Static)
         assert "is cut short" in str(report.render())
         assert report.has_class("-error")
@@ -261,11 +259,7 @@ async def test_import_screen_switches_language_and_keeps_the_path(
     path = export_bundle(other, tmp_path / "jc.dcb", None, FIXED_NOW, staff="颜成玉")[1]
     app = make_app(desk)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        app.push_screen(ImportBundleScreen(str(path)))
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await read_bundle(app, pilot, path)
         await app.switch_language("zh")
         await settle(app, pilot)
         assert app.screen.query_one("#bundle-path", Input).value == str(path)
@@ -342,6 +336,29 @@ async def test_settings_dialog_refuses_another_desks_code(
         await pilot.press("ctrl+s")
         await settle(app, pilot)
     assert repo.settings.get().desk_code == "XQ1"
+
+
+async def test_the_settings_dialog_returns_the_values_read_and_none_when_cancelled(
+    repo: Repository,
+) -> None:
+    answers: list[DeskChoice | None] = []
+    before = repo.settings.get()
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsDialog("", ""), answers.append)
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#settings-community", Input).value = "  新城  社区 "
+        dialog.query_one("#settings-desk-code", Input).value = "ｘｃ１"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsDialog("新城社区", "XC"), answers.append)
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert answers == [DeskChoice(community="新城 社区", desk_code="XC1"), None]
+    assert repo.settings.get() == before  # the dialog only collects; the caller saves
 
 
 async def test_a_new_store_asks_for_community_and_desk_code_when_the_console_opens(

@@ -19,8 +19,17 @@ from tests.bundle_helpers import set_desk
 from tests.factories import make_case
 from tests.ui.board_data import ID_NUMBER
 from tests.ui.board_data import fill_board as fill
-from tests.ui.helpers import burst, make_app, settle, until
-from tests.ui.test_board import column, dialog, error_line, open_board, select
+from tests.ui.helpers import (
+    burst,
+    column,
+    error_line,
+    make_app,
+    on_case,
+    open_board,
+    open_dialog,
+    settle,
+    until,
+)
 
 S = CaseState
 
@@ -29,21 +38,8 @@ def text(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
 
 
-async def open_case(app, pilot, number: str) -> CaseScreen:  # type: ignore[no-untyped-def]
-    board = await open_board(app, pilot)
-    select(board, number)
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, CaseScreen))
-    screen = app.screen
-    assert isinstance(screen, CaseScreen)
-    return screen
-
-
 async def test_enter_opens_every_field_and_the_timeline_masked(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
         title = text(screen, "#case-title")
         assert "JC-20261120-001" in title and "In progress" in title
         fields = text(screen, "#case-fields")
@@ -68,18 +64,13 @@ async def test_enter_opens_every_field_and_the_timeline_masked(repo: Repository)
 
 
 async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("n")
-        await pilot.pause()
-        dialog(app).query_one("#field-note", Input).value = "物业说周五来修"
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
+        form = await open_dialog(app, pilot, "n")
+        form.query_one("#field-note", Input).value = "物业说周五来修"
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        dialog(app).query_one("#field-reply", Input).value = "已告知居民周五上门"
+        form = await open_dialog(app, pilot, "r")
+        form.query_one("#field-reply", Input).value = "已告知居民周五上门"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
@@ -94,13 +85,8 @@ async def test_note_and_reply_are_separate_timeline_events(repo: Repository) -> 
 
 
 async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("p")
-        await pilot.pause()
-        form = dialog(app)
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
+        form = await open_dialog(app, pilot, "p")
         form.query_one("#field-party_kind", ChoiceField).value = PartyKind.HOTLINE_OFFICE.value
         form.query_one("#field-party_name", Input).value = ""
         await pilot.press("ctrl+s")
@@ -112,9 +98,7 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
         assert app.screen is screen
         assert "Party: 金域物业 > Street hotline office" in text(screen, "#case-timeline")
 
-        await pilot.press("d")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "d")
         assert form.query_one("#field-due_date", Input).value == "2026-11-30"
         form.query_one("#field-due_date", Input).value = "2026-12-09"
         form.query_one("#field-reason", Input).value = "等配件"
@@ -130,13 +114,8 @@ async def test_party_and_due_date_changes_need_a_reason(repo: Repository) -> Non
 
 
 async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261120-001")
-        await pilot.press("l")
-        await pilot.pause()
-        form = dialog(app)
+    async with on_case(repo, "JC-20261120-001") as (app, pilot, screen):
+        form = await open_dialog(app, pilot, "l")
         form.query_one("#field-duplicate_of", Input).value = "JC-20261120-001"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -151,10 +130,7 @@ async def test_link_a_duplicate_records_it_on_both_cases(repo: Repository) -> No
 
 
 async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-001")
+    async with on_case(repo, "JC-20261124-001") as (app, pilot, screen):
         await pilot.press("v")
         await pilot.pause()
         fields = text(screen, "#case-fields")
@@ -177,10 +153,7 @@ async def test_reveal_shows_the_numbers_and_records_it(repo: Repository) -> None
 
 
 async def test_full_numbers_mask_again_once_the_clerk_leaves_the_case(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-001")
+    async with on_case(repo, "JC-20261124-001", size=(80, 24)) as (app, pilot, screen):
         burst(app, "v", "n")  # a note dialog over the case: the numbers stay shown
         await until(pilot, lambda: app.screen is not screen)
         assert "13800138000" in text(screen, "#case-fields")
@@ -235,10 +208,7 @@ async def test_f4_after_the_follow_up_list_shows_the_board(repo: Repository) -> 
 
 
 async def test_moves_from_the_case_view_update_it_and_the_board(repo: Repository) -> None:
-    fill(repo)
-    app = make_app(repo)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_case(app, pilot, "JC-20261124-003")
+    async with on_case(repo, "JC-20261124-003") as (app, pilot, screen):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "In progress" in text(screen, "#case-title")
@@ -289,9 +259,7 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
             ),
         )
 
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         form.query_one("#field-result", Input).value = "居民满意"
         form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.SATISFIED.value
         await pilot.press("ctrl+s")
@@ -303,9 +271,7 @@ async def test_follow_up_list_oldest_first_reveal_and_record(repo: Repository) -
         assert closed is not None and closed.state == S.CLOSED
         assert closed.events[-1].note == "居民满意"
 
-        await pilot.press("enter")
-        await pilot.pause()
-        form = dialog(app)
+        form = await open_dialog(app, pilot, "enter")
         form.query_one("#field-result", Input).value = "灯还是不亮"
         form.query_one("#field-satisfaction", ChoiceField).value = Satisfaction.UNSATISFIED.value
         form.query_one("#field-decision", ChoiceField).value = S.IN_PROGRESS.value

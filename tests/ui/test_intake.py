@@ -19,7 +19,7 @@ from deskconsole.ui.widgets.choice import ChoiceField
 from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
-from tests.ui.helpers import burst, make_app, settle, until
+from tests.ui.helpers import burst, make_app, open_intake, settle, until
 
 MATTER = "地下室灯不亮"
 
@@ -35,21 +35,21 @@ def seed(repo: Repository) -> tuple[str, str]:
     return jiang.id, other.id
 
 
-async def open_intake(app, pilot) -> IntakeScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
-    await pilot.press("f3")
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, IntakeScreen)
-    return screen
-
-
 def banner(screen: IntakeScreen) -> str:
     return str(screen.query_one("#intake-banner", Static).render())
 
 
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*list(text))
+
+
+async def type_property_help(app, pilot, resident_id: str, matter: str) -> IntakeScreen:  # type: ignore[no-untyped-def]
+    """F3, ``resident_id`` picked, a help request about property typed (not saved)."""
+    screen = await open_intake(app, pilot)
+    screen.use_resident(resident_id)
+    await pilot.press("2", "enter", "1", "enter")
+    await type_text(pilot, matter)
+    return screen
 
 
 async def test_a_known_resident_in_at_most_15_keystrokes(repo: Repository) -> None:
@@ -206,10 +206,7 @@ async def test_related_open_case_can_take_the_report(repo: Repository) -> None:
     repo.cases.save(make_case("JC-20261120-001", resident_id=jiang_id, category="property"))
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_intake(app, pilot)
-        screen.use_resident(jiang_id)
-        await pilot.press("2", "enter", "1", "enter")
-        await type_text(pilot, "灯还是不亮")
+        screen = await type_property_help(app, pilot, jiang_id, "灯还是不亮")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert app.screen.__class__.__name__ == "RelatedCasesDialog"
@@ -227,10 +224,7 @@ async def test_related_open_case_or_mark_as_duplicate(repo: Repository) -> None:
     repo.cases.save(make_case("JC-20261120-001", resident_id=jiang_id, category="property"))
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_intake(app, pilot)
-        screen.use_resident(jiang_id)
-        await pilot.press("2", "enter", "1", "enter")
-        await type_text(pilot, "灯不亮")
+        screen = await type_property_help(app, pilot, jiang_id, "灯不亮")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         await pilot.press("d")
@@ -406,10 +400,7 @@ async def test_a_full_disk_is_reported_and_the_form_kept(repo: Repository, monke
     jiang_id, _ = seed(repo)
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_intake(app, pilot)
-        screen.use_resident(jiang_id)
-        await pilot.press("2", "enter", "1", "enter")
-        await type_text(pilot, MATTER)
+        screen = await type_property_help(app, pilot, jiang_id, MATTER)
 
         def disk_full(fd: int, data: bytes, offset: int) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")

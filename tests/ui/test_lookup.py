@@ -473,6 +473,18 @@ async def test_edit_refuses_an_id_number_of_someone_else(filled: Repository) -> 
 # -- import, palette, language ------------------------------------------------------------------
 
 
+async def import_roster(app, pilot, roster: Path) -> ImportScreen:  # type: ignore[no-untyped-def]
+    """Ctrl+O, the roster's path, Enter: the import screen once it has read the file."""
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ImportScreen)
+    screen.query_one("#import-path", Input).value = str(roster)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    return screen
+
+
 async def test_import_from_inside_the_console(filled: Repository, tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_bytes(
@@ -481,13 +493,7 @@ async def test_import_from_inside_the_console(filled: Repository, tmp_path: Path
     )
     app = make_app(filled)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        screen.query_one("#import-path", Input).value = str(roster)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        screen = await import_roster(app, pilot, roster)
         report = str(screen.query_one("#import-report", Static).render())
         assert "(GBK/GB18030)" in report
         assert "1 would be added, 0 updated, 1 unchanged, 1 skipped" in report
@@ -511,12 +517,7 @@ async def test_import_lists_rows_to_check(filled: Repository, tmp_path: Path) ->
     roster.write_text("姓名,性别,身份证号\n王芳,女,370705500303125\n", encoding="utf-8")
     app = make_app(filled)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        screen = app.screen
-        screen.query_one("#import-path", Input).value = str(roster)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        screen = await import_roster(app, pilot, roster)
         report = str(screen.query_one("#import-report", Static).render())
         assert "Old 15-digit ID numbers converted to 18 characters: 1." in report
         assert "Rows to check: 1." in report
@@ -532,12 +533,7 @@ async def test_import_of_a_bad_file_says_why(filled: Repository, tmp_path: Path)
     roster.write_text("电话\n13800138000\n", encoding="utf-8")
     app = make_app(filled)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        screen = app.screen
-        screen.query_one("#import-path", Input).value = str(roster)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        screen = await import_roster(app, pilot, roster)
         report = screen.query_one("#import-report", Static)
         assert "no name column" in str(report.render())
         assert report.has_class("-error")

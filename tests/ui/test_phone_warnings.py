@@ -14,15 +14,7 @@ from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.screens.resident_form import ResidentDialog
 from tests.factories import make_resident
-from tests.ui.helpers import make_app, settle
-
-
-async def open_intake(app, pilot) -> IntakeScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
-    await pilot.press("f3")
-    await settle(app, pilot)
-    assert isinstance(app.screen, IntakeScreen)
-    return app.screen
+from tests.ui.helpers import make_app, open_intake, settle
 
 
 async def type_anonymous_case(pilot, phone: str) -> None:  # type: ignore[no-untyped-def]

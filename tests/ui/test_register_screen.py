@@ -16,19 +16,10 @@ from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
 from deskconsole.ui.screens.stats import StatsScreen
 from tests import register_data as data
-from tests.ui.helpers import burst, make_app, settle, until
+from tests.ui.helpers import burst, make_app, settle, table_rows, text_of, until
 
 #: Wide enough for every column of the register (narrower screens show fewer, see below).
 WIDE = (200, 40)
-
-
-def text_of(app: DeskApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def table_rows(app: DeskApp) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def open_register(app: DeskApp, pilot) -> RegisterScreen:  # type: ignore[no-untyped-def]
@@ -37,6 +28,14 @@ async def open_register(app: DeskApp, pilot) -> RegisterScreen:  # type: ignore[
     screen = app.screen
     assert isinstance(screen, RegisterScreen)
     return screen
+
+
+async def unmask(app: DeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """``u``, and yes to the question: the register with full numbers."""
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.click("#confirm-yes")
+    await settle(app, pilot)
 
 
 async def test_preview_shows_todays_header_rows_and_footer(repo: Repository) -> None:
@@ -167,10 +166,7 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
         await pilot.press("escape")
         await settle(app, pilot)
         assert table_rows(app)[0][5] == "138****8000"
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await settle(app, pilot)
+        await unmask(app, pilot)
         assert isinstance(app.screen, RegisterScreen)
         assert table_rows(app)[0][5] == data.JIANG_PHONE
         assert table_rows(app)[0][6] == data.JIANG_ID
@@ -180,10 +176,7 @@ async def test_unmasking_asks_first_and_records_each_export(repo: Repository) ->
         assert table_rows(app)[0][5] == "138****8000"
         await pilot.press("x")  # a masked export first, then an unmasked one
         await settle(app, pilot)
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await settle(app, pilot)
+        await unmask(app, pilot)
         await pilot.press("x")
         await settle(app, pilot)
         exports = repo.data_dir / "exports"
@@ -218,10 +211,7 @@ async def test_leaving_the_screen_masks_again(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await settle(app, pilot)
+        await unmask(app, pilot)
         assert not screen.masked
         await pilot.press("f2")
         await pilot.press("f5")
@@ -235,10 +225,7 @@ async def test_each_day_shown_unmasked_is_recorded_once(repo: Repository) -> Non
     app = make_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_register(app, pilot)
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await settle(app, pilot)
+        await unmask(app, pilot)
         await pilot.press("p")  # the day before, still unmasked
         await settle(app, pilot)
         case = repo.cases.get("JC-20261127-005")
@@ -266,10 +253,7 @@ async def test_full_numbers_are_not_shown_when_they_cannot_be_recorded(
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_register(app, pilot)
         monkeypatch.setattr(repo.audit, "add", refuse)
-        await pilot.press("u")
-        await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await settle(app, pilot)
+        await unmask(app, pilot)
         assert screen.masked
         assert table_rows(app)[0][5] == "138****8000"
         assert "the disk is full" in text_of(app, "#register-status")

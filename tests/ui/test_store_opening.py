@@ -3,14 +3,16 @@ wait and land where they were meant; a store that cannot be read ends it with it
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from deskconsole.config import RunConfig
@@ -80,76 +82,73 @@ def close(app: DeskApp) -> None:
         app.store_opening.repo.close()
 
 
-async def test_a_whole_case_typed_while_the_store_is_read_lands_in_its_fields(
-    seeded: dict[str, str], slow: SlowStore, data_dir: Path
-) -> None:
+@contextlib.asynccontextmanager
+async def reading(slow: SlowStore, data_dir: Path) -> AsyncIterator[tuple[DeskApp, Pilot[None]]]:
+    """The console on ``slow``'s store, once it has started reading it (the read waits for
+    ``slow.go``); after the test the read is let through and the store closed."""
     app = console(slow.read, data_dir)
-    keys = ["f3", "jiangjiangang", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s"]
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, slow.started.is_set)
-            screen = app.screen
-            assert isinstance(screen, LookupScreen)  # drawn before the store is read
-            assert "Loading" in str(screen.query_one("#lookup-status", Static).render())
-            header = " ".join(str(s.render()) for s in screen.query_one(DeskHeader).query(Static))
-            assert "Opening the store" in header and "颜成玉" in header
-            burst(app, *keys)
-            await until(pilot, lambda: app.key_gate.pending > 0)
-            assert app.store_opening.pending
-            assert isinstance(app.screen, LookupScreen)  # F3 waits for the store
-            slow.go.set()
-            await until(pilot, lambda: app.store_opening.repo is not None)
-            repo = app.store_opening.repo
-            assert repo is not None
-            await until(pilot, lambda: repo.cases.all())
-            [case] = repo.cases.all()
-            assert case.resident_id == seeded["江建刚"]
-            assert (case.request_type, case.category) == ("help", "property")
-            assert case.description == MATTER
-            await keys_done(app, pilot)
-            assert isinstance(app.screen, IntakeScreen)
-            header = " ".join(
-                str(s.render()) for s in app.screen.query_one(DeskHeader).query(Static)
-            )
-            assert "Opening" not in header and "No session" in header
+            yield app, pilot
     finally:
+        slow.go.set()
         close(app)
+
+
+async def test_a_whole_case_typed_while_the_store_is_read_lands_in_its_fields(
+    seeded: dict[str, str], slow: SlowStore, data_dir: Path
+) -> None:
+    keys = ["f3", "jiangjiangang", "enter", "2", "enter", "wy", "enter", MATTER, "ctrl+s"]
+    async with reading(slow, data_dir) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, LookupScreen)  # drawn before the store is read
+        assert "Loading" in str(screen.query_one("#lookup-status", Static).render())
+        header = " ".join(str(s.render()) for s in screen.query_one(DeskHeader).query(Static))
+        assert "Opening the store" in header and "颜成玉" in header
+        burst(app, *keys)
+        await until(pilot, lambda: app.key_gate.pending > 0)
+        assert app.store_opening.pending
+        assert isinstance(app.screen, LookupScreen)  # F3 waits for the store
+        slow.go.set()
+        await until(pilot, lambda: app.store_opening.repo is not None)
+        repo = app.store_opening.repo
+        assert repo is not None
+        await until(pilot, lambda: repo.cases.all())
+        [case] = repo.cases.all()
+        assert case.resident_id == seeded["江建刚"]
+        assert (case.request_type, case.category) == ("help", "property")
+        assert case.description == MATTER
+        await keys_done(app, pilot)
+        assert isinstance(app.screen, IntakeScreen)
+        header = " ".join(str(s.render()) for s in app.screen.query_one(DeskHeader).query(Static))
+        assert "Opening" not in header and "No session" in header
 
 
 async def test_lookup_typed_while_the_store_is_read_searches_the_store(
     seeded: dict[str, str], slow: SlowStore, data_dir: Path
 ) -> None:
-    app = console(slow.read, data_dir)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, slow.started.is_set)
-            burst(app, "jjg")
-            await until(pilot, lambda: app.key_gate.pending == 3)
-            slow.go.set()
-            await keys_done(app, pilot)
-            screen = app.screen
-            assert isinstance(screen, LookupScreen)
-            assert screen.query_one("#lookup-query", Input).value == "jjg"
-            await until(pilot, lambda: screen.table.row_count == 2)
-            assert screen.highlighted_id in seeded.values()
-    finally:
-        close(app)
+    async with reading(slow, data_dir) as (app, pilot):
+        burst(app, "jjg")
+        await until(pilot, lambda: app.key_gate.pending == 3)
+        slow.go.set()
+        await keys_done(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LookupScreen)
+        assert screen.query_one("#lookup-query", Input).value == "jjg"
+        await until(pilot, lambda: screen.table.row_count == 2)
+        assert screen.highlighted_id in seeded.values()
 
 
 async def test_a_new_store_read_in_the_background_asks_for_the_desk(
     slow: SlowStore, data_dir: Path
 ) -> None:
-    app = console(slow.read, data_dir)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, slow.started.is_set)
-            burst(app, "新城社区", "enter", "xc", "enter")
-            slow.go.set()
-            await until(pilot, lambda: app.settings.desk_code == "XC")
-            assert app.settings.community == "新城社区"
-            assert not isinstance(app.screen, FirstStartScreen)
-    finally:
-        close(app)
+    async with reading(slow, data_dir) as (app, pilot):
+        burst(app, "新城社区", "enter", "xc", "enter")
+        slow.go.set()
+        await until(pilot, lambda: app.settings.desk_code == "XC")
+        assert app.settings.community == "新城社区"
+        assert not isinstance(app.screen, FirstStartScreen)
 
 
 async def test_a_damaged_store_ends_the_console_with_its_one_line(
@@ -227,16 +226,10 @@ def test_the_first_screen_loads_neither_the_pinyin_dictionaries_nor_openpyxl(
 async def test_ctrl_q_while_the_store_is_read_quits_at_once(
     seeded: dict[str, str], slow: SlowStore, data_dir: Path
 ) -> None:
-    app = console(slow.read, data_dir)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, slow.started.is_set)
-            burst(app, "jjg", "ctrl+q")
-            await until(pilot, lambda: app.return_code is not None)
-            assert app.store_opening.pending  # it did not wait for the store
-    finally:
-        slow.go.set()
-        close(app)
+    async with reading(slow, data_dir) as (app, pilot):
+        burst(app, "jjg", "ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+        assert app.store_opening.pending  # it did not wait for the store
     assert app.store_opening.error is None
 
 
@@ -261,18 +254,13 @@ async def test_a_mode_clicked_while_the_store_is_read_opens_once_it_is_read(
     """The footer's F3 is the key F3: it waits in line with the keys typed meanwhile."""
     from textual.widgets._footer import FooterKey
 
-    app = console(slow.read, data_dir)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, slow.started.is_set)
-            intake = next(k for k in app.screen.query(FooterKey) if k.key == "f3")
-            await pilot.click(intake)
-            burst(app, "jjg")
-            await until(pilot, lambda: app.key_gate.pending == 4)
-            assert isinstance(app.screen, LookupScreen)
-            slow.go.set()
-            await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
-            await keys_done(app, pilot)
-            assert app.focused is not None and getattr(app.focused, "value", None) == "jjg"
-    finally:
-        close(app)
+    async with reading(slow, data_dir) as (app, pilot):
+        intake = next(k for k in app.screen.query(FooterKey) if k.key == "f3")
+        await pilot.click(intake)
+        burst(app, "jjg")
+        await until(pilot, lambda: app.key_gate.pending == 4)
+        assert isinstance(app.screen, LookupScreen)
+        slow.go.set()
+        await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await keys_done(app, pilot)
+        assert app.focused is not None and getattr(app.focused, "value", None) == "jjg"

@@ -15,9 +15,8 @@ from deskconsole.ui.screens.scope_picker import ScopePicker
 from deskconsole.ui.screens.stats import StatsScreen
 from tests import street_data as data
 from tests.factories import make_case
-from tests.ui.helpers import make_app, settle, until
+from tests.ui.helpers import make_app, settle, table_rows, text_of, until
 from tests.ui.test_help import _lines
-from tests.ui.test_register_screen import table_rows, text_of
 
 
 def board_numbers(screen: BoardScreen) -> list[str]:

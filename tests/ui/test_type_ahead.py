@@ -13,7 +13,6 @@ from textual.widgets import Input
 from deskconsole.i18n import get_language
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
-from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.register import RegisterScreen
 from deskconsole.ui.screens.resident import ResidentScreen
@@ -22,7 +21,7 @@ from deskconsole.ui.widgets.resident_picker import ResidentPicker
 from tests.conftest import FIXED_NOW
 from tests.factories import make_resident
 from tests.ui.board_data import fill_board
-from tests.ui.helpers import burst, keys_done, make_app, until
+from tests.ui.helpers import burst, keys_done, make_app, notices, until
 
 MATTER = "地下室灯不亮"
 #: The first card of the board's Registered column in ``fill_board``.
@@ -51,10 +50,6 @@ def seed(repo: Repository) -> dict[str, str]:
     ]
     repo.residents.save_many(people)
     return {person.name: person.id for person in people}
-
-
-def notices(app: DeskApp) -> list[str]:
-    return [str(notice.message) for notice in app._notifications]
 
 
 def case_keys(query: str, type_key: str, category: str, matter: str) -> list[str]:

@@ -1,4 +1,6 @@
-"""The store: round trip, torn tails, lock, damage, failed writes, backups."""
+"""The embedded store's files: round trip, torn tails, lock, damage, failed writes,
+backups. What every store promises, this one and the server's, is in
+test_repository_contract.py."""
 
 from __future__ import annotations
 
@@ -8,14 +10,12 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from deskconsole.storage import (
-    Change,
-    Op,
     Repository,
     StoreCorruptError,
     StoreLockedError,
@@ -269,100 +269,6 @@ def test_snapshot_is_one_document_per_line(data_dir: Path) -> None:
     assert len(parsed["tables"]["residents"]) == 2
 
 
-def test_case_numbers_are_allocated_per_desk_and_day(repo: Repository) -> None:
-    day = datetime(2026, 11, 27).date()
-    first = repo.cases.add("JC", day, lambda number: make_case(number))
-    second = repo.cases.add("JC", day, lambda number: make_case(number))
-    other_desk = repo.cases.add("XC", day, lambda number: make_case(number))
-    assert [first.number, second.number, other_desk.number] == [
-        "JC-20261127-001",
-        "JC-20261127-002",
-        "XC-20261127-001",
-    ]
-
-
-def test_household_and_lookups(repo: Repository) -> None:
-    one = make_resident("江建国", id_number="11010519491231002X")
-    two = make_resident("王秀英", phones=["0536-8881234"])
-    elsewhere = make_resident(
-        "张伟", address={"compound": "锦绣苑", "building": "1", "unit": "1", "room": "101"}
-    )
-    repo.residents.save_many([one, two, elsewhere])
-    assert [r.name for r in repo.residents.at_address(one.address)] == ["江建国", "王秀英"]
-    assert repo.residents.by_id_number("11010519491231002X").id == one.id  # type: ignore[union-attr]
-    assert repo.residents.by_name_and_phone("王秀英", "0536-8881234").id == two.id  # type: ignore[union-attr]
-    assert repo.residents.by_name_and_phone("王秀英", "13800138000") is None
-
-
-def test_secondary_indexes_follow_every_change(data_dir: Path) -> None:
-    with Repository.open(data_dir) as repo:
-        first = make_case("JC-20261127-001", resident_id="r1")
-        repo.cases.save(first)
-        repo.cases.save(make_case("JC-20261127-002", resident_id="r2"))
-        moved = first.model_copy(update={"resident_id": "r2"})
-        repo.cases.save(moved)
-        assert [c.number for c in repo.cases.for_residents({"r1"})] == []
-        assert {c.number for c in repo.cases.for_residents({"r2"})} == {
-            "JC-20261127-001",
-            "JC-20261127-002",
-        }
-        assert len(repo.cases.taken_on(date(2026, 11, 27))) == 2
-        assert repo.cases.next_number("JC", date(2026, 11, 27)) == "JC-20261127-003"
-        repo.store.commit([Op("cases", "JC-20261127-002", None)])
-        assert [c.number for c in repo.cases.for_residents({"r2"})] == ["JC-20261127-001"]
-    with Repository.open(data_dir) as reopened:  # rebuilt from the snapshot
-        assert [c.number for c in reopened.cases.for_residents({"r2"})] == ["JC-20261127-001"]
-        assert reopened.cases.next_number("JC", date(2026, 11, 27)) == "JC-20261127-002"
-
-
-def test_listeners_hear_the_tables_and_keys_of_each_commit(repo: Repository) -> None:
-    heard: list[Change] = []
-    repo.subscribe(heard.append)
-    resident = make_resident()
-    repo.commit(
-        [
-            Op("residents", resident.id, resident.model_dump(mode="json")),
-            Op("cases", "JC-20261127-001", make_case().model_dump(mode="json")),
-        ]
-    )
-    [change] = heard
-    assert change == {"residents", "cases"}
-    assert change.keys == {
-        "residents": frozenset({resident.id}),
-        "cases": frozenset({"JC-20261127-001"}),
-    }
-
-
-def test_header_counts_match_a_plain_count_and_follow_moves(repo: Repository) -> None:
-    from deskconsole.domain import demo
-    from deskconsole.models import CaseState
-
-    now = datetime(2026, 11, 27, 9)
-    data = demo.generate(now, residents=300, cases=150, seed=11)
-    demo.fill(repo, data)
-    today = date(2026, 11, 20)
-
-    def plain() -> tuple[int, int, int]:
-        cases = repo.cases.all()
-        return (
-            sum(c.day == today for c in cases),
-            sum(c.is_overdue(today) for c in cases),
-            sum(c.state == CaseState.RESOLVED for c in cases),
-        )
-
-    counts = repo.cases.counts(today)
-    assert (counts.taken_today, counts.overdue, counts.awaiting_followup) == plain()
-    assert counts.overdue > 0 and counts.awaiting_followup > 0
-    overdue_case = next(c for c in repo.cases.all() if c.is_overdue(today))
-    repo.cases.save(overdue_case.model_copy(update={"state": CaseState.RESOLVED}))
-    after = repo.cases.counts(today)
-    assert (after.overdue, after.awaiting_followup) == (
-        counts.overdue - 1,
-        counts.awaiting_followup + 1,
-    )
-    assert (after.taken_today, after.overdue, after.awaiting_followup) == plain()
-
-
 def test_an_older_schema_is_migrated_on_open_and_written_back(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -400,12 +306,6 @@ def test_a_store_from_a_newer_version_is_refused_untouched(data_dir: Path) -> No
     with pytest.raises(StoreTooNewError, match="newer deskconsole"):
         Repository.open(data_dir)
     assert path.read_bytes() == before
-
-
-def test_taken_today_can_count_one_desk(repo: Repository) -> None:
-    repo.cases.save_many([make_case("JC-20261127-001"), make_case("XC-20261127-001")])
-    assert repo.cases.counts(date(2026, 11, 27)).taken_today == 2
-    assert repo.cases.counts(date(2026, 11, 27), "JC").taken_today == 1
 
 
 def test_a_backup_right_after_opening_is_the_snapshot_file_compressed(data_dir: Path) -> None:

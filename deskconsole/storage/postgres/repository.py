@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import Unpack
 
 from deskconsole.models import Case, case_number, case_number_prefix
 from deskconsole.storage.api import RepositoryAPI
 from deskconsole.storage.cases import CaseRepository, op
 from deskconsole.storage.journal import Op
-from deskconsole.storage.postgres.store import ServerStore
+from deskconsole.storage.postgres.store import ServerOptions, ServerStore
 from deskconsole.storage.repository import Repository
 
 
@@ -46,21 +47,11 @@ class ServerRepository(Repository):
 
     @classmethod
     def connect(
-        cls,
-        address: str,
-        data_dir: Path,
-        *,
-        readonly: bool = False,
-        now: Callable[[], datetime] = datetime.now,
-        staff: str = "",
-        listen: bool = True,
+        cls, address: str, data_dir: Path, **options: Unpack[ServerOptions]
     ) -> ServerRepository:
-        """Connect to the server store at ``address`` (see :meth:`ServerStore.connect`)."""
-        return cls(
-            ServerStore.connect(
-                address, data_dir, readonly=readonly, now=now, staff=staff, listen=listen
-            )
-        )
+        """Connect to the server store at ``address``: :meth:`ServerStore.connect` with
+        the same options (``readonly``, ``now``, ``staff``, ``listen``)."""
+        return cls(ServerStore.connect(address, data_dir, **options))
 
     @property
     def address(self) -> str:

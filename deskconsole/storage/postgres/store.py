@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from deskconsole.storage.errors import StoreError, StoreReadOnlyError
 from deskconsole.storage.files import ensure_private_dir
@@ -67,6 +67,16 @@ class _Refused(Exception):
 
     def __init__(self, key: Key) -> None:
         self.key = key
+
+
+class ServerOptions(TypedDict, total=False):
+    """The keywords of :meth:`ServerStore.connect`, passed on unchanged by
+    :meth:`~deskconsole.storage.postgres.repository.ServerRepository.connect`."""
+
+    readonly: bool
+    now: Callable[[], datetime]
+    staff: str
+    listen: bool
 
 
 class ServerStore(Store):

@@ -4,6 +4,7 @@ the same form the console opens on when the store is new."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
@@ -44,11 +45,19 @@ BUNDLE_CSS = str(styles_dir() / "bundle.tcss")
 Validator = Callable[[str, str], DeskError | None]
 
 
+@dataclass(frozen=True)
+class DeskChoice:
+    """What the community / desk code form returns: both values, normalised and checked."""
+
+    community: str
+    desk_code: str
+
+
 class SettingsFormMixin:
     """The community / desk code form: the box, moving on with Enter, checking on Ctrl+S.
 
     The desk code is read-only, with the reason, once cases carry it. The screen using
-    the mixin returns ``(community, desk code)`` with ``dismiss``, or ``None``.
+    the mixin returns a ``DeskChoice`` with ``dismiss``, or ``None``.
     """
 
     def _setup(
@@ -134,13 +143,13 @@ class SettingsFormMixin:
             if problem is not None:
                 self._refuse(problem, getattr(problem, "field", "desk_code"))
                 return
-        self.dismiss((community, code))  # type: ignore[attr-defined]
+        self.dismiss(DeskChoice(community, code))  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         self.dismiss(None)  # type: ignore[attr-defined]
 
 
-class DeskSettingsDialog(SettingsFormMixin, DeskModal[tuple[str, str] | None]):
+class DeskSettingsDialog(SettingsFormMixin, DeskModal[DeskChoice | None]):
     """Collects the community name and the desk code, from the settings view."""
 
     CSS_PATH = BUNDLE_CSS
@@ -187,7 +196,7 @@ class FirstCaseDialog(DeskSettingsDialog):
         )
 
 
-class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[tuple[str, str] | None]):
+class FirstStartScreen(SettingsFormMixin, DeskScreenMixin, Screen[DeskChoice | None]):
     """The console on a new store opens on this: the header, and the same small form in
     the middle of the screen. Esc leaves it for later."""
 
@@ -336,12 +345,11 @@ class DeskSettingsScreen(DeskScreen):
         )
         self.app.push_screen(dialog, self._save)
 
-    def _save(self, values: tuple[str, str] | None) -> None:
-        if values is None:
+    def _save(self, choice: DeskChoice | None) -> None:
+        if choice is None:
             return
-        community, code = values
         try:
-            update_desk(self.desk.repo, community=community, desk_code=code)
+            update_desk(self.desk.repo, community=choice.community, desk_code=choice.desk_code)
         except DeskError as error:
             self.notify(str(error), severity="error", timeout=10)
             return

@@ -1,5 +1,7 @@
 """The repository contract: what every store promises, run on the embedded store and
-on a real PostgreSQL server alike (``any_repo``)."""
+on a real PostgreSQL server alike (``any_repo``, in tests/conftest.py; the server's
+run is skipped, with the reason, where PostgreSQL is not installed). What only the
+embedded store's files promise (journal, snapshot, lock, backups) is in test_store.py."""
 
 from __future__ import annotations
 
@@ -83,11 +85,13 @@ def test_secondary_indexes_follow_every_change(
         "JC-20261127-002",
     }
     assert len(any_repo.cases.taken_on(DAY)) == 2
+    assert any_repo.cases.next_number("JC", DAY) == "JC-20261127-003"
     any_repo.commit([Op("cases", "JC-20261127-002", None)])
     assert [c.number for c in any_repo.cases.for_residents({"r2"})] == ["JC-20261127-001"]
-    with reopen() as again:
+    with reopen() as again:  # rebuilt from what the store holds
         assert [c.number for c in again.cases.for_residents({"r2"})] == ["JC-20261127-001"]
         assert again.cases.get("JC-20261127-001") == first.model_copy(update={"resident_id": "r2"})
+        assert again.cases.next_number("JC", DAY) == "JC-20261127-002"
 
 
 def test_listeners_hear_the_tables_and_keys_of_each_commit(any_repo: Repository) -> None:
@@ -153,11 +157,13 @@ def test_header_counts_match_a_plain_count_and_follow_moves(any_repo: Repository
 
     counts = any_repo.cases.counts(today)
     assert (counts.taken_today, counts.overdue, counts.awaiting_followup) == plain()
+    assert counts.overdue > 0 and counts.awaiting_followup > 0
     overdue_case = next(c for c in any_repo.cases.all() if c.is_overdue(today))
     any_repo.cases.save(overdue_case.model_copy(update={"state": CaseState.RESOLVED}))
     after = any_repo.cases.counts(today)
     assert (after.taken_today, after.overdue, after.awaiting_followup) == plain()
     assert after.overdue == counts.overdue - 1
+    assert after.awaiting_followup == counts.awaiting_followup + 1
 
 
 def test_taken_today_can_count_one_desk(any_repo: Repository) -> None:
