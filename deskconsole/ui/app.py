@@ -209,7 +209,7 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
         self.header_figures = (session, counts)
         for screen in self.desk_screens:
             for header in screen.query(DeskHeader):
-                header.show(self.settings.community, session, self.staff, counts, self.today())
+                header.show(self.community_title(), session, self.staff, counts, self.today())
 
     # -- errors --------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -17,6 +17,7 @@ from textual.app import App
 
 from deskconsole.config import RunConfig
 from deskconsole.domain.casedesk import CaseDesk
+from deskconsole.i18n import t
 from deskconsole.models import DeskSession, Settings
 from deskconsole.storage import CaseCounts, RepositoryAPI
 from deskconsole.ui.resident_search import ResidentSearch
@@ -54,6 +55,13 @@ class Desk(App[None]):
     def today(self) -> date:
         """Today's date."""
         return self.clock().date()
+
+    def community_title(self) -> str:
+        """The header's title: the community, once the desk's settings are saved (a new
+        store's defaults name an example community, not this one)."""
+        if self.repo.settings.is_saved():
+            return self.settings.community
+        return t("header.no_community")
 
     @property
     def staff(self) -> str:

@@ -149,6 +149,24 @@ async def test_a_new_store_read_in_the_background_asks_for_the_desk(
         await until(pilot, lambda: app.settings.desk_code == "XC")
         assert app.settings.community == "新城社区"
         assert not isinstance(app.screen, FirstStartScreen)
+        await until(pilot, lambda: header_text(app).startswith("新城社区"))
+
+
+async def test_a_new_store_names_no_community_until_one_is_chosen(
+    slow: SlowStore, data_dir: Path
+) -> None:
+    """A new store runs on example settings: its header says the community is not set,
+    not the example's 金城社区."""
+    async with reading(slow, data_dir) as (app, pilot):
+        slow.go.set()
+        await until(pilot, lambda: isinstance(app.screen, FirstStartScreen))
+        await until(pilot, lambda: "Community not set" in header_text(app))
+        assert "金城社区" not in header_text(app)
+
+
+def header_text(app: DeskApp) -> str:
+    header = app.screen.query_one(DeskHeader)
+    return " ".join(str(s.render()) for s in header.query(Static)).strip()
 
 
 async def test_a_damaged_store_ends_the_console_with_its_one_line(

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "关闭控制台（数据均已保存）",
     ),
     "header.no_session": ("No session", "无驻点"),
+    "header.no_community": ("Community not set", "未设置社区"),
     "header.opening": ("Opening the store ...", "正在打开数据 ..."),
     "header.session": ("Desk {compound} {when}", "驻点 {compound} {when}"),
     "header.staff": ("Staff: {staff}", "值班：{staff}"),

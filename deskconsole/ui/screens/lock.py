@@ -61,7 +61,7 @@ class LockScreen(DeskModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lock-box"):
-            yield Static(Text(self.desk.settings.community), id="lock-community")
+            yield Static(Text(self.desk.community_title()), id="lock-community")
             yield Static(self._time(), id="lock-clock")
             yield Static(t("privacy.lock_title"), id="lock-title")
             yield Input(password=True, placeholder=t(self._hint()), id="lock-pin")

@@ -113,6 +113,6 @@ class DeskHeader(Horizontal):
         figures = getattr(desk, "header_figures", None)
         if figures is not None and not self._title:
             session, counts = figures
-            self.show(desk.settings.community, session, desk.staff, counts, desk.today())
+            self.show(desk.community_title(), session, desk.staff, counts, desk.today())
             return
         self.redraw()
