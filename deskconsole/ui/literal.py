@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
@@ -47,16 +48,45 @@ class LiteralTable(DataTable[Any]):
     """A ``DataTable`` whose text cells are shown literally (a name is never markup)."""
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+        shown = [_cell(cell) for cell in cells]
+        key = super().add_row(*shown, **kwargs)
+        self.widen(shown)
+        return key
+
+    def widen(self, cells: list[Any]) -> None:
+        """Columns as wide as a row just added, at once: the table measures new rows only
+        when it is next idle, and a frame drawn before that has every column at its
+        heading's width (the rows cut to ``JC-2026``)."""
+        widened = False
+        for column, cell in zip(self.ordered_columns, cells, strict=False):
+            width = cell_width(cell)
+            if width > column.content_width:
+                column.content_width = width
+                widened = True
+        if widened:
+            self.columns_widened()
+
+    def columns_widened(self) -> None:
+        """Called when the content of a column took a new width."""
 
     async def _on_idle(self, event: events.Idle) -> None:
         """Columns widen to new rows when the app is idle, but cells painted before that
         stay cached at the old width (cut: ``锦绣`` for 锦绣苑 5-3-902): repaint them."""
-        widths = [column.get_render_width(self) for column in self.columns.values()]
+        widths = [column.content_width for column in self.columns.values()]
         await super()._on_idle(event)
-        if [column.get_render_width(self) for column in self.columns.values()] != widths:
+        if [column.content_width for column in self.columns.values()] != widths:
+            self.columns_widened()
             self.notify_style_update()  # drops the cached cells and lines
             self.refresh()
+
+
+def cell_width(cell: Any) -> int:
+    """The cells a one-line table cell takes (a Chinese character two)."""
+    if isinstance(cell, Text):
+        cell = cell.plain
+    if not isinstance(cell, str):
+        return 0  # measured by the table when it is idle
+    return cell_len(cell.split("\n", 1)[0])
 
 
 def _cell(cell: Any) -> Any:
