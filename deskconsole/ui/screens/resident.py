@@ -270,4 +270,3 @@ class ResidentScreen(DeskScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
