@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from deskconsole.domain.sessions import correct_session
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.models import DeskSession, Settings, parse_day, parse_time
 from deskconsole.models.text import nfkc
 from deskconsole.ui.messages import StoreChanged
@@ -92,8 +92,8 @@ class SessionDialog(DeskModal[SessionAnswer | None]):
                 "compound": session.compound,
                 "start": f"{session.start:%H:%M}" if session.start else "",
                 "end": f"{session.end:%H:%M}" if session.end else "",
-                "staff": ", ".join(session.staff),
-                "partners": ", ".join(session.partners),
+                "staff": listed(session.staff),
+                "partners": listed(session.partners),
             }
 
     def compose(self) -> ComposeResult:
@@ -199,10 +199,10 @@ class SessionsScreen(DeskScreen):
                 session.date.isoformat(),
                 session.compound,
                 hours,
-                ", ".join(
+                listed(
                     dict.fromkeys(n for n in [*session.staff, *takers.get(session.id, [])] if n)
                 ),
-                ", ".join(session.partners),
+                listed(session.partners),
                 str(session.visitor_count),
                 str(counts.get(session.id, 0)),
                 key=session.id,
