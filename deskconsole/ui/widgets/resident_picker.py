@@ -17,9 +17,9 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from deskconsole.domain.search import Hit
+from deskconsole.domain.search import Hit, ResidentIndex
 from deskconsole.i18n import t
-from deskconsole.models import Gender
+from deskconsole.models import ERASED_NAME, Gender
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import visible
 
@@ -28,6 +28,18 @@ if TYPE_CHECKING:
     from deskconsole.ui.resident_search import ResidentSearch
 
 HIT_LIMIT = 8
+
+
+def live_hits(index: ResidentIndex, text: str, limit: int = HIT_LIMIT) -> list[Hit]:
+    """Up to ``limit`` residents matching ``text`` who can take a new case: an erased
+    resident (``已删除的居民``, nothing personal left) is never offered."""
+    asked = limit
+    while True:
+        hits = index.search(text, asked)
+        live = [hit for hit in hits if hit.name != ERASED_NAME]
+        if len(live) >= limit or len(hits) < asked:
+            return live[:limit]
+        asked *= 4  # erased residents took places: look further
 
 
 def hit_details(hit: Hit, gap: str = "  ") -> str:
@@ -178,7 +190,7 @@ class ResidentPicker(Vertical):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
-        hits = self._index_holder.current().search(text, HIT_LIMIT)
+        hits = live_hits(self._index_holder.current(), text)
         self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[Hit]) -> bool:
@@ -221,7 +233,7 @@ class ResidentPicker(Vertical):
     def _find_and_take(self, text: str, release: Callable[[], None]) -> None:
         """Search for ``text`` while keys wait, then take the first hit."""
         try:
-            hits = self._index_holder.current().search(text, HIT_LIMIT)
+            hits = live_hits(self._index_holder.current(), text)
             self.app.call_from_thread(self._take_first, text, hits)
         finally:
             self.app.call_from_thread(release)
