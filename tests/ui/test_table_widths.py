@@ -3,6 +3,7 @@ column on screen, and a cell cut to fit ends in "…"."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,9 +13,10 @@ from textual.widgets import DataTable
 from deskconsole.i18n import t
 from deskconsole.models import CaseState
 from deskconsole.storage import Repository
+from deskconsole.storage import sessions as session_ops
 from deskconsole.ui.screens.followup import FollowupScreen
 from deskconsole.ui.widgets.case_card import CaseCard
-from tests.snapshots.desk_data import fill
+from tests.snapshots.desk_data import fill, sessions
 from tests.snapshots.scenes import SCENES
 from tests.ui.board_data import fill_board
 from tests.ui.helpers import burst, make_app, settle, until
@@ -135,3 +137,28 @@ async def test_board_cards_at_80_columns_end_cut_labels_with_an_ellipsis(
 def category_of(card: CaseCard) -> str:
     assert card.card is not None
     return card.category_label(card.card.category)
+
+
+async def test_a_long_sessions_list_scrolls_under_its_title(repo: Repository) -> None:
+    earlier = sessions()[1]
+    repo.commit(
+        [
+            session_ops.op(
+                earlier.model_copy(update={"id": f"s{day}", "date": date(2026, 10, day)})
+            )
+            for day in range(1, 31)
+        ]
+    )
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.action_sessions()
+        await until(
+            pilot, lambda: app.screen.query_one("#sessions-table", DataTable).row_count == 30
+        )
+        await settle(app, pilot)
+        title = app.screen.query_one(".screen-title")
+        line = app.screen._compositor.render_strips()[1].text
+        assert title.region.y == 1 and t("session.list_title") in line, line
+        table = app.screen.query_one("#sessions-table", DataTable)
+        assert table.region.bottom <= 23 and table.max_scroll_y > 0
