@@ -45,3 +45,12 @@ async def test_the_open_cases_beside_the_chosen_resident_stay_on_one_line(
         line = app.screen._compositor.render_strips()[summary.region.y].text
         assert line.rstrip().endswith(note), line
         assert "12-2-301" in line and "138****8000" in line, line
+
+
+def test_the_summary_of_a_resident_without_a_phone_leaves_no_gap_for_it() -> None:
+    from deskconsole.domain.search import Hit, MatchKind
+    from deskconsole.ui.widgets.resident_picker import summary_line
+
+    hit = Hit("r1", "彭立新", "male", "金域华府", "15", "2", "602", "", MatchKind.EXACT, "name", 1)
+    assert summary_line(hit, 60).plain == "  Male  金域华府 15-2-602  1 open"
+    assert summary_line(hit, 20).plain == " Male 金域 …  1 open"  # cut by cells, the note whole

@@ -45,7 +45,7 @@ def live_hits(index: ResidentIndex, text: str, limit: int = HIT_LIMIT) -> list[H
 def hit_details(hit: Hit, gap: str = "  ") -> str:
     """Gender, address and masked phone, as the picker shows them beside the name."""
     gender = Gender(hit.gender).label if hit.gender else ""
-    return visible(gap.join(("", gender, hit.address, hit.masked_phone)))
+    return visible("".join(gap + part for part in (gender, hit.address, hit.masked_phone) if part))
 
 
 def open_note(hit: Hit) -> str:
