@@ -20,7 +20,7 @@ from deskconsole.domain.bundle import BundleError, export_bundle, export_summary
 from deskconsole.domain.canned_replies import replies_lines, save_replies
 from deskconsole.domain.desk import desk_info, info_rows, update_desk
 from deskconsole.domain.street import name_desks
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.storage import Repository, StoreError, StoreLockedError
 from deskconsole.storage.opening import save_store_address
 from deskconsole.storage.postgres.connection import shown_address
@@ -228,5 +228,5 @@ def settings_cmd(
     for line in lines[1:]:
         typer.echo(f"  {line}")
     if settings.desks:
-        desks = ", ".join(f"{code} {name}" for code, name in sorted(settings.desks.items()))
+        desks = listed(f"{code} {name}" for code, name in sorted(settings.desks.items()))
         typer.echo(t("bundle.info_line", label=t("street.settings_desks"), value=desks))

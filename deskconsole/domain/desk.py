@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deskconsole.errors import DeskError
-from deskconsole.i18n import Language, t
+from deskconsole.i18n import Language, listed, t
 from deskconsole.models import Settings, Urgency
 from deskconsole.models.ids import DESK_CODE_RE
 from deskconsole.models.phones import normalise_area_code
@@ -202,6 +202,6 @@ def info_rows(info: DeskInfo) -> list[tuple[str, str]]:
         ),
         (
             t("bundle.info_categories"),
-            t("bundle.list_sep").join(c.label for c in settings.categories),
+            listed(c.label for c in settings.categories),
         ),
     ]

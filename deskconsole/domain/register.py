@@ -21,7 +21,7 @@ from pathlib import Path
 
 from deskconsole.domain.street import Scope, ScopeKind, Street, street_of
 from deskconsole.errors import DeskError
-from deskconsole.i18n import Language, t
+from deskconsole.i18n import Language, listed, t
 from deskconsole.models import (
     AuditEntry,
     Case,
@@ -190,10 +190,10 @@ class Register:
         sessions = "; ".join(" ".join(p for p in (s.compound, s.hours) if p) for s in self.sessions)
         return [
             (t("register.h_community", lang), community),
-            (t("register.h_compound", lang), "、".join(self.compounds)),
+            (t("register.h_compound", lang), listed(self.compounds, self.language)),
             (t("register.h_date", lang), self.day.isoformat()),
             (t("register.h_session", lang), sessions),
-            (t("register.h_staff", lang), "、".join(self.staff)),
+            (t("register.h_staff", lang), listed(self.staff, self.language)),
         ] + ([(t("register.h_scope", lang), self.scope)] if self.scope else [])
 
     def filled_header_lines(self) -> list[tuple[str, str]]:
@@ -205,8 +205,8 @@ class Register:
         the register's)."""
         lang = language or self.language
         foot = self.footer
-        categories = "、".join(f"{c.label} {c.count}" for c in foot.by_category)
-        communities = "、".join(f"{c.label} {c.count}" for c in foot.by_community)
+        categories = listed((f"{c.label} {c.count}" for c in foot.by_category), self.language)
+        communities = listed((f"{c.label} {c.count}" for c in foot.by_community), self.language)
         return [
             (t("register.f_visitors", lang), str(foot.visitors)),
             (t("register.f_cases", lang), str(foot.cases)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from deskconsole.domain.text_pinyin import text_pinyin
-from deskconsole.i18n import Language, t
+from deskconsole.i18n import Language, listed, t
 from deskconsole.models import Settings
 from deskconsole.storage import RepositoryAPI
 
@@ -137,14 +137,12 @@ class Street:
         if community:
             name = community.strip()
             if name not in self.groups():
-                raise DeskError(
-                    "street.err_community", community=name, known="、".join(self.groups())
-                )
+                raise DeskError("street.err_community", community=name, known=listed(self.groups()))
             return self.community_scope(name)
         return self.own_desk()
 
     def _known_desks(self) -> str:
-        return ", ".join(f"{d.code} {d.community}".strip() for d in self.desks)
+        return listed(f"{d.code} {d.community}".strip() for d in self.desks)
 
 
 def street_of(repo: RepositoryAPI) -> Street:

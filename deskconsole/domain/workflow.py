@@ -16,7 +16,7 @@ from typing import Any
 from deskconsole.domain.lifecycle import allowed_moves, may_move
 from deskconsole.domain.timeline import REPORTED_AGAIN
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.models import (
     CASE_NUMBER_RE,
     ENDED_STATES,
@@ -99,7 +99,7 @@ class _Labels:
         self.states = states
 
     def __format__(self, spec: str) -> str:
-        return format(t("workflow.list_sep").join(s.label for s in self.states), spec)
+        return format(listed(s.label for s in self.states), spec)
 
 
 class _FieldLabel:

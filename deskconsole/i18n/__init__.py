@@ -14,7 +14,7 @@ import importlib
 import os
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 Language = Literal["en", "zh"]
@@ -88,6 +88,12 @@ def t(key: str, language: Language | None = None, /, **params: object) -> str:
         return key.format(**params) if params else key
     text = pair[1] if (language or _current) == "zh" else pair[0]
     return _plurals(text, params).format(**params) if params else text
+
+
+def listed(items: Iterable[object], language: Language | None = None) -> str:
+    """``items`` in one line, each apart by the language's list separator (the one
+    place it is chosen): ``颜成玉、刘宗辉`` in Chinese, ``Yan, Liu`` in English."""
+    return t("list.sep", language).join(str(item) for item in items)
 
 
 def has_key(key: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import DataTable
@@ -48,10 +49,29 @@ class LiteralTable(DataTable[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._painted_widths: list[int] = []
+        self._painted_widths: list[tuple[int, int]] = []
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        return super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+        shown = [_cell(cell) for cell in cells]
+        key = super().add_row(*shown, **kwargs)
+        self.widen(shown)
+        return key
+
+    def widen(self, cells: list[Any]) -> None:
+        """Columns as wide as a row just added, at once: the table measures new rows only
+        when it is next idle, and a frame drawn before that has every column at its
+        heading's width (the rows cut to ``JC-2026``)."""
+        widened = False
+        for column, cell in zip(self.ordered_columns, cells, strict=False):
+            width = cell_width(cell)
+            if width > column.content_width:
+                column.content_width = width
+                widened = True
+        if widened:
+            self.columns_widened()
+
+    def columns_widened(self) -> None:
+        """Called when the content of a column took a new width."""
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Columns widen to new rows when the app is idle, but cells painted before that
@@ -61,10 +81,20 @@ class LiteralTable(DataTable[Any]):
         watcher sees every change of their total width and of its rows; a cell update
         that trades width exactly between two columns (neither total changes) is not seen.
         """
-        widths = [column.get_render_width(self) for column in self.columns.values()]
+        widths = [(c.content_width, c.get_render_width(self)) for c in self.columns.values()]
         if widths != self._painted_widths:
             self._painted_widths = widths
+            self.columns_widened()
             self.notify_style_update()  # drops the cached cells and lines, and refreshes
+
+
+def cell_width(cell: Any) -> int:
+    """The cells a one-line table cell takes (a Chinese character two)."""
+    if isinstance(cell, Text):
+        cell = cell.plain
+    if not isinstance(cell, str):
+        return 0  # measured by the table when it is idle
+    return cell_len(cell.split("\n", 1)[0])
 
 
 def _cell(cell: Any) -> Any:

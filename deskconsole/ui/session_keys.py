@@ -13,7 +13,7 @@ from deskconsole.domain.sessions import (
     uncount_visitor,
 )
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.models import DeskSession
 from deskconsole.ui.screens.dialogs import CategoryDialog, ConfirmDialog
 from deskconsole.ui.screens.sessions import SessionAnswer, SessionDialog, SessionsScreen
@@ -116,7 +116,7 @@ class SessionActions:
             return
         hours = "-".join(f"{v:%H:%M}" for v in (ended.start, ended.end) if v)
         self.app.notify(
-            t("session.ended", compound=ended.compound, hours=hours, staff=", ".join(ended.staff))
+            t("session.ended", compound=ended.compound, hours=hours, staff=listed(ended.staff))
         )
 
     def list_sessions(self) -> None:

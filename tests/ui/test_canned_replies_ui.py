@@ -74,8 +74,13 @@ async def test_the_settings_screen_adds_and_clears_replies(repo: Repository) -> 
         burst(app, "c", "policy=请看街道公告", "enter")
         await until(pilot, lambda: replies_of(repo, "policy") == ["请看街道公告"])
         shown = app.screen.query_one("#settings-replies")
-        await until(pilot, lambda: "policy 1. 请看街道公告" in str(shown.render()))
-        burst(app, "c", "nosuch=x", "enter")
+        await until(pilot, lambda: "Policy consultation 1. 请看街道公告" in str(shown.render()))
+        assert "policy 1." not in str(shown.render())  # the name, not the code
+        burst(app, "c")
+        await until(pilot, lambda: isinstance(app.screen, CannedRepliesDialog))
+        current = str(app.screen.query_one("#canned-current").render())
+        assert "Policy consultation (policy) 1. 请看街道公告" in current  # the code to type
+        burst(app, "escape", "c", "nosuch=x", "enter")
         await until(
             pilot,
             lambda: (
@@ -92,3 +97,20 @@ async def test_the_settings_screen_adds_and_clears_replies(repo: Repository) -> 
 
 def replies_of(repo: Repository, code: str) -> list[str]:
     return list(repo.settings.get().canned_replies.get(code, []))
+
+
+async def test_the_settings_screen_names_each_replys_category_in_chinese(repo: Repository) -> None:
+    from deskconsole.ui.screens.desk_settings import DeskSettingsScreen
+
+    _with_replies(repo)
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DeskSettingsScreen())
+        await until(pilot, lambda: isinstance(app.screen, DeskSettingsScreen))
+
+        def shown() -> str:
+            return str(app.screen.query_one("#settings-replies").render())
+
+        await until(pilot, lambda: "物业设施 1. " in shown())
+        assert "property" not in shown()

@@ -84,3 +84,20 @@ async def test_the_staff_name_stays_in_the_header_with_large_counts(
         assert "13045" in str(counts.render()) and counts.region.right <= 80
         line = app.screen._compositor.render_strips()[0].text
         assert "颜成玉" in line and "5247" in line and "13045" in line
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_follow_up_list_shows_f4_back_to_the_board_beside_esc(
+    repo: Repository, language: str, size: tuple[int, int]
+) -> None:
+    fill_board(repo)
+    app = make_app(repo, language)
+    async with app.run_test(size=size) as pilot:
+        burst(app, "f4", "f")
+        await until(pilot, lambda: type(app.screen).__name__ == "FollowupScreen")
+        await settle(app, pilot)
+        shown = {key.key: key.description for key in _footer(app)}
+        assert shown.get("f4") == t("mode.board"), shown
+        assert shown.get("escape") == t("case.key_back"), shown
+        assert all(key.region.right <= size[0] for key in _footer(app))

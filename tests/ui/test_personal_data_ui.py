@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from deskconsole.domain.erasure import erase, is_erased
 from deskconsole.domain.register import build_register
+from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
 from deskconsole.ui.app import DeskApp
@@ -20,7 +21,7 @@ from deskconsole.ui.screens.resident import ResidentScreen
 from tests.bundle_helpers import set_desk
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case
-from tests.ui.helpers import burst, make_app, settle, until
+from tests.ui.helpers import burst, keys_done, make_app, settle, until
 
 NAME = "欧阳秀英"
 PERSON = Resident(
@@ -160,3 +161,45 @@ async def test_an_erased_resident_reads_in_the_interface_language(repo: Reposito
         await until(pilot, lambda: "Erased resident" in board_text(app))
     register = build_register(repo, FIXED_NOW.date())
     assert [row.name for row in register.rows] == ["已删除的居民"]  # the record stays Chinese
+
+
+async def test_intake_never_offers_an_erased_resident(repo: Repository) -> None:
+    from deskconsole.ui.screens.intake import IntakeScreen
+    from deskconsole.ui.widgets.resident_picker import ResidentPicker
+
+    set_desk(repo, "JC", "金城社区")
+    repo.residents.save(PERSON)
+    others = [
+        Resident(
+            name="叶思成",
+            address=Address(compound="阳光花园", building="3", unit="1", room=f"{i + 1}01"),
+            created_at=FIXED_NOW,
+            updated_at=FIXED_NOW,
+        )
+        for i in range(9)
+    ]
+    erase(repo, PERSON.id, "居民申请删除", staff="颜成玉", now=FIXED_NOW)
+    for _ in range(12):  # more erased residents than the picker shows rows
+        extra = Resident(name="余淑", created_at=FIXED_NOW, updated_at=FIXED_NOW)
+        repo.residents.save(extra)
+        erase(repo, extra.id, "居民申请删除", staff="颜成玉", now=FIXED_NOW)
+    for other in others:
+        repo.residents.save(other)
+    app = make_app(repo, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "f3")
+        await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+
+        def offered() -> list[str]:
+            picker = app.screen.query_one(ResidentPicker)
+            hits = picker.hits
+            return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+
+        burst(app, "ysc")  # 已删除的居民 reads yi shan chu: its initials too
+        await until(pilot, lambda: len(offered()) == 8)
+        assert all("叶思成" in row for row in offered()), offered()
+        burst(app, "ctrl+u", "已删除")
+        await until(pilot, lambda: offered() == [t("picker.no_match", "zh")])
+        burst(app, "enter")  # nothing to take: the case stays anonymous
+        await keys_done(app, pilot)
+        assert app.screen.query_one(ResidentPicker).resident_id == ""

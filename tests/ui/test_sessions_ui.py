@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from deskconsole.storage import Repository
+from tests.snapshots.desk_data import fill
+from tests.snapshots.scenes import SCENES
 from tests.ui.helpers import burst, make_app, settle, until
 
 
@@ -114,3 +117,17 @@ async def test_ctrl_f6_takes_back_a_visitor_counted_by_mistake(repo: Repository)
             pilot, lambda: any("nothing to take back" in str(n.message) for n in app._notifications)
         )
         assert repo.sessions.current().visitor_count == 0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("language", "staff"), [("zh", "颜成玉、刘"), ("en", "颜成玉, 刘")])
+async def test_the_sessions_list_names_its_staff_as_the_language_lists_them(
+    repo: Repository, language: str, staff: str
+) -> None:
+    fill(repo)
+    app = make_app(repo, language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await SCENES["sessions"](app, pilot)
+        table = app.screen.query_one("#sessions-table", DataTable)
+        column = [c.key.value for c in table.ordered_columns].index("staff")
+        assert table.get_row_at(0)[column] == staff
+        assert staff in table.render_line(1).text

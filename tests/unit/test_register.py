@@ -126,6 +126,17 @@ def test_header_and_footer(filled: Repository) -> None:
     ]
 
 
+def test_names_are_listed_as_the_registers_language_lists_them(filled: Repository) -> None:
+    chinese = build_register(filled, data.DAY)
+    assert ("值班人员", "颜成玉、刘宗辉") in chinese.header_lines()
+    assert ("Staff on duty", "颜成玉、刘宗辉") in chinese.header_lines("en")  # as in the file
+    assert dict(chinese.footer_lines())["分类"].startswith("物业设施 2、环境卫生 1")
+    update_desk(filled, register_lang="en")
+    set_language("zh")
+    english = build_register(filled, data.DAY)
+    assert ("Staff on duty", "颜成玉, 刘宗辉") in english.header_lines()
+
+
 def test_one_session_leaves_out_cases_of_no_session(filled: Repository) -> None:
     register = build_register(filled, data.DAY, data.SESSION_ID)
     assert [r.number[-3:] for r in register.rows] == ["001", "002", "003", "004"]

@@ -112,7 +112,7 @@ def test_an_unknown_community_or_desk_is_named_with_the_known_ones(
     street_repo: Repository,
 ) -> None:
     street = street_of(street_repo)
-    with pytest.raises(DeskError, match=r"火星社区.*金城社区、银河社区、XX"):
+    with pytest.raises(DeskError, match=r"火星社区.*金城社区, 银河社区, XX"):  # listed in English
         street.find(community="火星社区")
     with pytest.raises(DeskError, match=r"No desk zz.*JC 金城社区, JC2 金城社区, YH 银河社区, XX"):
         street.find(desk="zz")

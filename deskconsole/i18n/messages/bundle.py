@@ -185,7 +185,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose another code",
         "服务台代码：{code} 已属于另一服务台（本数据库中有其工单 {count} 件）；请换一个代码",
     ),
-    "bundle.list_sep": (", ", "、"),
     "bundle.info_line": ("{label}: {value}", "{label}：{value}"),
     "bundle.settings_saved": ("Settings saved.", "设置已保存。"),
     "bundle.info_store": ("Store", "数据目录"),

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replies.key_back_tip": ("Back to the field, nothing changed", "返回，不做修改"),
     "replies.settings_title": ("Canned replies", "常用答复"),
     "replies.settings_none": ("none yet", "暂无"),
+    "replies.category_code": ("{label} ({code})", "{label}（{code}）"),
     "replies.edit_hint": (
         "Enter CATEGORY=TEXT adds a reply, CATEGORY= clears that category's; Esc goes back. "
         "Categories: {codes}",

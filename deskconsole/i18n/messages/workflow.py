@@ -5,7 +5,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} cannot go from {source} to {target}. A case in {source} can go to: {allowed}.",
         "{number} 不能从“{source}”转到“{target}”。“{source}”的工单可转到：{allowed}。",
     ),
-    "workflow.list_sep": (", ", "、"),
     "workflow.same_state": ("{number} is already in {state}.", "{number} 已是“{state}”。"),
     "workflow.due_settled": (
         "{number} is {state}: its due date stays as it was (reopen the case to change it).",

@@ -7,7 +7,6 @@ the list. A call that reached nobody is noted and the case stays.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,23 +17,21 @@ from deskconsole.errors import DeskError
 from deskconsole.i18n import t
 from deskconsole.models import Case, CaseState, Resident, mask_phone
 from deskconsole.storage import StoreError
-from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import OpenCase, StoreChanged
 from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen, left_behind
 from deskconsole.ui.screens.moves import CaseMoves
+from deskconsole.ui.widgets.fit_table import FitTable
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 #: Rows shown at once: the oldest first, which is where the work is.
 LIMIT = 100
 COLUMNS = ("waited", "number", "name", "phone", "calls", "outcome", "category")
+#: Narrower screens leave out the category; the outcome narrows, ending in "…".
+WIDE = 100
+GIVE_WAY = {"outcome": 10, "category": 8}
 OUTCOME_WIDTH = 24
-
-
-def crop(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal cells (a Chinese character takes two)."""
-    return set_cell_size(text, width).rstrip() if cell_len(text) > width else text
 
 
 class FollowupScreen(CaseMoves, DeskScreen):
@@ -63,13 +60,16 @@ class FollowupScreen(CaseMoves, DeskScreen):
         self.total = 0
         self.residents: dict[str, Resident] = {}
         self.revealed: str | None = None  # the case whose phone is shown, while its row is
+        self.shown: list[str] = list(COLUMNS)  # the columns on screen
         self.mode = ""  # the section the list was opened in
         self.left_mode = False  # another section was shown since
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
         yield Static(id="followup-title")
-        yield LiteralTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(
+            id="followup-table", cursor_type="row", zebra_stripes=True, give_way=GIVE_WAY
+        )
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -80,8 +80,14 @@ class FollowupScreen(CaseMoves, DeskScreen):
         self.load()
 
     def _add_columns(self, table: DataTable[str]) -> None:
-        for key in COLUMNS:
-            table.add_column(t(f"board.followup_col_{key}"), key=key)
+        self.shown = [c for c in COLUMNS if c != "category" or self.size.width >= WIDE]
+        for key in self.shown:
+            width = OUTCOME_WIDTH if key == "outcome" else None
+            table.add_column(t(f"board.followup_col_{key}"), key=key, width=width)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and ("category" in self.shown) != (self.size.width >= WIDE):
+            self.redraw()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="followup-load")
     def load(self) -> None:
@@ -131,20 +137,22 @@ class FollowupScreen(CaseMoves, DeskScreen):
             return "contact_phone", case.contact_phone, mask_phone(case.contact_phone)
         return "", "", ""
 
-    def row(self, case: Case) -> tuple[str, ...]:
+    def row(self, case: Case) -> list[str]:
+        """The cells of ``case`` in the columns shown."""
         resident = self.residents.get(case.resident_id or "")
         name = shown_name(resident.name) if resident else (case.contact_name or t("board.no_name"))
         _, full, masked = self.phone(case)
         waited = (self.desk.today() - resolved_at(case).date()).days
-        return (
-            t("board.age", days=waited),
-            case.number,
-            name,
-            (full if case.number == self.revealed else masked) or "-",
-            str(call_attempts(case) or ""),
-            crop(case.outcome, OUTCOME_WIDTH),
-            self.desk.settings.category_label(case.category),
-        )
+        cells = {
+            "waited": t("board.age", days=waited),
+            "number": case.number,
+            "name": name,
+            "phone": (full if case.number == self.revealed else masked) or "-",
+            "calls": str(call_attempts(case) or ""),
+            "outcome": case.outcome.strip().split("\n", 1)[0],
+            "category": self.desk.settings.category_label(case.category),
+        }
+        return [cells[key] for key in self.shown]
 
     @property
     def selected(self) -> Case | None:
@@ -235,11 +243,7 @@ class FollowupScreen(CaseMoves, DeskScreen):
         if index is None:
             return
         self.cases[index] = case
-        for key, value in zip(
-            COLUMNS,
-            self.row(case),
-            strict=True,
-        ):
+        for key, value in zip(self.shown, self.row(case), strict=True):
             table.update_cell(case.number, key, value)
 
     def action_no_answer(self) -> None:
@@ -268,10 +272,17 @@ class FollowupScreen(CaseMoves, DeskScreen):
             self.post_message(OpenCase(case.number))
 
     async def apply_language(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Columns and rows again (another language, another width)."""
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear(columns=True)
         self._add_columns(table)
         for case in self.cases:
             table.add_row(*self.row(case), key=case.number)
+        if 0 < row < len(self.cases):
+            table.move_cursor(row=row)
         self.draw_title()
         self.refresh_bindings()

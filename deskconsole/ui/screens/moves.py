@@ -24,7 +24,7 @@ from deskconsole.domain.workflow import (
     requirements,
 )
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.models import Case, CaseState
 from deskconsole.ui.canned_replies import AnswerStepDialog, wants_replies
 from deskconsole.ui.screens.case_dialogs import ChoiceDialog, StepAnswer, StepDialog
@@ -140,9 +140,7 @@ class CaseMoves:
         """``]`` / ``[``: the next step or the step back; at an end, say which moves exist."""
         target = next_state(state) if forward else previous_state(state)
         if target is None:
-            allowed = t("workflow.list_sep").join(
-                target_label(state, s) for s in allowed_moves(state)
-            )
+            allowed = listed(target_label(state, s) for s in allowed_moves(state))
             refusal = "board.no_next" if forward else "board.no_prev"
             self.notify(
                 t(refusal, number=number, state=state.label, allowed=allowed),

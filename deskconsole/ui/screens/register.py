@@ -27,12 +27,12 @@ from deskconsole.export import default_name
 from deskconsole.export.audited import export_register
 from deskconsole.i18n import get_language, t
 from deskconsole.models import DeskSession, parse_day
-from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import OpenStatistics, StoreChanged
-from deskconsole.ui.register_preview import preview_layout, row_detail
+from deskconsole.ui.register_preview import MIN_MATTER, preview_layout, row_detail
 from deskconsole.ui.scope_keys import SCOPE_BINDING, ScopeKeys
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.register_confirm import ConfirmUnmask
+from deskconsole.ui.widgets.fit_table import FitTable
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
@@ -121,7 +121,12 @@ class RegisterScreen(ScopeKeys, DeskScreen):
             )
             yield Static(id="register-mask")
         yield Static(id="register-head")
-        yield LiteralTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(
+            id="register-table",
+            cursor_type="row",
+            zebra_stripes=True,
+            give_way={"matter": MIN_MATTER},  # to the width left, whatever the scrollbar takes
+        )
         yield Static(id="register-detail")
         yield Static(id="register-foot")
         yield Static(id="register-status")

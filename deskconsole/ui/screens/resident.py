@@ -19,10 +19,16 @@ from deskconsole.ui.names import shown_name
 from deskconsole.ui.screens.base import DeskScreen
 from deskconsole.ui.screens.personal_data import personal_data
 from deskconsole.ui.screens.resident_form import add_resident, edit_resident
+from deskconsole.ui.widgets.fit_table import FitTable
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
 MAX_CASES = 200
+#: At 80 columns these narrow (to at least so many cells), their text ending in "…".
+CASES_GIVE_WAY = {"category": 8, "description": 10}
+#: Narrower screens leave out the cases' date column.
+WIDE = 100
+MATTER_WIDTH = 40
 
 
 @dataclass
@@ -52,6 +58,7 @@ class ResidentScreen(DeskScreen):
         self.resident_id = resident_id
         self.data: ResidentData | None = None
         self._shown = False
+        self._narrow = False
 
     def compose(self) -> ComposeResult:
         yield DeskHeader()
@@ -65,15 +72,9 @@ class ResidentScreen(DeskScreen):
         household.add_column(t("lookup.col_open"), key="open")
         yield household
         yield Static("", id="cases-title", classes="section-title")
-        cases: DataTable[str] = LiteralTable(
-            id="resident-cases", cursor_type="row", zebra_stripes=True
+        cases: DataTable[str] = FitTable(
+            id="resident-cases", cursor_type="row", zebra_stripes=True, give_way=CASES_GIVE_WAY
         )
-        cases.add_column(t("field.number"), key="number")
-        cases.add_column(t("lookup.col_date"), key="date")
-        cases.add_column(t("lookup.col_who"), key="who")
-        cases.add_column(t("field.category"), key="category")
-        cases.add_column(t("field.state"), key="state")
-        cases.add_column(t("field.description"), key="description")
         yield cases
         yield DeskFooter()
 
@@ -121,7 +122,7 @@ class ResidentScreen(DeskScreen):
         household = self.query_one("#resident-household", DataTable)
         cases = self.query_one("#resident-cases", DataTable)
         household.clear()
-        cases.clear()
+        self._case_columns(cases)
         self.refresh_bindings()
         if resident is None:
             title.update(t("lookup.gone"))
@@ -170,16 +171,17 @@ class ResidentScreen(DeskScreen):
         self.query_one("#cases-title", Static).update(
             t("lookup.cases", count=len(data.cases)) if data.cases else t("lookup.no_cases")
         )
+        shown = [str(column.key.value) for column in cases.ordered_columns]
         for case in data.cases:
-            cases.add_row(
-                case.number,
-                f"{case.intake_at:%Y-%m-%d}",
-                names.get(case.resident_id or "", ""),
-                settings.category_label(case.category),
-                case.state.label,
-                _first_line(case.description),
-                key=case.number,
-            )
+            cells = {
+                "number": case.number,
+                "date": f"{case.intake_at:%Y-%m-%d}",
+                "who": names.get(case.resident_id or "", ""),
+                "category": settings.category_label(case.category),
+                "state": case.state.label,
+                "description": case.description.strip().split("\n", 1)[0],
+            }
+            cases.add_row(*(cells[key] for key in shown), key=case.number)
         cases.display = bool(data.cases)
         first_show, self._shown = not self._shown, True
         if first_show or self.focused is None or not self.focused.display:
@@ -188,6 +190,23 @@ class ResidentScreen(DeskScreen):
             elif others:
                 household.focus()
         self.refresh_bindings()
+
+    def _case_columns(self, cases: DataTable[str]) -> None:
+        """The cases' columns for the width on screen: narrow, no date (the case number
+        holds it) and the longer columns cut with "…"."""
+        self._narrow = self.size.width < WIDE
+        cases.clear(columns=True)
+        cases.add_column(t("field.number"), key="number")
+        if not self._narrow:
+            cases.add_column(t("lookup.col_date"), key="date")
+        cases.add_column(t("lookup.col_who"), key="who")
+        cases.add_column(t("field.category"), key="category")
+        cases.add_column(t("field.state"), key="state")
+        cases.add_column(t("field.description"), key="description", width=MATTER_WIDTH)
+
+    def on_resize(self) -> None:
+        if self.data is not None and self._narrow != (self.size.width < WIDE):
+            self._show(self.data)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if message.tables & {"residents", "cases"}:
@@ -251,8 +270,3 @@ class ResidentScreen(DeskScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _first_line(text: str, width: int = 40) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= width else line[: width - 3] + "..."

@@ -14,15 +14,17 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from deskconsole.domain.sessions import correct_session
 from deskconsole.errors import DeskError
-from deskconsole.i18n import t
+from deskconsole.i18n import listed, t
 from deskconsole.models import DeskSession, Settings, parse_day, parse_time
 from deskconsole.models.text import nfkc
-from deskconsole.ui.literal import LiteralTable
 from deskconsole.ui.messages import StoreChanged
 from deskconsole.ui.screens.base import DeskModal, DeskScreen
+from deskconsole.ui.widgets.fit_table import FitTable
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
+#: At 80 columns these narrow (to at least so many cells), their text ending in "…".
+GIVE_WAY = {"staff": 8, "partners": 8, "compound": 8}
 FIELDS = ("date", "compound", "start", "end", "staff", "partners")
 
 
@@ -90,8 +92,8 @@ class SessionDialog(DeskModal[SessionAnswer | None]):
                 "compound": session.compound,
                 "start": f"{session.start:%H:%M}" if session.start else "",
                 "end": f"{session.end:%H:%M}" if session.end else "",
-                "staff": ", ".join(session.staff),
-                "partners": ", ".join(session.partners),
+                "staff": listed(session.staff),
+                "partners": listed(session.partners),
             }
 
     def compose(self) -> ComposeResult:
@@ -169,7 +171,9 @@ class SessionsScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskHeader()
         yield Static(t("session.list_title"), classes="screen-title")
-        yield LiteralTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(
+            id="sessions-table", cursor_type="row", zebra_stripes=True, give_way=GIVE_WAY
+        )
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -195,10 +199,10 @@ class SessionsScreen(DeskScreen):
                 session.date.isoformat(),
                 session.compound,
                 hours,
-                ", ".join(
+                listed(
                     dict.fromkeys(n for n in [*session.staff, *takers.get(session.id, [])] if n)
                 ),
-                ", ".join(session.partners),
+                listed(session.partners),
                 str(session.visitor_count),
                 str(counts.get(session.id, 0)),
                 key=session.id,

@@ -37,10 +37,11 @@ def due_text(due_date: date | None, due: Due, today: date) -> str:
 
 
 def _line(left: Content, right: Content, width: int) -> Content:
-    """``left`` and ``right`` on one line of ``width`` cells; ``left`` is cut to make room."""
+    """``left`` and ``right`` on one line of ``width`` cells; ``left`` is cut to make room,
+    ending in "…" (cut by cells: a Chinese character takes two)."""
     room = width - right.cell_length - (1 if right.cell_length else 0)
     if left.cell_length > room:
-        left = left.truncate(max(room, 0))
+        left = left.truncate(max(room, 0), ellipsis=True)
     gap = max(width - left.cell_length - right.cell_length, 1 if right.cell_length else 0)
     return Content.assemble(left, " " * gap, right)
 

@@ -68,13 +68,15 @@ def fit_entries(entries: list[FooterEntry], width: int) -> tuple[list[FooterEntr
 
 
 def footer_entries(app: App[object], active: dict[str, ActiveBinding]) -> list[FooterEntry]:
-    """The screen's shown keys, one per action (``left,h`` is one key), in binding order."""
-    entries: dict[str, FooterEntry] = {}
+    """The screen's shown keys in binding order, one per binding (``left,h`` is one key):
+    two keys of one action under different names (Esc "Back", F4 "Board") are two entries."""
+    entries: dict[tuple[str, str], FooterEntry] = {}
     for item in active.values():
         node, binding, enabled, tooltip = item
-        if not binding.show or binding.action in entries:
+        one = (binding.action, binding.description)
+        if not binding.show or one in entries:
             continue
-        entries[binding.action] = FooterEntry(
+        entries[one] = FooterEntry(
             binding=binding,
             display=app.get_key_display(binding),
             description=binding.description,

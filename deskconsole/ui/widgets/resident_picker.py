@@ -10,14 +10,16 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from deskconsole.domain.search import Hit
+from deskconsole.domain.search import Hit, ResidentIndex
 from deskconsole.i18n import t
-from deskconsole.models import Gender
+from deskconsole.models import ERASED_NAME, Gender
 from deskconsole.ui.key_gate import hold_keys
 from deskconsole.ui.literal import visible
 
@@ -28,15 +30,69 @@ if TYPE_CHECKING:
 HIT_LIMIT = 8
 
 
+def live_hits(index: ResidentIndex, text: str, limit: int = HIT_LIMIT) -> list[Hit]:
+    """Up to ``limit`` residents matching ``text`` who can take a new case: an erased
+    resident (``已删除的居民``, nothing personal left) is never offered."""
+    asked = limit
+    while True:
+        hits = index.search(text, asked)
+        live = [hit for hit in hits if hit.name != ERASED_NAME]
+        if len(live) >= limit or len(hits) < asked:
+            return live[:limit]
+        asked *= 4  # erased residents took places: look further
+
+
+def hit_details(hit: Hit, gap: str = "  ") -> str:
+    """Gender, address and masked phone, as the picker shows them beside the name."""
+    gender = Gender(hit.gender).label if hit.gender else ""
+    return visible("".join(gap + part for part in (gender, hit.address, hit.masked_phone) if part))
+
+
+def open_note(hit: Hit) -> str:
+    """``3 open``: the resident's open cases, or nothing."""
+    return t("picker.open_cases", count=hit.open_cases) if hit.open_cases else ""
+
+
 def hit_label(hit: Hit) -> Text:
     """One result row: name, gender, address, masked phone, open cases."""
-    gender = Gender(hit.gender).label if hit.gender else ""
     text = Text()
     text.append(visible(hit.name), style="bold")
-    text.append(visible(f"  {gender}  {hit.address}  {hit.masked_phone}"))
+    text.append(hit_details(hit))
     if hit.open_cases:
-        text.append("  " + t("picker.open_cases", count=hit.open_cases), style="yellow")
+        text.append("  " + open_note(hit), style="yellow")
     return text
+
+
+def summary_line(hit: Hit, width: int) -> Content:
+    """The chosen resident beside the name, on one line of ``width`` cells: the open
+    cases whole, the details closer together and then cut with "…" when they do not fit."""
+    note = Content.styled(open_note(hit), "yellow")
+    room = width - (note.cell_length + 2 if note.cell_length else 0)
+    details = Content(hit_details(hit))
+    if details.cell_length > room:
+        details = Content(hit_details(hit, " "))
+    if details.cell_length > room:
+        details = details.truncate(max(room, 0), ellipsis=True)
+    if not note.cell_length:
+        return details
+    return Content.assemble(details, "  ", note)
+
+
+class PickedSummary(Widget):
+    """What the picker shows of the chosen resident, always on one line."""
+
+    DEFAULT_CSS = "PickedSummary { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hit: Hit | None = None
+
+    def show(self, hit: Hit | None) -> None:
+        self.hit = hit
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return summary_line(self.hit, self.content_size.width) if self.hit else Content("")
 
 
 class ResidentPicker(Vertical):
@@ -46,7 +102,7 @@ class ResidentPicker(Vertical):
     ResidentPicker { height: auto; }
     ResidentPicker > Horizontal { height: auto; }
     ResidentPicker #picker-summary { width: auto; padding: 0 1; color: $text-muted; }
-    ResidentPicker.-chosen #picker-summary { width: 1fr; }
+    ResidentPicker.-chosen #picker-summary { width: 1fr; padding: 0 0 0 1; }
     ResidentPicker OptionList { max-height: 9; display: none; }
     ResidentPicker.-searching OptionList { display: block; }
     """
@@ -81,7 +137,7 @@ class ResidentPicker(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Input(placeholder=t("picker.placeholder"), id="picker-input", compact=True)
-            yield Static("", id="picker-summary")
+            yield PickedSummary(id="picker-summary")
         yield OptionList(id="picker-hits", compact=True)
 
     @property
@@ -104,10 +160,7 @@ class ResidentPicker(Vertical):
         with self.input.prevent(Input.Changed):
             self.input.value = self._shown_name
             self.input.select_all()  # typing on a chosen resident starts a new search
-        summary = hit_label(hit) if hit else Text("")
-        if hit:
-            summary = summary[len(visible(hit.name)) :]
-        self.query_one("#picker-summary", Static).update(summary)
+        self.query_one(PickedSummary).show(hit)
         self.set_class(bool(hit), "-chosen")
         self.remove_class("-searching")
         if announce:
@@ -121,7 +174,7 @@ class ResidentPicker(Vertical):
         if self.resident_id and event.value != self._shown_name:
             self.resident_id = ""
             self._shown_name = ""
-            self.query_one("#picker-summary", Static).update("")
+            self.query_one(PickedSummary).show(None)
             self.remove_class("-chosen")
             if self.on_choose is not None:
                 self.on_choose("")
@@ -138,7 +191,7 @@ class ResidentPicker(Vertical):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="picker")
     def _search(self, text: str) -> None:
-        hits = self._index_holder.current().search(text, HIT_LIMIT)
+        hits = live_hits(self._index_holder.current(), text)
         self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[Hit]) -> bool:
@@ -181,7 +234,7 @@ class ResidentPicker(Vertical):
     def _find_and_take(self, text: str, release: Callable[[], None]) -> None:
         """Search for ``text`` while keys wait, then take the first hit."""
         try:
-            hits = self._index_holder.current().search(text, HIT_LIMIT)
+            hits = live_hits(self._index_holder.current(), text)
             self.app.call_from_thread(self._take_first, text, hits)
         finally:
             self.app.call_from_thread(release)
