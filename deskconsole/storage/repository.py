@@ -47,9 +47,10 @@ class Repository:
         *,
         readonly: bool = False,
         now: Callable[[], datetime] = datetime.now,
+        lazy: bool = False,
     ) -> Repository:
         """Open the store in ``data_dir`` (see :meth:`Store.open`)."""
-        return cls(Store.open(data_dir, readonly=readonly, now=now))
+        return cls(Store.open(data_dir, readonly=readonly, now=now, lazy=lazy))
 
     def _follow_settings(self, change: Change) -> None:
         if META in change:
