@@ -53,10 +53,16 @@ class ResidentSearch:
                 with self._dirty_lock:
                     self._dirty.clear()
                 # Only open cases count; the index learns of the rest as they change.
-                self._index = ResidentIndex.build(
-                    self.repo.residents.docs(), self.repo.cases.docs_in_states(OPEN_STATES)
-                )
-                gc.freeze()  # long-lived: spare the collector from rescanning it
+                collecting = gc.isenabled()
+                gc.disable()  # frozen before the collector runs again: it would pass
+                try:  # over every object the build made, young and then old
+                    self._index = ResidentIndex.build(
+                        self.repo.residents.docs(), self.repo.cases.docs_in_states(OPEN_STATES)
+                    )
+                    gc.freeze()  # long-lived: spare the collector from rescanning it
+                finally:
+                    if collecting:
+                        gc.enable()
                 return self._index
         with self._dirty_lock:
             dirty, self._dirty = self._dirty, {}
