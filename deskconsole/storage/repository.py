@@ -97,6 +97,11 @@ class Repository:
         """Other desks' resident ids mapped to the ids of this store."""
         return resident_aliases(self.store)
 
+    def search_cache(self) -> Path | None:
+        """Where the console may keep its resident index (removed by every commit that
+        changes a resident), or ``None`` when this store has no such place."""
+        return self.store.search_cache()
+
     def backup_now(self) -> Path:
         """Write a backup now; returns its path."""
         return self.store.backup_now()

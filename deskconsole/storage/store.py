@@ -52,6 +52,9 @@ from deskconsole.storage.state import StoreBusy, StoreDamage, StoreState, load_s
 from deskconsole.storage.tables import DocTable, MemoryTinyDB
 
 COMPACT_AT_BYTES = 32 * 1024 * 1024
+#: The console's resident index kept beside the store (``domain/search_cache.py``): it
+#: holds personal data, so every commit that changes a resident removes it first.
+SEARCH_CACHE_NAME = "search-index.bin"
 
 
 class Change(frozenset[str]):
@@ -250,6 +253,8 @@ class Store:
         with self.lock:
             if self._journal is None:
                 raise StoreReadOnlyError(self.data_dir)
+            if any(op.table == "residents" for op in ops):
+                self._drop_search_cache()
             entry = Entry(self._seq + 1, ops)
             try:
                 self._journal.append(entry)
@@ -267,6 +272,17 @@ class Store:
         changed = Change.of(ops)
         for listener in list(self._listeners):
             listener(changed)
+
+    def search_cache(self) -> Path | None:
+        """Where the console may keep its resident index: beside this embedded store,
+        whose commits remove it (``None`` for other stores, a reader's included)."""
+        if type(self) is not Store or self.readonly:
+            return None
+        return self.data_dir / SEARCH_CACHE_NAME
+
+    def _drop_search_cache(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.data_dir / SEARCH_CACHE_NAME)
 
     def _compact_soon(self) -> None:
         """Start a compaction in the background (hold the lock); saves go on meanwhile."""
