@@ -163,7 +163,10 @@ def load(
         return None
     stored, checksum = data[len(MAGIC) : start - _DIGEST], data[start - _DIGEST : start]
     payload = memoryview(data)[start:]
-    if hashlib.sha256(payload).digest() != checksum or stored != fingerprint(docs):
+    try:
+        if hashlib.sha256(payload).digest() != checksum or stored != fingerprint(docs):
+            return None
+    except OSError:  # the program's own files unreadable: nothing to compare with
         return None
     try:
         index = _index_of(payload, docs)

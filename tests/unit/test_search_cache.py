@@ -68,6 +68,12 @@ def test_a_stale_or_damaged_file_is_never_used(tmp_path: Path, monkeypatch: Any)
     path.write_bytes(good)
     monkeypatch.setattr(search_cache, "_code_digest", lambda: b"another program")
     assert search_cache.load(path, docs) is None
+
+    def unreadable() -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(search_cache, "_code_digest", unreadable)
+    assert search_cache.load(path, docs) is None
     path.unlink()
     assert search_cache.load(path, docs) is None
 
