@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import Figure, Sample, scaling
@@ -66,8 +67,11 @@ def make_store(data: Path, residents: int, cases: int) -> None:
     )
 
 
-def one_start(command: list[str], data: Path) -> tuple[float, float]:
-    """Milliseconds from starting the console to its first screen, and to Lookup ready."""
+def one_start(
+    command: list[str], data: Path, before_quit: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """Milliseconds from starting the console to its first screen, and to Lookup ready
+    (``before_quit`` runs once it is ready, before ctrl+q)."""
     from tests.e2e.tmux import Terminal, terminal_env
 
     start = time.perf_counter()
@@ -87,6 +91,8 @@ def one_start(command: list[str], data: Path) -> tuple[float, float]:
             if now > 180_000:
                 raise AssertionError(f"the console never got ready:\n{screen}")
             time.sleep(0.01)
+        if before_quit is not None:
+            before_quit()
         term.keys("C-q")
         deadline = time.monotonic() + 120
         while FIRST_SCREEN in term.screen() and time.monotonic() < deadline:

@@ -73,9 +73,12 @@ def store_of(data_dir: Path) -> str | None:
 
 def open_repo(data_dir: Path, *, readonly: bool = False) -> Repository:
     """The store the command works on: on the server :func:`store_of` names (its saves
-    recorded as the staff on duty), else the embedded one in ``data_dir``."""
+    recorded as the staff on duty), else the embedded one in ``data_dir``. A reader
+    parses only the tables it uses (a day's register reads only that day's cases)."""
     staff = resolve_staff(_given[-1].staff if _given else None)
-    return open_repository(data_dir, store_of(data_dir), readonly=readonly, staff=staff)
+    return open_repository(
+        data_dir, store_of(data_dir), readonly=readonly, staff=staff, lazy=readonly
+    )
 
 
 def open_for_audit(data_dir: Path, locked_key: str) -> Repository:

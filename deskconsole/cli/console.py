@@ -43,13 +43,19 @@ def open_console(options: Globals, use_demo: bool) -> None:
     )
 
     def read() -> Repository:
-        repo = claimed.load()
-        try:
-            replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
-        except BaseException:
-            repo.close()
-            raise
-        keep_out_of_collector()
+        collecting = gc.isenabled()
+        gc.disable()  # until frozen: the collector would pass over every document just read,
+        try:  # in the young generations and then the old, stalling every thread for a second
+            repo = claimed.load()
+            try:
+                replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
+            except BaseException:
+                repo.close()
+                raise
+            keep_out_of_collector()
+        finally:
+            if collecting:
+                gc.enable()
         return repo
 
     from deskconsole.ui.app import DeskApp

@@ -169,7 +169,7 @@ def privacy_settings(
         pin = typer.prompt(t("privacy.cli_pin_prompt"), hide_input=True, confirmation_prompt=True)
     target = data_dir_of(ctx, data_dir)
     if retention_years is None and lock_minutes is None and pin is None and not clear_pin:
-        with Repository.open(target, readonly=True) as repo:
+        with Repository.open(target, readonly=True, lazy=True) as repo:
             settings = repo.settings.get()
     else:
         with open_for_audit(target, "privacy.cli_locked") as repo:

@@ -69,9 +69,26 @@ def syllable_text(char: str, readings: tuple[str, ...], first: str | None = None
 @lru_cache(maxsize=131072)
 def name_lines(name: str) -> tuple[tuple[str, str], ...]:
     """:func:`position_lines` of a name as ``(kind + second, line)`` (cached: names
-    repeat, and a block re-flattens every name it holds when one of them changes)."""
+    repeat, and a block re-flattens every name it holds when one of them changes).
+
+    The lines from the second syllable on depend only on the syllables from there,
+    which many names share (one given name after many surnames): they are made once
+    for each such ending (:func:`_tail_lines`)."""
+    positions = name_positions(name)
+    if not positions:
+        return ()
+    head = tuple((HEAD + line[0] + second, line) for second, line in _lines_at(positions, 0))
+    return head + _tail_lines(positions[1:])
+
+
+@lru_cache(maxsize=65536)
+def _tail_lines(rest: tuple[Position, ...]) -> tuple[tuple[str, str], ...]:
+    """The lines of a name that start after its first syllable, from the syllables
+    after the first (the same whatever the first was)."""
     return tuple(
-        (kind + second, line) for kind, second, line in position_lines(name_positions(name))
+        (TAIL + line[0] + second, line)
+        for place in range(len(rest))
+        for second, line in _lines_at(rest, place)
     )
 
 
@@ -79,21 +96,28 @@ def position_lines(positions: tuple[Position, ...]) -> Iterator[tuple[str, str, 
     """``(kind, second, line)`` for every syllable a match may start at and each of its
     readings: ``second`` is the first letter of a reading of the next syllable (a line
     is given once for each), ``$`` at the end of the name, ``*`` after a word of letters."""
-    texts = [syllable_text(char, readings) for char, readings in positions]
-    for place, (char, readings) in enumerate(positions):
-        rest = "".join(texts[place + 1 :])
+    for place in range(len(positions)):
         where = HEAD if place == 0 else TAIL
-        if not char:
-            seconds: Iterable[str] = (WORD,)
-        elif place + 1 == len(positions):
-            seconds = (LAST,)
-        else:
-            after_char, after = positions[place + 1]
-            seconds = dict.fromkeys(r[0] for r in after) if after else (after_char,)
-        for first in readings or (None,):
-            line = syllable_text(char, readings, first) + rest
-            for second in seconds:
-                yield where + line[0], second, line
+        for second, line in _lines_at(positions, place):
+            yield where + line[0], second, line
+
+
+def _lines_at(positions: tuple[Position, ...], place: int) -> Iterator[tuple[str, str]]:
+    """``(second, line)`` of the lines that start at syllable ``place``: one for each of
+    its readings (put first) and each first letter of the next syllable's readings."""
+    char, readings = positions[place]
+    rest = "".join(syllable_text(c, r) for c, r in positions[place + 1 :])
+    if not char:
+        seconds: Iterable[str] = (WORD,)
+    elif place + 1 == len(positions):
+        seconds = (LAST,)
+    else:
+        after_char, after = positions[place + 1]
+        seconds = dict.fromkeys(r[0] for r in after) if after else (after_char,)
+    for first in readings or (None,):
+        line = syllable_text(char, readings, first) + rest
+        for second in seconds:
+            yield second, line
 
 
 def buckets(query: list[str], mode: Mode) -> frozenset[str] | None:

@@ -50,11 +50,15 @@ the name's syllable lines grouped by their first letter and the next syllable's
 (:mod:`~deskconsole.domain.name_match`). A query is a handful of ``str.find`` scans
 or compiled regexes over the few groups it can match, visited in rank order, that stop
 as soon as ``limit`` residents are found. No pinyin conversion happens at query time.
+A build is one pass over the documents with the garbage collector paused (it makes
+long-lived objects only); what depends on a name alone (its lines, its sort key) is
+made once per distinct name, and a given name's lines once per given name.
 """
 
 from __future__ import annotations
 
 import bisect
+import gc
 import heapq
 import re
 import threading
@@ -63,6 +67,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -156,16 +161,15 @@ class _Entry:
         self.building = str(address.get("building") or "")
         self.unit = str(address.get("unit") or "")
         self.room = str(address.get("room") or "")
-        phones = [str(p) for p in doc.get("phones") or ()]
-        self.phones = tuple(dict.fromkeys(re.sub(r"\D", "", p) for p in phones if p))
+        phones = doc.get("phones")
+        self.phones = _digits_of(phones) if phones else ()
         self.id_number = str(doc.get("id_number") or "").upper()
-        readings = name_readings(self.name)
         parts = (self.compound.replace("|", " "), self.building, self.unit, self.room)
         self.addr_line = "|".join(parts).lower()
         self.household = self.addr_line
         self.key = "\x00".join(
             (
-                " ".join(readings[0]) if readings else "~",
+                _reading_key(self.name),
                 self.name,
                 self.compound,
                 _natural(self.building),
@@ -202,9 +206,33 @@ def hit_for(resident: Resident | Mapping[str, Any], open_cases: int = 0) -> Hit:
     return _Entry(_as_doc(resident)).hit(MatchKind.EXACT, "id", open_cases)
 
 
+@lru_cache(maxsize=131072)
+def _reading_key(name: str) -> str:
+    """The name's likeliest reading, spaced (``"jiang jian guo"``), that results sort by."""
+    readings = name_readings(name)
+    return " ".join(readings[0]) if readings else "~"
+
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def _digits_of(phones: Iterable[object]) -> tuple[str, ...]:
+    """The digits of each phone given (no repeats), as a query for one is matched."""
+    found = []
+    for phone in phones:
+        text = str(phone)
+        if text:
+            found.append(text if text.isascii() and text.isdigit() else _NOT_DIGIT.sub("", text))
+    return tuple(dict.fromkeys(found))
+
+
 def _natural(part: str) -> str:
     """``"7"`` sorts before ``"12"``."""
     return part.zfill(8) if part.isdigit() else part
+
+
+def _key_of(entry: _Entry) -> str:
+    return entry.key
 
 
 def _as_doc(item: Resident | Mapping[str, Any]) -> Mapping[str, Any]:
@@ -225,10 +253,14 @@ class _Lines:
         self.blob = "\n" + "\n".join(texts) + "\n" if texts else "\n"
         self.owners = array("l", owners)
         # starts[i] is where line i begins; starts[len] is one past the final newline.
-        self.starts = array("l", accumulate((len(t) + 1 for t in texts), initial=1))
+        self.starts = array("l", accumulate(map(len, texts), _past_newline, initial=1))
 
     def line(self, index: int) -> str:
         return self.blob[self.starts[index] : self.starts[index + 1] - 1]
+
+
+def _past_newline(start: int, length: int) -> int:
+    return start + length + 1
 
 
 _NO_LINES = _Lines([], [])
@@ -267,20 +299,18 @@ class _Block:
         everyone = list(range(len(entries)))
         phones = [(owner, p) for owner, e in enumerate(entries) for p in e.phones]
         ids = [(owner, e.id_number) for owner, e in enumerate(entries) if e.id_number]
-        owners_of: dict[str, list[int]] = {}
-        texts_of: dict[str, list[str]] = {}
+        groups: dict[str, tuple[list[int], list[str]]] = {}
         for owner, entry in enumerate(entries):
             for key, line in name_lines(entry.name):
-                texts = texts_of.get(key)
-                if texts is None:
-                    texts_of[key] = [line]
-                    owners_of[key] = [owner]
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = ([owner], [line])
                 else:
-                    texts.append(line)
-                    owners_of[key].append(owner)
+                    group[0].append(owner)
+                    group[1].append(line)
         syllables: dict[str, dict[str, _Lines]] = {}
-        for key, texts in texts_of.items():
-            syllables.setdefault(key[:2], {})[key[2:]] = _Lines(owners_of[key], texts)
+        for key, (owners, texts) in groups.items():
+            syllables.setdefault(key[:2], {})[key[2:]] = _Lines(owners, texts)
         self._syllables = syllables
         return {
             "name": _Lines(everyone, [e.name for e in entries]),
@@ -465,10 +495,33 @@ class ResidentIndex:
         cases: Iterable[Case | Mapping[str, Any]] = (),
     ) -> ResidentIndex:
         """An index of ``residents`` (models or raw documents) and their open cases."""
+        collecting = gc.isenabled()
+        gc.disable()  # it makes a few hundred thousand long-lived objects and frees none:
+        try:  # the collector would pass over the store's documents again and again
+            return cls._build(residents, cases)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _build(
+        cls,
+        residents: Iterable[Resident | Mapping[str, Any]],
+        cases: Iterable[Case | Mapping[str, Any]],
+    ) -> ResidentIndex:
         index = cls()
-        entries = sorted((_Entry(_as_doc(item)) for item in residents), key=lambda e: e.key)
+        entries = [_Entry(_as_doc(item)) for item in residents]
+        entries.sort(key=_key_of)
+        by_id = index._by_id
+        households = index._households
         for entry in entries:
-            index._remember(entry)
+            by_id[entry.id] = entry
+            members = households.get(entry.household)
+            if members is None:
+                households[entry.household] = [entry.id]
+            else:
+                members.append(entry.id)
+        index._compounds = Counter(entry.compound for entry in entries)
         blocks = [
             _Block(entries[start : start + BLOCK_SIZE])
             for start in range(0, len(entries), BLOCK_SIZE)

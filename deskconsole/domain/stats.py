@@ -217,7 +217,8 @@ def stats_for(
     out), or those of the desks ``scope`` covers."""
     desk = repo.settings.get().desk_code
     covers = scope.covers if scope is not None else desk.__eq__
-    cases = (doc for doc in repo.cases.docs() if covers(doc.get("desk_code") or ""))
+    taken = repo.cases.docs_taken_between(first, last)
+    cases = (doc for doc in taken if covers(doc.get("desk_code") or ""))
     sessions = [s for s in repo.sessions.all() if covers(s.desk_code or desk)]
     return compute(cases, sessions, first, last, today)
 

@@ -83,6 +83,11 @@ class RepositoryAPI(Protocol):
         """Other desks' resident ids mapped to the ids of this store."""
         ...
 
+    def search_cache(self) -> Path | None:
+        """Where the console may keep its resident index (removed by every commit that
+        changes a resident), or ``None`` when this store has no such place."""
+        ...
+
     def backup_now(self) -> Path:
         """Write a backup now; returns its path."""
         ...

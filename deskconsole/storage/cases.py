@@ -136,13 +136,27 @@ class CaseRepository:
         return sorted(found.values(), key=lambda c: c.intake_at, reverse=True)
 
     def taken_on(self, day: date, session_id: str | None = None) -> list[Case]:
-        """Cases taken on ``day`` (optionally in one desk session), in intake order."""
+        """Cases taken on ``day`` (optionally in one desk session), in intake order
+        (from the index; a lazily read store reads only the lines that hold the day)."""
+        iso_day = day.isoformat()
+        with self._store.lock:
+            docs = self._store.table(TABLE).find("intake_day", iso_day, hint=iso_day)
         found = [
             case
-            for case in self._by_keys(self._lookup("intake_day", day.isoformat()))
+            for case in (Case.model_validate(doc) for doc in docs)
             if session_id is None or case.session_id == session_id
         ]
         return sorted(found, key=lambda c: (c.intake_at, c.number))
+
+    def docs_taken_between(self, first: date, last: date) -> list[dict[str, Any]]:
+        """Raw documents (read only) of the cases taken from ``first`` to ``last``, in
+        order of day and number (from the index; a lazily read store reads only their
+        lines)."""
+        with self._store.lock:
+            docs = self._store.table(TABLE).find_between(
+                "intake_day", first.isoformat(), last.isoformat(), "intake_at"
+            )
+        return sorted(docs, key=lambda doc: (doc["intake_at"][:10], doc["number"]))
 
     def counts(self, today: date, desk_code: str | None = None) -> CaseCounts:
         """Taken today (by ``desk_code`` when given), overdue and awaiting follow-up,

@@ -24,17 +24,19 @@ def open_repository(
     readonly: bool = False,
     now: Callable[[], datetime] = datetime.now,
     staff: str = "",
+    lazy: bool = False,
 ) -> Repository:
     """The store at ``store`` (``postgresql://...``) if given, else the one in ``data_dir``.
 
     A server store keeps drafts and crash reports in ``data_dir``; ``staff`` is who its
-    saves are recorded as (and named to another clerk whose save they refuse).
+    saves are recorded as (and named to another clerk whose save they refuse). ``lazy``
+    (a reader of the embedded store): tables parsed as they are used.
     """
     if store:
         from deskconsole.storage.postgres import ServerRepository
 
         return ServerRepository.connect(store, data_dir, readonly=readonly, now=now, staff=staff)
-    return Repository.open(data_dir, readonly=readonly, now=now)
+    return Repository.open(data_dir, readonly=readonly, now=now, lazy=lazy and readonly)
 
 
 @dataclass(frozen=True)

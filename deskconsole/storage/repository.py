@@ -47,9 +47,10 @@ class Repository:
         *,
         readonly: bool = False,
         now: Callable[[], datetime] = datetime.now,
+        lazy: bool = False,
     ) -> Repository:
         """Open the store in ``data_dir`` (see :meth:`Store.open`)."""
-        return cls(Store.open(data_dir, readonly=readonly, now=now))
+        return cls(Store.open(data_dir, readonly=readonly, now=now, lazy=lazy))
 
     def _follow_settings(self, change: Change) -> None:
         if META in change:
@@ -95,6 +96,11 @@ class Repository:
     def resident_aliases(self) -> dict[str, str]:
         """Other desks' resident ids mapped to the ids of this store."""
         return resident_aliases(self.store)
+
+    def search_cache(self) -> Path | None:
+        """Where the console may keep its resident index (removed by every commit that
+        changes a resident), or ``None`` when this store has no such place."""
+        return self.store.search_cache()
 
     def backup_now(self) -> Path:
         """Write a backup now; returns its path."""

@@ -30,19 +30,20 @@ class ResidentRepository:
     def get(self, resident_id: str) -> Resident | None:
         """The resident with this id."""
         with self._store.lock:
-            doc = self._table().raw().get(resident_id)
+            doc = self._table().doc(resident_id)
         return Resident.model_validate(doc) if doc is not None else None
 
     def doc(self, resident_id: str) -> dict[str, Any] | None:
         """One resident's raw document (read only), or ``None``."""
         with self._store.lock:
-            return self._table().raw().get(resident_id)
+            return self._table().doc(resident_id)
 
     def docs_of(self, resident_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The raw documents (read only) of these residents, by id; unknown ids left out."""
         with self._store.lock:
-            raw = self._table().raw()
-            return {rid: raw[rid] for rid in resident_ids if rid in raw}
+            table = self._table()
+            found = {rid: table.doc(rid) for rid in resident_ids}
+        return {rid: doc for rid, doc in found.items() if doc is not None}
 
     def docs(self) -> list[dict[str, Any]]:
         """Every resident as a raw document (fast; for building indexes)."""

@@ -67,12 +67,20 @@ def read_snapshot(path: Path) -> Snapshot | None:
     return parse_snapshot(data)
 
 
-def parse_snapshot(data: bytes) -> Snapshot:
-    """Check and parse the bytes of a snapshot (raises :class:`SnapshotUnreadable`)."""
+def parse_snapshot(data: bytes, lazy_from: Path | None = None) -> Snapshot:
+    """Check and parse the bytes of a snapshot (raises :class:`SnapshotUnreadable`).
+
+    With ``lazy_from`` (the file's path) a sealed snapshot's tables are left as bytes,
+    each parsed when first used (:mod:`deskconsole.storage.lazy`): for a reader that
+    needs a few of them."""
     if not data or data.isspace():
         raise SnapshotUnreadable(t("damage.snapshot_empty", size=len(data)))
     sealed = _has_trailer(data)
     checksum = _verify(data) if sealed else ""
+    if lazy_from is not None and sealed:
+        lazy = _lazy(data, lazy_from, checksum)
+        if lazy is not None:
+            return lazy
     collecting = gc.isenabled()
     gc.disable()  # parsing builds millions of containers; the collector would triple the time
     try:
@@ -95,6 +103,32 @@ def parse_snapshot(data: bytes) -> Snapshot:
     tables = raw.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(v, dict) for v in tables.values()):
         raise SnapshotUnreadable(t("damage.snapshot_tables"))
+    supersedes = raw.get("supersedes_journal")
+    return Snapshot(
+        schema,
+        seq,
+        str(raw.get("saved_at", "")),
+        tables,
+        str(supersedes) if supersedes else None,
+        checksum,
+    )
+
+
+def _lazy(data: bytes, path: Path, checksum: str) -> Snapshot | None:
+    from deskconsole.storage.lazy import split_tables
+
+    split = split_tables(data, path)
+    if split is None:
+        return None
+    raw, tables = split
+    if raw.get("format") != FORMAT:
+        return None  # words its refusal when parsed whole
+    try:
+        schema, seq = int(raw["schema"]), int(raw["seq"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if schema > SCHEMA_VERSION or schema < FIRST_CHECKED_SCHEMA:
+        return None
     supersedes = raw.get("supersedes_journal")
     return Snapshot(
         schema,

@@ -18,6 +18,7 @@ from pathlib import Path
 from deskconsole.i18n import t
 from deskconsole.storage.files import read_bytes, read_fd
 from deskconsole.storage.journal import JournalDamage, ParsedJournal, parse_journal
+from deskconsole.storage.lazy import LazyTables
 from deskconsole.storage.snapshot import (
     FIRST_CHECKED_SCHEMA,
     SCHEMA_VERSION,
@@ -125,8 +126,9 @@ def read_pair(snapshot_path: Path, journal_path: Path) -> tuple[bytes | None, by
     raise StoreBusy()
 
 
-def load_state(snapshot_path: Path, journal_path: Path) -> StoreState:
-    """Read and check a store's files.
+def load_state(snapshot_path: Path, journal_path: Path, lazy: bool = False) -> StoreState:
+    """Read and check a store's files (``lazy``: each table parsed when first used,
+    see :mod:`deskconsole.storage.lazy`).
 
     Raises :class:`StoreDamage`, :class:`StoreBusy`, or ``OSError`` when a file
     cannot be read at all.
@@ -135,7 +137,7 @@ def load_state(snapshot_path: Path, journal_path: Path) -> StoreState:
     snapshot = None
     if snapshot_bytes is not None:
         try:
-            snapshot = parse_snapshot(snapshot_bytes)
+            snapshot = parse_snapshot(snapshot_bytes, snapshot_path if lazy else None)
         except SnapshotUnreadable as error:
             raise StoreDamage(snapshot_path, str(error)) from None
     base = snapshot.seq if snapshot else 0
@@ -160,10 +162,14 @@ def load_state(snapshot_path: Path, journal_path: Path) -> StoreState:
         raise StoreDamage(journal_path, str(error)) from None
     _check_fit(snapshot, journal, snapshot_path, journal_path)
     state.journal = journal
+    tables = state.tables
     for entry in journal.entries:
         if entry.seq > state.seq:
             for op in entry.ops:
-                table = state.tables.setdefault(op.table, {})
+                if isinstance(tables, LazyTables):
+                    tables.replay(op.table, op.key, op.doc)
+                    continue
+                table = tables.setdefault(op.table, {})
                 if op.doc is None:
                     table.pop(op.key, None)
                 else:

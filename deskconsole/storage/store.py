@@ -39,6 +39,7 @@ from deskconsole.storage.errors import (
 )
 from deskconsole.storage.files import ensure_private_dir, remove_stale_temps
 from deskconsole.storage.journal import JOURNAL_NAME, Entry, JournalWriter, Op
+from deskconsole.storage.lazy import LazyTables
 from deskconsole.storage.lock import StoreLock
 from deskconsole.storage.snapshot import (
     SCHEMA_VERSION,
@@ -51,6 +52,9 @@ from deskconsole.storage.state import StoreBusy, StoreDamage, StoreState, load_s
 from deskconsole.storage.tables import DocTable, MemoryTinyDB
 
 COMPACT_AT_BYTES = 32 * 1024 * 1024
+#: The console's resident index kept beside the store (``domain/search_cache.py``): it
+#: holds personal data, so every commit that changes a resident removes it first.
+SEARCH_CACHE_NAME = "search-index.bin"
 
 
 class Change(frozenset[str]):
@@ -111,13 +115,18 @@ class Store:
         *,
         readonly: bool = False,
         now: Callable[[], datetime] = datetime.now,
+        lazy: bool = False,
     ) -> Store:
-        """Open the store in ``data_dir``; a writer takes the lock and creates the dir."""
+        """Open the store in ``data_dir``; a writer takes the lock and creates the dir.
+
+        ``lazy`` (readers only): each table is parsed when first used, and a few
+        documents are found without parsing their table (:mod:`~deskconsole.storage.lazy`),
+        for a command that reads little of a large store."""
         if readonly:
             store = cls(Path(data_dir), readonly, now)
             if not store.data_dir.is_dir():
                 raise StoreError("store.missing", data_dir=str(store.data_dir))
-            store._load()
+            store._load(lazy)
             return store
         return cls.claim(data_dir, now=now).load()
 
@@ -151,18 +160,18 @@ class Store:
         """Let go of a claimed store that was never loaded."""
         self._close_files()
 
-    def _load(self) -> StoreState:
+    def _load(self, lazy: bool = False) -> StoreState:
         collecting = gc.isenabled()
         gc.disable()  # while loading: a full pass over the documents on the way would stall
         try:  # every thread (the console drawing) for a second
-            return self._load_files()
+            return self._load_files(lazy)
         finally:
             if collecting:
                 gc.enable()
 
-    def _load_files(self) -> StoreState:
+    def _load_files(self, lazy: bool) -> StoreState:
         try:
-            state = load_state(self.snapshot_path, self.journal_path)
+            state = load_state(self.snapshot_path, self.journal_path, lazy)
             no_files = state.snapshot is None and state.journal is None and not state.superseded
             if no_files and list_backups(self.data_dir):
                 # A store was here (its backups remain): not a new, empty one.
@@ -244,6 +253,8 @@ class Store:
         with self.lock:
             if self._journal is None:
                 raise StoreReadOnlyError(self.data_dir)
+            if any(op.table == "residents" for op in ops):
+                self._drop_search_cache()
             entry = Entry(self._seq + 1, ops)
             try:
                 self._journal.append(entry)
@@ -261,6 +272,17 @@ class Store:
         changed = Change.of(ops)
         for listener in list(self._listeners):
             listener(changed)
+
+    def search_cache(self) -> Path | None:
+        """Where the console may keep its resident index: beside this embedded store,
+        whose commits remove it (``None`` for other stores, a reader's included)."""
+        if type(self) is not Store or self.readonly:
+            return None
+        return self.data_dir / SEARCH_CACHE_NAME
+
+    def _drop_search_cache(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.data_dir / SEARCH_CACHE_NAME)
 
     def _compact_soon(self) -> None:
         """Start a compaction in the background (hold the lock); saves go on meanwhile."""
@@ -359,7 +381,10 @@ class Store:
     def is_empty(self) -> bool:
         """True when no table holds a document."""
         with self.lock:
-            return not any(self.db.dump().values())
+            tables = self.db.dump()
+            if isinstance(tables, LazyTables):
+                return not tables.has_documents()
+            return not any(tables.values())
 
     # -- backups ---------------------------------------------------------------
     def _frozen_copy(self) -> tuple[Tables, int]:

@@ -41,3 +41,17 @@ def test_cases_closed_when_the_index_was_built_count_once_reopened(repo: Reposit
     repo.cases.save(open_one.model_copy(update={"state": CaseState.CLOSED}))
     assert search.current().open_cases(jiang.id) == 1
     search.close()
+
+
+def test_the_first_build_freezes_what_it_made_and_leaves_the_collector_on(
+    repo: Repository,
+) -> None:
+    import gc
+
+    repo.residents.save_many([make_resident(name) for name in ("江建国", "王秀英", "李强")])
+    frozen = gc.get_freeze_count()
+    search = ResidentSearch(repo)
+    assert [hit.name for hit in search.current().search("jjg")] == ["江建国"]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen
+    search.close()

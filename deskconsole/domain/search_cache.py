@@ -1,0 +1,223 @@
+"""The resident index kept in a file beside the store, so that a console's next start
+loads it instead of building it again (a second at 50,000 residents).
+
+Nothing in the file is trusted. It is used only when its *fingerprint* equals the one
+of what the index would be built from now: every resident document as the store holds
+it, in order, and the code and data that turn documents into the index (the search,
+pinyin and name-matching modules, pypinyin's version, Python's); and only when its own
+checksum holds. Anything else (another store's file, a resident changed by a command,
+a damaged or cut file, a newer program) is ignored, and the index is built and written
+again. The file is the owner's alone (``0600``), and the store removes it before any
+commit that changes a resident (``Store.search_cache``), so an erased person does not
+linger in it.
+
+It is written in pieces (one block of residents at a time) from a thread of its own,
+so the console keeps drawing and searching meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from deskconsole.domain import name_match, pinyin, search
+from deskconsole.domain.search import OpenCaseCounts, ResidentIndex, _Block, _Entry, _Lines
+from deskconsole.storage.files import (
+    TEMP_SUFFIX,
+    fsync_dir,
+    open_private,
+    read_bytes,
+    write_all,
+)
+
+MAGIC = b"deskconsole-search-index 1\n"
+_DIGEST = 32
+_FIELDS = (
+    "id",
+    "name",
+    "gender",
+    "compound",
+    "building",
+    "unit",
+    "room",
+    "phones",
+    "id_number",
+    "addr_line",
+    "key",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """What turns documents into an index: these modules' source, pypinyin, Python."""
+    import pypinyin
+
+    digest = hashlib.sha256(MAGIC)
+    for module in (search, pinyin, name_match):
+        digest.update(read_bytes(Path(str(module.__file__))))
+    digest.update(str(getattr(pypinyin, "__version__", "")).encode())
+    digest.update(f"{sys.version_info[:3]} {marshal.version}".encode())
+    return digest.digest()
+
+
+def fingerprint(docs: Sequence[Mapping[str, Any]]) -> bytes:
+    """The fingerprint of an index of ``docs`` (in this order) made by this program."""
+    digest = hashlib.sha256(_code_digest())
+    digest.update(orjson.dumps(docs))
+    return digest.digest()
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def _pieces(index: ResidentIndex, docs: Sequence[Mapping[str, Any]]) -> Iterator[bytes]:
+    """The index as marshalled pieces: one per block (its residents and its lines), each
+    taken under the index's lock (a search waits for one block at most)."""
+    position = {id(doc): n for n, doc in enumerate(docs)}
+    for block in list(index._blocks):
+        with index._lock:
+            lines = block._lines if block._lines is not None else block._build()
+            entries = [
+                (position[id(e.doc)], *(getattr(e, name) for name in _FIELDS))
+                for e in block.entries
+            ]
+            flat = {kind: _lines_state(found) for kind, found in lines.items()}
+            groups = {
+                kind: {second: _lines_state(found) for second, found in group.items()}
+                for kind, group in block._syllables.items()
+            }
+        piece = marshal.dumps((entries, flat, groups))
+        yield len(piece).to_bytes(8, "little") + piece
+
+
+def _lines_state(lines: _Lines) -> tuple[str, bytes, bytes]:
+    return lines.blob, lines.owners.tobytes(), lines.starts.tobytes()
+
+
+def write(
+    path: Path,
+    index: ResidentIndex,
+    docs: Sequence[Mapping[str, Any]],
+    still_valid: Callable[[], bool] = lambda: True,
+    guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> bool:
+    """Write ``index``, built from ``docs`` (the very list), to ``path``: a private temp
+    file, fsync'd, put in place inside ``guard()`` (the store held still) only if
+    ``still_valid()`` (no resident changed since the build) says so then, and while
+    writing. Returns whether it was put in place; raises ``OSError``."""
+    pieces = []
+    for piece in _pieces(index, docs):
+        if not still_valid():
+            return False
+        pieces.append(piece)
+    payload = b"".join(pieces)
+    header = MAGIC + fingerprint(docs) + hashlib.sha256(payload).digest()
+    temp = path.with_name(path.name + TEMP_SUFFIX)
+    fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    placed = False
+    try:
+        try:
+            write_all(fd, header + payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with guard():
+            if still_valid():
+                os.replace(temp, path)
+                placed = True
+    finally:
+        if not placed:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    if placed:
+        fsync_dir(path.parent)
+    return placed
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def load(
+    path: Path, docs: Sequence[Mapping[str, Any]], cases: Sequence[Mapping[str, Any]] = ()
+) -> ResidentIndex | None:
+    """The index kept in ``path`` if it is the one ``docs`` would give (with the open
+    ``cases`` counted), else ``None``: a missing, stale or damaged file is never used."""
+    try:
+        data = read_bytes(path)
+    except OSError:
+        return None
+    start = len(MAGIC) + 2 * _DIGEST
+    if len(data) < start or not data.startswith(MAGIC):
+        return None
+    stored, checksum = data[len(MAGIC) : start - _DIGEST], data[start - _DIGEST : start]
+    payload = memoryview(data)[start:]
+    try:
+        if hashlib.sha256(payload).digest() != checksum or stored != fingerprint(docs):
+            return None
+    except OSError:  # the program's own files unreadable: nothing to compare with
+        return None
+    try:
+        index = _index_of(payload, docs)
+    except (ValueError, TypeError, KeyError, IndexError, EOFError):
+        return None
+    index._cases = OpenCaseCounts.build(cases)
+    return index
+
+
+def _index_of(payload: memoryview, docs: Sequence[Mapping[str, Any]]) -> ResidentIndex:
+    index = ResidentIndex()
+    blocks: list[_Block] = []
+    pos = 0
+    while pos < len(payload):
+        size = int.from_bytes(payload[pos : pos + 8], "little")
+        entries_state, flat, groups = marshal.loads(payload[pos + 8 : pos + 8 + size])
+        pos += 8 + size
+        block = _Block([_entry(docs, state) for state in entries_state])
+        block._lines = {kind: _lines(state) for kind, state in flat.items()}
+        block._syllables = {
+            kind: {second: _lines(state) for second, state in group.items()}
+            for kind, group in groups.items()
+        }
+        blocks.append(block)
+    entries = [entry for block in blocks for entry in block.entries]
+    if len(entries) != len(docs) or len({e.id for e in entries}) != len(docs):
+        raise ValueError("the file does not hold every resident once")
+    by_id, households = index._by_id, index._households
+    for entry in entries:
+        by_id[entry.id] = entry
+        households.setdefault(entry.household, []).append(entry.id)
+    index._compounds = Counter(entry.compound for entry in entries)
+    index._blocks = blocks or [_Block([])]
+    index._reindex_blocks()
+    return index
+
+
+def _entry(docs: Sequence[Mapping[str, Any]], state: tuple[Any, ...]) -> _Entry:
+    entry = _Entry.__new__(_Entry)
+    entry.doc = docs[state[0]]
+    for name, value in zip(_FIELDS, state[1:], strict=True):
+        setattr(entry, name, value)
+    entry.household = entry.addr_line
+    return entry
+
+
+def _lines(state: tuple[str, bytes, bytes]) -> _Lines:
+    lines = _Lines.__new__(_Lines)
+    lines.blob = state[0]
+    lines.owners = array("l")
+    lines.owners.frombytes(state[1])
+    lines.starts = array("l")
+    lines.starts.frombytes(state[2])
+    return lines
