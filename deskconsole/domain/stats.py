@@ -148,10 +148,11 @@ def compute(
     session_cases: Counter[str] = Counter()
     taken = on_spot = dispatched = resolved = closed = 0
     on_time = timed = content = rated = 0
-    for doc in case_docs:
+    taken_in_range = [doc for doc in case_docs if low <= doc["intake_at"][:10] <= high]
+    # Equal counts rank in the order the cases were taken, whatever order the store gave.
+    taken_in_range.sort(key=lambda doc: (doc["intake_at"], doc["number"]))
+    for doc in taken_in_range:
         day = doc["intake_at"][:10]
-        if not low <= day <= high:
-            continue
         taken += 1
         day_cases[day] += 1
         state = doc["state"]

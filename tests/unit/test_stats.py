@@ -128,3 +128,20 @@ def test_closed_on_time_and_satisfaction(repo: Repository) -> None:
     assert (stats.content, stats.rated) == (3, 4)
     assert percent(stats.satisfaction_rate) == "75.0%"
     assert stats.closed == stats.resolved == 4
+
+
+def test_equal_counts_rank_in_the_order_the_cases_were_taken(generated: demo.DemoData) -> None:
+    """The breakdowns do not depend on the order the store hands the cases over in."""
+    docs = [case.model_dump(mode="json") for case in generated.cases]
+    in_order = compute(docs, generated.sessions, FIRST, LAST, NOW.date())
+    backwards = compute(list(reversed(docs)), generated.sessions, FIRST, LAST, NOW.date())
+    assert backwards.by_category == in_order.by_category
+    assert backwards.by_party == in_order.by_party
+    taken = sorted(
+        (c for c in generated.cases if FIRST <= c.intake_at.date() <= LAST),
+        key=lambda c: (c.intake_at.isoformat(), c.number),
+    )
+    first_seen = list(dict.fromkeys(c.category for c in taken))
+    counts = dict(in_order.by_category)
+    expected = sorted(first_seen, key=lambda code: (-counts[code], first_seen.index(code)))
+    assert [code for code, _ in in_order.by_category] == expected
