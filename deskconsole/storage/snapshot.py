@@ -103,6 +103,13 @@ def parse_snapshot(data: bytes, lazy_from: Path | None = None) -> Snapshot:
     tables = raw.get("tables")
     if not isinstance(tables, dict) or not all(isinstance(v, dict) for v in tables.values()):
         raise SnapshotUnreadable(t("damage.snapshot_tables"))
+    return _built(raw, schema, seq, tables, checksum)
+
+
+def _built(
+    raw: dict[str, Any], schema: int, seq: int, tables: Tables, checksum: str
+) -> Snapshot:
+    """The snapshot a checked header and its tables make."""
     supersedes = raw.get("supersedes_journal")
     return Snapshot(
         schema,
@@ -129,15 +136,7 @@ def _lazy(data: bytes, path: Path, checksum: str) -> Snapshot | None:
         return None
     if schema > SCHEMA_VERSION or schema < FIRST_CHECKED_SCHEMA:
         return None
-    supersedes = raw.get("supersedes_journal")
-    return Snapshot(
-        schema,
-        seq,
-        str(raw.get("saved_at", "")),
-        tables,
-        str(supersedes) if supersedes else None,
-        checksum,
-    )
+    return _built(raw, schema, seq, tables, checksum)
 
 
 _TABLES_OPEN = b',\n"tables": {\n'
