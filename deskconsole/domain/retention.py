@@ -4,7 +4,7 @@ A resident is due when the store's rule (``Settings.retention_years``, 3 by defa
 0 turns it off) says so: no open case, and neither the record nor any of their cases
 changed within that many years. :func:`purge` de-identifies them all in one batch
 (:func:`deskconsole.domain.erasure.erase_many`), one audit entry each. The console
-reminds once a month while some are due (:func:`reminder_due`).
+looks once a month and says how many are due (:func:`monthly_reminder`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from deskconsole.domain.erasure import Erased, erase_many, is_erased
+from deskconsole.domain.privacy_settings import update_privacy
 from deskconsole.models import OPEN_STATES, Resident
 from deskconsole.storage import RepositoryAPI
 
@@ -63,9 +64,12 @@ def purge(
     return erase_many(repo, ids, reason, staff=staff, now=now, action=AUDIT_ACTION) if ids else []
 
 
-def reminder_due(repo: RepositoryAPI, today: date) -> int:
-    """How many residents are due, when the monthly reminder should be shown; else 0."""
+def monthly_reminder(repo: RepositoryAPI, today: date) -> int:
+    """How many residents are due, to say so, once a month: the look is recorded even
+    when none are, so a store with nobody due is not scanned again at every start."""
     reminded = repo.settings.get().retention_reminded
     if reminded is not None and today - reminded < REMIND_EVERY:
         return 0
-    return len(due_residents(repo, today))
+    count = len(due_residents(repo, today))
+    update_privacy(repo, reminded=today)
+    return count

@@ -15,13 +15,14 @@ from typing import Any
 
 from textual import events, work
 
-from deskconsole.domain.privacy_settings import update_privacy
-from deskconsole.domain.retention import reminder_due
+from deskconsole.domain.retention import monthly_reminder
 from deskconsole.i18n import t
 from deskconsole.storage import StoreError
 from deskconsole.ui.screens.lock import LockScreen
 
 IDLE_CHECK_SECONDS = 15.0
+#: Seconds after the start before the monthly look for residents due for de-identification.
+RETENTION_CHECK_DELAY = 5.0
 _ACTIVITY = (
     events.Key,
     events.Paste,
@@ -48,7 +49,8 @@ class ScreenLock:
         app: Any = self
         self._last_input = self.idle_clock()
         app.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
-        self._remind_retention()
+        # Once the console is up: the look goes over every resident and case.
+        app.set_timer(RETENTION_CHECK_DELAY, self._remind_retention)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
@@ -84,9 +86,7 @@ class ScreenLock:
         try:
             if not app.repo.settings.is_saved():
                 return  # a desk not set up yet: saving the reminder would mark it chosen
-            count = reminder_due(app.repo, app.today())
-            if count:
-                update_privacy(app.repo, reminded=app.today())
+            count = monthly_reminder(app.repo, app.today())
         except StoreError:
             return
         if count:

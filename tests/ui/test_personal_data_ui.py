@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Input
 
 from deskconsole.domain.erasure import erase, is_erased
@@ -12,6 +13,7 @@ from deskconsole.domain.register import build_register
 from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
+from deskconsole.ui import screen_lock
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_view import CaseScreen
@@ -117,9 +119,12 @@ async def test_c_writes_the_masked_file(repo: Repository) -> None:
         assert repo.audit.all()[-1].action == "person.export"
 
 
-async def test_the_console_reminds_once_a_month_of_residents_due(repo: Repository) -> None:
+async def test_the_console_reminds_once_a_month_of_residents_due(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from datetime import timedelta
 
+    monkeypatch.setattr(screen_lock, "RETENTION_CHECK_DELAY", 0.01)
     set_desk(repo, "JC", "金城社区")
     old = FIXED_NOW - timedelta(days=4 * 365)
     repo.residents.save_many(

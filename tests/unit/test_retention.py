@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from deskconsole.domain.erasure import erase, is_erased
 from deskconsole.domain.privacy_settings import update_privacy
-from deskconsole.domain.retention import cutoff, due_residents, purge, reminder_due
+from deskconsole.domain.retention import cutoff, due_residents, monthly_reminder, purge
 from deskconsole.models import CaseEvent, CaseState, EventKind
 from deskconsole.storage import Repository
 from tests.bundle_helpers import set_desk
@@ -73,10 +73,16 @@ def test_purge_de_identifies_in_one_batch_with_an_audit_entry_each(repo: Reposit
 def test_the_reminder_comes_once_a_month(repo: Repository) -> None:
     _fill(repo)
     today = NOW.date()
-    assert reminder_due(repo, today) == 1
-    update_privacy(repo, reminded=today)
-    assert reminder_due(repo, today + timedelta(days=29)) == 0
-    assert reminder_due(repo, today + timedelta(days=30)) == 1
+    assert monthly_reminder(repo, today) == 1
+    assert repo.settings.get().retention_reminded == today
+    assert monthly_reminder(repo, today + timedelta(days=29)) == 0
+    assert monthly_reminder(repo, today + timedelta(days=30)) == 1
+
+
+def test_a_month_with_nobody_due_is_looked_at_once(repo: Repository) -> None:
+    today = NOW.date()
+    assert monthly_reminder(repo, today) == 0
+    assert repo.settings.get().retention_reminded == today  # not scanned again tomorrow
 
 
 def test_the_cutoff_of_a_leap_day() -> None:
