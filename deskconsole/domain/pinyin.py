@@ -145,6 +145,13 @@ def syllables() -> frozenset[str]:
     return frozenset(found)
 
 
+def warm_up() -> None:
+    """Load pypinyin and the tables every query reads (half a second), before the first
+    query needs them: an index loaded from its file was made without them."""
+    syllable_prefixes()
+    char_readings("江")
+
+
 @lru_cache(maxsize=1)
 def syllable_prefixes() -> frozenset[str]:
     """Every start of a syllable: ``z``, ``zh``, ``zha``, ``zhan``, ``zhang`` ..."""

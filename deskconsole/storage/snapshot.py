@@ -106,9 +106,7 @@ def parse_snapshot(data: bytes, lazy_from: Path | None = None) -> Snapshot:
     return _built(raw, schema, seq, tables, checksum)
 
 
-def _built(
-    raw: dict[str, Any], schema: int, seq: int, tables: Tables, checksum: str
-) -> Snapshot:
+def _built(raw: dict[str, Any], schema: int, seq: int, tables: Tables, checksum: str) -> Snapshot:
     """The snapshot a checked header and its tables make."""
     supersedes = raw.get("supersedes_journal")
     return Snapshot(

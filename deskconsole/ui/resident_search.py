@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from deskconsole.domain import search_cache
+from deskconsole.domain import pinyin, search_cache
 from deskconsole.domain.search import ResidentIndex
 from deskconsole.models import OPEN_STATES
 from deskconsole.storage import RepositoryAPI, StoreError
@@ -99,6 +99,7 @@ class ResidentSearch:
         path = self.repo.search_cache()
         kept = search_cache.load(path, docs, cases) if path is not None else None
         if kept is not None:
+            threading.Thread(target=pinyin.warm_up, name="deskconsole-pinyin", daemon=True).start()
             return kept
         index = ResidentIndex.build(docs, cases)
         if path is not None:

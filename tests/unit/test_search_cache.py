@@ -5,6 +5,8 @@ private to its owner, and removed by the store whenever a resident changes."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -122,3 +124,14 @@ def test_the_store_removes_the_file_when_a_resident_changes(store: Repository) -
     assert not path.exists()
     assert "新居民" in [hit.name for hit in search.current().search("新居民")]
     assert Repository.open(store.data_dir, readonly=True).search_cache() is None
+
+
+def test_checking_the_kept_file_does_not_load_pypinyin() -> None:
+    """Its dictionaries take half a second: a kept index is checked without them (they
+    are loaded in the background once Lookup is ready)."""
+    code = (
+        "import sys; from deskconsole.domain import search_cache; "
+        "search_cache.fingerprint([]); print('pypinyin' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
