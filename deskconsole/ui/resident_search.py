@@ -26,6 +26,11 @@ from deskconsole.storage.store import Change
 WATCHED = frozenset({"residents", "cases"})
 
 
+#: Seconds after the first build before it is written for the next start: the writing
+#: (half a second of the processor) waits until the clerk's first searches are answered.
+KEEP_AFTER_SECONDS = 2.0
+
+
 class ResidentSearch:
     """The index of one store, kept current from the store's commits."""
 
@@ -37,6 +42,7 @@ class ResidentSearch:
         self._dirty: dict[str, set[str]] = {}
         self._generation = 0  # commits that changed a resident
         self._closed = False
+        self._closing = threading.Event()
         self._writer: threading.Thread | None = None
         repo.subscribe(self._on_commit)
 
@@ -124,6 +130,8 @@ class ResidentSearch:
             now = self.repo.residents.docs()  # documents are replaced, never changed
             return len(now) == len(docs) and all(a is b for a, b in zip(now, docs, strict=True))
 
+        if self._closing.wait(KEEP_AFTER_SECONDS):
+            return  # closed first: the next start builds again
         with contextlib.suppress(OSError, StoreError):  # a next start that builds again
             search_cache.write(path, index, docs, still_valid, guard=self.repo.transaction)
 
@@ -135,4 +143,5 @@ class ResidentSearch:
     def close(self) -> None:
         """Stop following the store."""
         self._closed = True
+        self._closing.set()
         self.repo.unsubscribe(self._on_commit)
