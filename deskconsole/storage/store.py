@@ -11,7 +11,6 @@ any other kind is refused with the file named and never written over.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from deskconsole.storage.backup import (
     write_backup,
     write_backup_of,
 )
+from deskconsole.storage.collector import collector_paused
 from deskconsole.storage.errors import (
     StoreCorruptError,
     StoreError,
@@ -161,13 +161,8 @@ class Store:
         self._close_files()
 
     def _load(self, lazy: bool = False) -> StoreState:
-        collecting = gc.isenabled()
-        gc.disable()  # while loading: a full pass over the documents on the way would stall
-        try:  # every thread (the console drawing) for a second
+        with collector_paused():  # a pass on the way would stall every thread for a second
             return self._load_files(lazy)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _load_files(self, lazy: bool) -> StoreState:
         try:

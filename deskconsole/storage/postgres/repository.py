@@ -10,6 +10,7 @@ from typing import Unpack
 from deskconsole.models import Case, case_number, case_number_prefix
 from deskconsole.storage.api import RepositoryAPI
 from deskconsole.storage.cases import CaseRepository, op
+from deskconsole.storage.collector import collector_paused
 from deskconsole.storage.journal import Op
 from deskconsole.storage.postgres.store import ServerOptions, ServerStore
 from deskconsole.storage.repository import Repository
@@ -51,7 +52,8 @@ class ServerRepository(Repository):
     ) -> ServerRepository:
         """Connect to the server store at ``address``: :meth:`ServerStore.connect` with
         the same options (``readonly``, ``now``, ``staff``, ``listen``)."""
-        return cls(ServerStore.connect(address, data_dir, **options))
+        with collector_paused():  # every document of the store is read in
+            return cls(ServerStore.connect(address, data_dir, **options))
 
     @property
     def address(self) -> str:
