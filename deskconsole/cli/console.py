@@ -20,6 +20,7 @@ from deskconsole.domain import demo
 from deskconsole.domain.erasure import replay_ledger
 from deskconsole.i18n import get_language, t
 from deskconsole.storage import Repository
+from deskconsole.storage.collector import collector_paused
 from deskconsole.storage.opening import claim_repository, open_repository, store_address
 
 
@@ -43,9 +44,9 @@ def open_console(options: Globals, use_demo: bool) -> None:
     )
 
     def read() -> Repository:
-        collecting = gc.isenabled()
-        gc.disable()  # until frozen: the collector would pass over every document just read,
-        try:  # in the young generations and then the old, stalling every thread for a second
+        # Until frozen: the collector would pass over every document just read, in the
+        # young generations and then the old, stalling every thread for a second.
+        with collector_paused():
             repo = claimed.load()
             try:
                 replay_ledger(repo)  # an erasure the store lost (a crash, a restore) is done again
@@ -53,9 +54,6 @@ def open_console(options: Globals, use_demo: bool) -> None:
                 repo.close()
                 raise
             keep_out_of_collector()
-        finally:
-            if collecting:
-                gc.enable()
         return repo
 
     from deskconsole.ui.app import DeskApp

@@ -58,7 +58,6 @@ made once per distinct name, and a given name's lines once per given name.
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import re
 import threading
@@ -84,6 +83,7 @@ from deskconsole.domain.name_match import (
 from deskconsole.domain.pinyin import name_readings
 from deskconsole.models import OPEN_STATES, Case, Resident
 from deskconsole.models.text import is_cjk, mask_id_number, mask_phone, nfkc
+from deskconsole.storage.collector import collector_paused
 
 BLOCK_SIZE = 2048
 _DOTS = "\u00b7\u2022\u2027\u30fb\u2219\u22c5\u0387\uff65"
@@ -495,13 +495,10 @@ class ResidentIndex:
         cases: Iterable[Case | Mapping[str, Any]] = (),
     ) -> ResidentIndex:
         """An index of ``residents`` (models or raw documents) and their open cases."""
-        collecting = gc.isenabled()
-        gc.disable()  # it makes a few hundred thousand long-lived objects and frees none:
-        try:  # the collector would pass over the store's documents again and again
+        # A few hundred thousand long-lived objects, none freed: the collector would pass
+        # over the store's documents again and again.
+        with collector_paused():
             return cls._build(residents, cases)
-        finally:
-            if collecting:
-                gc.enable()
 
     @classmethod
     def _build(

@@ -13,7 +13,6 @@ by the caller) and one document by its key.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import orjson
 
 from deskconsole.i18n import t
+from deskconsole.storage.collector import collector_paused
 from deskconsole.storage.errors import StoreCorruptError
 
 Doc = dict[str, Any]
@@ -45,13 +45,8 @@ class Section:
 
     def parse(self) -> dict[str, Doc]:
         """Every document of the table, the journal's changes applied."""
-        collecting = gc.isenabled()
-        gc.disable()  # millions of containers, none of them garbage
-        try:
+        with collector_paused():
             docs: dict[str, Doc] = self._loads(b"{" + self.data[self.start : self.end] + b"}")
-        finally:
-            if collecting:
-                gc.enable()
         for key, doc in self.overlay.items():
             if doc is None:
                 docs.pop(key, None)

@@ -21,6 +21,7 @@ from deskconsole.domain import pinyin, search_cache
 from deskconsole.domain.search import ResidentIndex
 from deskconsole.models import OPEN_STATES
 from deskconsole.storage import RepositoryAPI, StoreError
+from deskconsole.storage.collector import collector_paused
 from deskconsole.storage.store import Change
 
 WATCHED = frozenset({"residents", "cases"})
@@ -69,14 +70,11 @@ class ResidentSearch:
             if self._index is None:
                 with self._dirty_lock:
                     self._dirty.clear()
-                collecting = gc.isenabled()
-                gc.disable()  # frozen before the collector runs again: it would pass
-                try:  # over every object the build made, young and then old
+                # Frozen before the collector runs again: it would pass over every object
+                # the build made, young and then old.
+                with collector_paused():
                     self._index = self._first_index()
                     gc.freeze()  # long-lived: spare the collector from rescanning it
-                finally:
-                    if collecting:
-                        gc.enable()
                 return self._index
         with self._dirty_lock:
             dirty, self._dirty = self._dirty, {}
