@@ -39,9 +39,8 @@ def open_console(options: Globals, use_demo: bool) -> None:
     if use_demo:
         _run_on_demo(data_dir, config)
         return
-    claimed = claim_repository(
-        data_dir, store_address(resolve_store(options.store), data_dir), staff=staff
-    )
+    address = store_address(resolve_store(options.store), data_dir)
+    claimed = claim_repository(data_dir, address, staff=staff)
 
     def read() -> Repository:
         # Until frozen: the collector would pass over every document just read, in the
@@ -58,7 +57,8 @@ def open_console(options: Globals, use_demo: bool) -> None:
 
     from deskconsole.ui.app import DeskApp
 
-    console = DeskApp(read, config)
+    # Lookup may answer from the index kept beside an embedded store before it is read.
+    console = DeskApp(read, config, kept_index_dir=data_dir if address is None else None)
     try:
         console.run()
     finally:

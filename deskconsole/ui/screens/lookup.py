@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from rich.text import Text
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -15,7 +16,7 @@ from deskconsole.domain.search import Hit, normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.browser_keys import add_binding
-from deskconsole.ui.key_gate import hold_keys
+from deskconsole.ui.key_gate import InputEvent, hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
 from deskconsole.ui.messages import OpenResident, StoreChanged
@@ -26,6 +27,10 @@ from deskconsole.ui.screens.roster_import import ImportScreen
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
+#: Keys that only edit the search or move in the results (``takes_before_store``).
+TAKEN_BEFORE_STORE = frozenset(
+    {"backspace", "delete", "left", "right", "home", "end", "up", "down", "escape"}
+)
 MIN_PAGE = 20
 MAX_ROWS = 500
 
@@ -162,6 +167,9 @@ class LookupScreen(DeskScreen):
         shown = [str(row.value) for row in table.rows]
         wanted = [hit.resident_id for hit in hits]
         if same_query and wanted[: len(shown)] == shown:
+            if isinstance(table, LiteralTable):  # the rows stay, the cursor too: new counts
+                for hit in hits[: len(shown)]:
+                    table.update_row(hit.resident_id, *result_row(hit, with_id))
             for hit in hits[len(shown) :]:  # more rows for the same query: append only
                 table.add_row(*result_row(hit, with_id), key=hit.resident_id)
         else:
@@ -178,20 +186,29 @@ class LookupScreen(DeskScreen):
         self._status(query, len(hits))
         self.refresh_bindings()
 
+    def store_read(self) -> None:
+        """The store is read: the rows shown before it was get their open-case counts
+        (in place: the rows and the cursor stay where they are)."""
+        if self._shown_query is not None:
+            self.run_search(self._shown_query, self._limit)
+
     def _status(self, query: str, shown: int) -> None:
-        status = self.query_one("#lookup-status", Static)
+        line: str | Text
         if not normalise_query(query):
-            status.update(t("lookup.hint", count=f"{self._count:,}"))
+            line = t("lookup.hint", count=f"{self._count:,}")
         elif shown == 0:
-            status.update(literal(t("lookup.none", query=query.strip())))
+            line = literal(t("lookup.none", query=query.strip()))
         elif self._more and self._matches is None:
-            status.update(t("lookup.found_first", count=shown))
+            line = t("lookup.found_first", count=shown)
         elif self._more:
-            status.update(
-                t("lookup.found_more", count=shown, matches=f"{self._matches:,}", total=self._total)
+            line = t(
+                "lookup.found_more", count=shown, matches=f"{self._matches:,}", total=self._total
             )
         else:
-            status.update(t("lookup.found", count=shown, total=self._total))
+            line = t("lookup.found", count=shown, total=self._total)
+        if not self.desk.resident_search.counted:  # answered before the store is read
+            line = Text.assemble(line, " ", t("lookup.counting"))
+        self.query_one("#lookup-status", Static).update(line)
 
     @property
     def _total(self) -> str:
@@ -213,6 +230,20 @@ class LookupScreen(DeskScreen):
         self.run_search(self.query_text, self._limit)
 
     # -- keys ---------------------------------------------------------------------------
+    def takes_before_store(self, event: InputEvent) -> bool:
+        """True for a key this screen handles without the store: typing in the search box
+        or moving in the results, once the index answers before the store is read."""
+        if self.app.screen is not self or self.focused not in (self.table, self._box):
+            return False
+        if isinstance(event, events.Paste):
+            return self.focused is self._box
+        return event.is_printable or event.key in TAKEN_BEFORE_STORE
+
+    @property
+    def _box(self) -> Input | None:
+        found = self.query("#lookup-query")
+        return found.first(Input) if found else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "move"):
             return self.table.row_count > 0
