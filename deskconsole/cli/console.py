@@ -64,6 +64,7 @@ def open_console(options: Globals, use_demo: bool) -> None:
     finally:
         console.store_opening.join()
         if console.store_opening.repo is not None:
+            console.keep_index()
             console.store_opening.repo.close()
         else:
             claimed.release()
@@ -91,6 +92,8 @@ def _run_on_demo(data_dir: Path, config: RunConfig) -> None:
         repo.backup_if_due()
         from deskconsole.ui.app import DeskApp
 
-        DeskApp(repo, config).run()
+        console = DeskApp(repo, config)
+        console.run()
+        console.keep_index()
     finally:
         repo.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -228,6 +229,13 @@ class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
             repo.unsubscribe(self._on_commit)
         if self._resident_search is not None:
             self._resident_search.close()
+
+    def keep_index(self) -> None:
+        """Once the console has ended: keep Lookup's index for the next start if a
+        resident changed (the store removed the kept one), so it need not build it."""
+        if self._resident_search is not None:
+            with contextlib.suppress(OSError, StoreError):
+                self._resident_search.keep()
 
     def crash_dir(self) -> Path | None:
         """The data dir's crash folder (known before the store is read)."""

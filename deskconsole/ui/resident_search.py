@@ -234,6 +234,26 @@ class ResidentSearch:
                 ledger=partial(ledger_seal, path.parent),
             )
 
+    def keep(self) -> bool:
+        """Write the index for the next start when the file is gone (a resident changed
+        since it was kept, or it was never written): call once the console is done with
+        it, the store still open. Returns whether it was written; raises ``OSError``."""
+        if self._writer is not None:
+            self._writer.join()
+        repo = self.repo
+        path = repo.search_cache() if repo is not None else None
+        if repo is None or path is None or path.exists() or self._index is None:
+            return False
+        index = self.current()  # every commit heard applied
+        with repo.transaction():  # held still while it is checked and written
+            docs = repo.residents.docs()
+            if len(index) != len(docs) or any(index.doc(d["id"]) is not d for d in docs):
+                return False  # not the index of these documents: the next start builds
+            with collector_paused():
+                return search_cache.write(
+                    path, index, docs, ledger=partial(ledger_seal, path.parent)
+                )
+
     def join_writer(self) -> None:
         """Wait for the index to be written (tests; the console does not wait)."""
         if self._writer is not None:

@@ -196,3 +196,28 @@ def test_an_early_index_whose_store_differs_is_built_again(
     finally:
         search.close()
         repo.close()
+
+
+def test_an_index_changed_during_the_day_is_kept_at_the_end(data_dir: Path) -> None:
+    """A resident saved removes the kept file; the console keeps its index again when
+    it ends, and the next start answers from it, the new resident in it."""
+    with open_store(data_dir) as repo:
+        search = ResidentSearch(repo)
+        search.current()
+        repo.residents.save(make_resident("新居民"))
+        assert not (data_dir / SEARCH_CACHE_NAME).exists()
+        search.close()
+        assert search.keep()
+    index = early(data_dir)  # the store compacted on closing: its files show the residents
+    assert index is not None
+    assert [hit.name for hit in index.search("新居民")] == ["新居民"]
+
+
+def test_an_index_missing_a_change_is_not_kept(data_dir: Path) -> None:
+    with open_store(data_dir) as repo:
+        search = ResidentSearch(repo)
+        search.current()
+        search.close()  # no longer hears the store
+        repo.residents.save(make_resident("新居民"))
+        assert not search.keep()
+    assert not (data_dir / SEARCH_CACHE_NAME).exists()
