@@ -189,8 +189,11 @@ class LookupScreen(DeskScreen):
     def store_read(self) -> None:
         """The store is read: the rows shown before it was get their open-case counts
         (in place: the rows and the cursor stay where they are)."""
-        if self._shown_query is not None:
-            self.run_search(self._shown_query, self._limit)
+        if not self.desk.resident_search.ready:
+            self._shown_query = None  # the early index was not the store's: rows anew, and
+            # Enter searches again before it opens anything
+        if self.query("#lookup-results"):
+            self.run_search(self.query_text, self._limit)
 
     def _status(self, query: str, shown: int) -> None:
         line: str | Text
