@@ -143,7 +143,8 @@ def write(
     writing, and the erasure ledger's seal (``ledger()``) is still the one written in
     the early fingerprint (``None``: the file gets none). Returns whether it was put
     in place; raises ``OSError``."""
-    pieces = []
+    known = marshal.dumps(tuple(sorted(pinyin.syllables())))
+    pieces = [len(known).to_bytes(8, "little") + known]  # queries need no pypinyin then
     for piece in _pieces(index, docs):
         if not still_valid():
             return False
@@ -270,7 +271,11 @@ def _index_of(
     their id and first phone alone, until :func:`attach`)."""
     index = index if index is not None else ResidentIndex()
     blocks: list[_Block] = []
-    pos = 0
+    size = int.from_bytes(payload[:8], "little")
+    known = marshal.loads(payload[8 : 8 + size])
+    if not isinstance(known, tuple) or not all(isinstance(s, str) for s in known):
+        raise ValueError("not the syllables")
+    pos = 8 + size
     while pos < len(payload):
         size = int.from_bytes(payload[pos : pos + 8], "little")
         entries_state, flat, groups = marshal.loads(payload[pos + 8 : pos + 8 + size])
@@ -293,6 +298,7 @@ def _index_of(
     index._compounds = Counter(entry.compound for entry in entries)
     index._blocks = blocks or [_Block([])]
     index._reindex_blocks()
+    pinyin.know_syllables(frozenset(known))
     return index
 
 

@@ -88,6 +88,7 @@ class ResidentSearch:
                 with collector_paused():
                     if not search_cache.attach(early, docs, cases):
                         self._index = None
+                self._warm_pinyin()  # for a query that mixes characters in, and upserts
 
     def _on_commit(self, change: Change) -> None:
         if "residents" in change:
@@ -174,9 +175,7 @@ class ResidentSearch:
             index = search_cache.load_early(path, seal_of_files(folder), ledger_seal(folder))
             if index is not None:
                 gc.freeze()
-        if index is not None:
-            self._warm_pinyin()
-        return index
+        return index  # pypinyin is loaded once the store is read: queries need none
 
     @staticmethod
     def _warm_pinyin() -> None:
