@@ -145,10 +145,13 @@ def write(
     in place; raises ``OSError``."""
     known = marshal.dumps(tuple(sorted(pinyin.syllables())))
     pieces = [len(known).to_bytes(8, "little") + known]  # queries need no pypinyin then
-    for piece in _pieces(index, docs):
-        if not still_valid():
-            return False
-        pieces.append(piece)
+    try:
+        for piece in _pieces(index, docs):
+            if not still_valid():
+                return False
+            pieces.append(piece)
+    except KeyError:  # a resident changed in the index meanwhile: no longer what docs give
+        return False
     payload = b"".join(pieces)
     ledger_now = ledger()
     early = _NO_KEY if ledger_now is None else early_key(residents_seal(docs), ledger_now)
