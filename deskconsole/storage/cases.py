@@ -115,17 +115,16 @@ class CaseRepository:
         """Move the cases in ``states`` last changed before ``changed_before`` (an ISO
         time) into the yearly archive; returns how many moved (see
         :mod:`~deskconsole.storage.case_archive`)."""
-        with self._store.lock:
-            due = [
-                doc
-                for doc in self.docs_in_states(states)
-                if max(
-                    str(doc.get("updated_at") or ""),
-                    *(str(e.get("at") or "") for e in doc["events"]),
-                    str(doc["intake_at"]),
-                )
-                < changed_before
-            ]
+        due = [  # documents are replaced, never changed: read outside the lock
+            doc
+            for doc in self.docs_in_states(states)
+            if max(
+                str(doc.get("updated_at") or ""),
+                *(str(e.get("at") or "") for e in doc["events"]),
+                str(doc["intake_at"]),
+            )
+            < changed_before
+        ]
         return self.archive.move(due)
 
     def docs_in_states(self, states: Collection[CaseState]) -> list[dict[str, Any]]:
