@@ -220,3 +220,39 @@ def version_holding(data_dir: Path, year: str, numbers: Collection[str]) -> Year
         if candidate is not None and wanted <= candidate.numbers():
             return candidate
     return None
+
+
+def complete_years(data_dir: Path, wanted: dict[str, set[str]]) -> dict[str, int]:
+    """Make each year's file hold the cases ``wanted`` lists for it, taking the missing
+    ones from the newest backed-up versions that hold them (what the file holds is kept:
+    the result serves the store before a restore and after it). Returns, by year, how
+    many cases no version holds."""
+    lost: dict[str, int] = {}
+    for year, numbers in sorted(wanted.items()):
+        path = year_path(data_dir, year)
+        try:
+            current = read_year(path)
+        except (StoreCorruptError, OSError):
+            current = None  # damaged: rebuilt from the copies (the restore keeps it aside)
+        docs = dict(current.docs()) if current is not None else {}
+        need = set(numbers) - set(docs)
+        if not need:
+            continue
+        added = 0
+        for copy in archive_copies(data_dir, year):
+            try:
+                version = read_copy(copy)
+            except (StoreCorruptError, OSError):
+                continue
+            held = version.docs()
+            for number in need & set(held):
+                docs[number] = held[number]
+                added += 1
+            need -= set(held)
+            if not need:
+                break
+        if added:
+            write_year(path, docs)
+        if need:
+            lost[year] = len(need)
+    return lost

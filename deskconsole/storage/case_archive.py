@@ -64,6 +64,15 @@ def summary_of(doc: Mapping[str, Any]) -> Summary:
     ]
 
 
+def archived_numbers(tables: Mapping[str, Mapping[str, Doc]]) -> dict[str, set[str]]:
+    """The numbers a store's tables list as archived, by year of intake."""
+    by_year: dict[str, set[str]] = {}
+    for entry in tables.get(MANIFEST, {}).values():
+        for number in entry.get("cases", {}):
+            by_year.setdefault(number.split("-")[1][:4], set()).add(number)
+    return by_year
+
+
 class CaseArchive:
     """The archived cases of one store: its manifest, its yearly files, the moves."""
 

@@ -21,7 +21,7 @@ from deskconsole.models import (
 )
 from deskconsole.storage.archive_files import ARCHIVE_DIR, read_year, year_path
 from deskconsole.storage.backup import BackupInfo, newest_good_backup
-from deskconsole.storage.case_archive import MANIFEST
+from deskconsole.storage.case_archive import archived_numbers
 from deskconsole.storage.erasures import TABLE as ERASURES
 from deskconsole.storage.erasures import read_ledger
 from deskconsole.storage.errors import StoreError
@@ -99,10 +99,7 @@ def check_store(data_dir: Path) -> CheckReport:
 
 def _check_archive(report: CheckReport, tables: Mapping[str, Mapping[str, Any]]) -> None:
     """Every case the manifest lists must be in its year's file, valid, and not live."""
-    listed: dict[str, list[str]] = {}
-    for entry in tables.get(MANIFEST, {}).values():
-        for number in entry.get("cases", {}):
-            listed.setdefault(number.split("-")[1][:4], []).append(number)
+    listed = archived_numbers(tables)
     if not listed:
         return
     report.counts["cases archived"] = sum(len(numbers) for numbers in listed.values())

@@ -11,8 +11,11 @@ import pytest
 
 from deskconsole.models import ENDED_STATES, CaseState
 from deskconsole.storage import Repository, StoreCorruptError, StoreWriteError
-from deskconsole.storage.archive_files import archive_copies, read_year, year_path
+from deskconsole.storage.archive_files import archive_copies, read_year, write_year, year_path
 from deskconsole.storage.case_archive import MANIFEST
+from deskconsole.storage.check import check_store
+from deskconsole.storage.restore import restore_backup
+from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
 
 ARCHIVABLE = [CaseState.CLOSED, *ENDED_STATES]
@@ -208,3 +211,56 @@ def test_the_manifest_is_journalled_with_the_move(filled: Repository) -> None:
     assert sorted(months["2023-01"]["cases"]) == ["JC-20230105-001", "JC-20230105-002"]
     summary = months["2024-06"]["cases"]["JC-20240610-001"]
     assert summary[3].startswith("2024-06-10") and summary[4] == "closed"
+
+
+def test_a_restore_brings_back_a_lost_year_file_from_its_backed_up_version(
+    filled: Repository, data_dir: Path
+) -> None:
+    filled.cases.archive_ended(ARCHIVABLE, CUTOFF)
+    filled.backup_now()
+    filled.close()
+    os.unlink(year_path(data_dir, "2023"))
+    (data_dir / "store.json").write_bytes(b"damaged")
+
+    restored = restore_backup(data_dir, None, FIXED_NOW)
+
+    assert restored.archive_lost == {}
+    assert (restored.aside / "store.json").read_bytes() == b"damaged"
+    reopened = Repository.open(data_dir, readonly=True)
+    assert reopened.cases.get("JC-20230105-002") is not None
+    assert check_store(data_dir).ok
+
+
+def test_a_restore_keeps_cases_archived_after_the_backup(
+    filled: Repository, data_dir: Path
+) -> None:
+    filled.cases.archive_ended(ARCHIVABLE, "2024-01-01T00:00:00")  # 2023's only
+    filled.backup_now()
+    filled.cases.archive_ended(ARCHIVABLE, CUTOFF)  # then 2024's
+    filled.close()
+
+    restore_backup(data_dir, None, FIXED_NOW)
+
+    reopened = Repository.open(data_dir, readonly=True)
+    assert (
+        reopened.cases.get("JC-20240610-001") is not None
+    )  # archived after the backup: the journal replays it
+    assert reopened.cases.get("JC-20230105-001") is not None
+    assert check_store(data_dir).ok
+
+
+def test_check_names_an_archived_case_missing_from_its_file(
+    filled: Repository, data_dir: Path
+) -> None:
+    filled.cases.archive_ended(ARCHIVABLE, CUTOFF)
+    filled.close()
+    write_year(year_path(data_dir, "2023"), {})
+
+    report = check_store(data_dir)
+
+    assert not report.ok
+    assert report.invalid == [
+        "archive/cases-2023.json: 2 archived case(s) the store lists are not in this file "
+        "(restore a backup)"
+    ]
+    assert report.counts["cases archived"] == 3

@@ -30,6 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The archive could not be updated (nothing was lost): {error}",
         "未能更新归档（没有丢失任何数据）：{error}",
     ),
+    "archive.restore_lost": (
+        "{count} archived {count|case|cases} of {year} the restored store lists are in no "
+        "archive file or backed-up version of it; 'deskconsole check' names the file.",
+        "恢复后的数据登记的 {year} 年归档工单中有 {count} 件不在任何归档文件或其备份中；"
+        "“deskconsole check”会指出是哪个文件。",
+    ),
     "cli.archive_locked": (
         "The store is in use by {holder}; the console archives by itself a few seconds "
         "after it starts. Close it first to archive now.",
