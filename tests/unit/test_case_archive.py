@@ -242,9 +242,8 @@ def test_a_restore_keeps_cases_archived_after_the_backup(
     restore_backup(data_dir, None, FIXED_NOW)
 
     reopened = Repository.open(data_dir, readonly=True)
-    assert (
-        reopened.cases.get("JC-20240610-001") is not None
-    )  # archived after the backup: the journal replays it
+    # archived after the backup: the journal's entry is replayed onto it
+    assert reopened.cases.get("JC-20240610-001") is not None
     assert reopened.cases.get("JC-20230105-001") is not None
     assert check_store(data_dir).ok
 
