@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from deskconsole.domain.erasure import erase
 from deskconsole.models import ENDED_STATES, CaseState
 from deskconsole.storage import Repository, StoreCorruptError, StoreWriteError
 from deskconsole.storage.archive_files import archive_copies, read_year, write_year, year_path
@@ -263,3 +264,21 @@ def test_check_names_an_archived_case_missing_from_its_file(
         "(restore a backup)"
     ]
     assert report.counts["cases archived"] == 3
+
+
+def test_erasing_a_resident_leaves_nothing_of_them_in_the_archive_files(
+    filled: Repository, data_dir: Path
+) -> None:
+    resident_id = filled.cases.doc("JC-20230105-001")["resident_id"]  # type: ignore[index]
+    filled.cases.archive_ended(ARCHIVABLE, CUTOFF)
+    assert "地下室灯不亮" in year_path(data_dir, "2023").read_text(encoding="utf-8")
+
+    erase(filled, resident_id, "本人申请", staff="颜成玉", now=FIXED_NOW)
+
+    text_2023 = year_path(data_dir, "2023").read_text(encoding="utf-8")
+    text_2024 = year_path(data_dir, "2024").read_text(encoding="utf-8")
+    assert "JC-20230105-001" not in text_2023 and "JC-20240610-001" not in text_2024
+    assert "JC-20230105-002" in text_2023  # another resident's case stays archived
+    erased = filled.cases.get("JC-20240610-001")
+    assert erased is not None and "地下室灯不亮" not in erased.description
+    assert check_store(data_dir).ok
