@@ -102,6 +102,17 @@ class CaseRepository:
             live = list(self._store.table(TABLE).raw())
         return [*live, *(number for number, _ in self.archive.entries())]
 
+    def takers_by_session(self) -> dict[str, list[str]]:
+        """Who took each case, by desk session (live and archived cases)."""
+        takers: dict[str, list[str]] = {}
+        for doc in self._raw():
+            if doc.get("session_id"):
+                takers.setdefault(doc["session_id"], []).append(str(doc.get("staff") or ""))
+        for _, (_resident, session_id, staff, _changed, _state) in self.archive.entries():
+            if session_id:
+                takers.setdefault(session_id, []).append(staff)
+        return takers
+
     def all(self) -> list[Case]:
         """Every live case (costly on a large store: prefer a narrower query)."""
         return self._where(lambda doc: True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from deskconsole.domain.erasure import erase
+from deskconsole.domain.retention import due_residents
 from deskconsole.models import ENDED_STATES, CaseState
 from deskconsole.storage import Repository, StoreCorruptError, StoreWriteError
 from deskconsole.storage.archive_files import archive_copies, read_year, write_year, year_path
@@ -282,3 +283,18 @@ def test_erasing_a_resident_leaves_nothing_of_them_in_the_archive_files(
     erased = filled.cases.get("JC-20240610-001")
     assert erased is not None and "地下室灯不亮" not in erased.description
     assert check_store(data_dir).ok
+
+
+def test_an_archived_case_still_counts_for_its_session_and_its_resident(
+    repo: Repository,
+) -> None:
+    old = make_resident("欧阳秀兰", updated_at=datetime(2021, 1, 4, 9))
+    repo.residents.save_many([old], touch=False)
+    case = _closed("JC-20240610-001", old.id, session_id="s-0610", staff="刘")
+    repo.cases.save(case)
+    assert repo.cases.archive_ended(ARCHIVABLE, CUTOFF) == 1
+
+    assert repo.cases.takers_by_session() == {"s-0610": ["刘"]}
+    # closed in 2024: not three years without anything new, though the record is older
+    assert due_residents(repo, date(2026, 11, 27)) == []
+    assert [r.id for r in due_residents(repo, date(2027, 6, 11))] == [old.id]
