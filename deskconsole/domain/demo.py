@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from deskconsole.domain import demo_data as words
+from deskconsole.domain.archiving import archive_due
 from deskconsole.domain.workdays import due_date
 from deskconsole.models import (
     Address,
@@ -364,7 +365,8 @@ def generate(
 
 
 def fill(repo: RepositoryAPI, data: DemoData, settings: Settings | None = None) -> None:
-    """Write demo data into an empty store as one batch."""
+    """Write demo data into an empty store as one batch, then archive the cases a desk
+    running that long would have archived (those that ended over a year ago)."""
     if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))
     settings = settings or Settings(
@@ -377,3 +379,4 @@ def fill(repo: RepositoryAPI, data: DemoData, settings: Settings | None = None) 
         + [session_ops.op(s) for s in data.sessions]
         + [case_ops.op(c) for c in data.cases]
     )
+    archive_due(repo, repo.now())
