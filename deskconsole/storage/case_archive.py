@@ -30,7 +30,14 @@ from typing import Any
 
 from deskconsole.i18n import t
 from deskconsole.models import CASE_NUMBER_RE
-from deskconsole.storage.archive_files import YearFile, read_year, write_year, year_path
+from deskconsole.storage.archive_files import (
+    YearFile,
+    back_up_years,
+    read_year,
+    write_year,
+    year_path,
+)
+from deskconsole.storage.backup import backup_dir
 from deskconsole.storage.errors import StoreCorruptError, StoreOpenError, StoreWriteError
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
@@ -255,6 +262,7 @@ class CaseArchive:
         with self._moving:
             for year, group in sorted(by_year.items()):
                 moved += self._rewrite(year, group)
+            self._back_up()
         return moved
 
     def tidy(self) -> int:
@@ -269,7 +277,18 @@ class CaseArchive:
                 self._rewrite(year, {})
                 after = sum(len(e.get("stale", ())) for e in self._year_entries(year).values())
                 gone += before - after
+            if gone:
+                self._back_up()  # the newest copy is then one without the dropped cases
         return gone
+
+    def _back_up(self) -> None:
+        """Copy the new versions of the files into the backups at once: a journal that
+        lists the moved cases must never outlive every copy that holds them."""
+        assert self._home is not None
+        try:
+            back_up_years(self._home)
+        except OSError as error:
+            raise StoreWriteError.of(backup_dir(self._home), error) from None
 
     def _year_entries(self, year: str) -> dict[str, Doc]:
         with self._store.lock:

@@ -13,7 +13,13 @@ from deskconsole.domain.erasure import erase
 from deskconsole.domain.retention import due_residents
 from deskconsole.models import ENDED_STATES, CaseState
 from deskconsole.storage import Repository, StoreCorruptError, StoreWriteError
-from deskconsole.storage.archive_files import archive_copies, read_year, write_year, year_path
+from deskconsole.storage.archive_files import (
+    archive_copies,
+    read_copy,
+    read_year,
+    write_year,
+    year_path,
+)
 from deskconsole.storage.case_archive import MANIFEST
 from deskconsole.storage.check import check_store
 from deskconsole.storage.restore import restore_backup
@@ -197,12 +203,19 @@ def test_a_missing_year_file_is_damage_not_an_empty_year(
 
 def test_backups_keep_each_version_of_a_year_file_once(filled: Repository) -> None:
     filled.cases.archive_ended(ARCHIVABLE, CUTOFF)
+    first = archive_copies(filled.data_dir)  # copied as soon as the cases moved
     filled.backup_now()
-    first = archive_copies(filled.data_dir)
     filled.backup_now()
 
     assert sorted(c.year for c in first) == ["2023", "2024"]
     assert archive_copies(filled.data_dir) == first
+    case = filled.cases.get("JC-20230105-001")
+    assert case is not None
+    filled.cases.save(case.model_copy(update={"outcome": "复查"}))
+    filled.cases.archive.tidy()
+    newest = archive_copies(filled.data_dir, "2023")[0]
+    assert newest not in first  # the tidied version, without the case brought back
+    assert read_copy(newest).numbers() == {"JC-20230105-002"}
 
 
 def test_the_manifest_is_journalled_with_the_move(filled: Repository) -> None:
