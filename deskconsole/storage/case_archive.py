@@ -250,53 +250,59 @@ class CaseArchive:
     # -- writing -----------------------------------------------------------------------
     def move(self, docs: Collection[Doc]) -> int:
         """Move these live documents into their years' files; returns how many left the
-        live table (a case changed meanwhile stays). Raises :class:`StoreWriteError`
-        when a file cannot be written, :class:`StoreCorruptError` when one in place is
-        damaged (nothing moved from that year on)."""
+        live table (a case changed meanwhile stays). Every file is written, and copied
+        into the backups, before one commit moves them all. Raises
+        :class:`StoreWriteError` when a file cannot be written, :class:`StoreCorruptError`
+        when one in place is damaged: then nothing moved."""
         if self._home is None:
             return 0
         by_year: dict[str, dict[str, Doc]] = {}
         for doc in docs:
             by_year.setdefault(doc["number"].split("-")[1][:4], {})[doc["number"]] = doc
-        moved = 0
         with self._moving:
-            for year, group in sorted(by_year.items()):
-                moved += self._rewrite(year, group)
-            self._back_up()
-        return moved
+            return self._rewrite(by_year)
 
     def tidy(self) -> int:
         """Rewrite the files that still hold copies of cases no longer archived (brought
         back live, erased), without them; returns how many copies went."""
         if self._home is None:
             return 0
-        gone = 0
         with self._moving:
-            for year in self.stale_years():
-                before = sum(len(e.get("stale", ())) for e in self._year_entries(year).values())
-                self._rewrite(year, {})
-                after = sum(len(e.get("stale", ())) for e in self._year_entries(year).values())
-                gone += before - after
-            if gone:
-                self._back_up()  # the newest copy is then one without the dropped cases
-        return gone
+            years = self.stale_years()
+            before = self._stale_count()
+            self._rewrite({year: {} for year in years})
+            return before - self._stale_count()
 
-    def _back_up(self) -> None:
-        """Copy the new versions of the files into the backups at once: a journal that
-        lists the moved cases must never outlive every copy that holds them."""
-        assert self._home is not None
-        try:
-            back_up_years(self._home)
-        except OSError as error:
-            raise StoreWriteError.of(backup_dir(self._home), error) from None
+    def _stale_count(self) -> int:
+        with self._store.lock:
+            return sum(len(entry.get("stale", ())) for entry in self._months().values())
 
     def _year_entries(self, year: str) -> dict[str, Doc]:
         with self._store.lock:
             return {m: e for m, e in self._months().items() if m.startswith(year)}
 
-    def _rewrite(self, year: str, group: dict[str, Doc]) -> int:
-        """Write ``year``'s file with its listed cases and ``group``, then commit the
-        removal of ``group`` from the live table with the manifest listing it."""
+    def _rewrite(self, groups: dict[str, dict[str, Doc]]) -> int:
+        """Write each year's file with its listed cases and its group, copy them into the
+        backups, then commit the removal of the groups from the live table with the
+        manifest that lists them, as one batch."""
+        if not groups:
+            return 0
+        written = {year: self._write_year(year, group) for year, group in sorted(groups.items())}
+        self._back_up()  # a journal that lists cases never outlives every copy of them
+        with self._store.lock:
+            live = self._store.table(CASES).raw()
+            ops: list[Op] = []
+            moved = 0
+            for year, docs in written.items():
+                group = groups[year]
+                gone = {number for number, doc in group.items() if live.get(number) is doc}
+                ops += [Op(CASES, number, None) for number in sorted(gone)]
+                ops += self._manifest_ops(year, docs, {n: group[n] for n in gone})
+                moved += len(gone)
+            self._store.commit(ops)
+        return moved
+
+    def _write_year(self, year: str, group: dict[str, Doc]) -> dict[str, Doc]:
         listed = self._listed_in(year)
         docs: dict[str, Doc] = dict(zip(listed, self._read_listed(year, list(listed)), strict=True))
         docs.update(group)
@@ -305,26 +311,33 @@ class CaseArchive:
             write_year(path, docs)
         except OSError as error:
             raise StoreWriteError.of(path, error) from None
-        with self._store.lock:
-            live = self._store.table(CASES).raw()
-            gone = {number for number, doc in group.items() if live.get(number) is doc}
-            entries = {month: dict(entry) for month, entry in self._year_entries(year).items()}
-            for number in gone:
-                month = month_of(number)
-                assert month is not None
-                entry = entries.setdefault(month, {"month": month, "cases": {}, "stale": []})
-                entry["cases"] = {**entry["cases"], number: summary_of(group[number])}
-            for number in docs:  # a month whose copies are all stale has an entry too
-                month = month_of(number)
-                if month is not None and month not in entries:
-                    entries[month] = {"month": month, "cases": {}, "stale": []}
-            ops = [Op(CASES, number, None) for number in sorted(gone)]
-            for month, entry in sorted(entries.items()):
-                stale = sorted(n for n in docs if month_of(n) == month and n not in entry["cases"])
-                fresh = {"month": month, "cases": dict(entry["cases"]), "stale": stale}
-                ops.append(Op(MANIFEST, month, fresh if fresh["cases"] or stale else None))
-            self._store.commit(ops)
-        return len(gone)
+        return docs
+
+    def _manifest_ops(self, year: str, docs: dict[str, Doc], gone: dict[str, Doc]) -> list[Op]:
+        """The manifest of ``year`` once ``gone`` left the live table, the file holding
+        ``docs`` (what it holds beyond what is listed is stale)."""
+        entries = {month: dict(entry) for month, entry in self._year_entries(year).items()}
+        for number in [*docs, *gone]:
+            month = month_of(number)
+            if month is not None and month not in entries:
+                entries[month] = {"month": month, "cases": {}, "stale": []}
+        for number, doc in gone.items():
+            entry = entries[month_of(number) or ""]
+            entry["cases"] = {**entry["cases"], number: summary_of(doc)}
+        ops = []
+        for month, entry in sorted(entries.items()):
+            stale = sorted(n for n in docs if month_of(n) == month and n not in entry["cases"])
+            fresh = {"month": month, "cases": dict(entry["cases"]), "stale": stale}
+            ops.append(Op(MANIFEST, month, fresh if fresh["cases"] or stale else None))
+        return ops
+
+    def _back_up(self) -> None:
+        """Copy the new versions of the files into the backups."""
+        assert self._home is not None
+        try:
+            back_up_years(self._home)
+        except OSError as error:
+            raise StoreWriteError.of(backup_dir(self._home), error) from None
 
     def _unlist_changed(self, ops: list[Op]) -> list[Op]:
         """The store's rule: a commit that changes a listed case unlists it (its copy in
