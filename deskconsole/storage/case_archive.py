@@ -60,15 +60,27 @@ def month_of(number: str) -> str | None:
 
 def summary_of(doc: Mapping[str, Any]) -> Summary:
     """What the manifest keeps of a case document."""
-    stamps = [str(doc.get("intake_at") or ""), str(doc.get("updated_at") or "")]
-    stamps += [str(event.get("at") or "") for event in doc.get("events", ())]
     return [
         str(doc.get("resident_id") or ""),
         str(doc.get("session_id") or ""),
         str(doc.get("staff") or ""),
-        max(stamps),
+        last_change(doc),
         str(doc.get("state") or ""),
     ]
+
+
+def _by_year(docs: Iterable[Doc]) -> dict[str, dict[str, Doc]]:
+    by_year: dict[str, dict[str, Doc]] = {}
+    for doc in docs:
+        by_year.setdefault(doc["number"].split("-")[1][:4], {})[doc["number"]] = doc
+    return by_year
+
+
+def last_change(doc: Mapping[str, Any]) -> str:
+    """When a case document last changed: the newest of its intake, update and events."""
+    stamps = [str(doc.get("intake_at") or ""), str(doc.get("updated_at") or "")]
+    stamps += [str(event.get("at") or "") for event in doc.get("events", ())]
+    return max(stamps)
 
 
 def archived_numbers(tables: Mapping[str, Mapping[str, Doc]]) -> dict[str, set[str]]:
@@ -256,11 +268,19 @@ class CaseArchive:
         when one in place is damaged: then nothing moved."""
         if self._home is None:
             return 0
-        by_year: dict[str, dict[str, Doc]] = {}
-        for doc in docs:
-            by_year.setdefault(doc["number"].split("-")[1][:4], {})[doc["number"]] = doc
         with self._moving:
-            return self._rewrite(by_year)
+            return self._rewrite(_by_year(docs))
+
+    def add_with(self, docs: Collection[Doc], ops: list[Op]) -> None:
+        """Write ``docs``, cases the live store does not hold (a history brought in
+        whole, as the demo's), into their years' files, then commit ``ops`` with the
+        manifest that lists them as one batch (a store without an archive takes them
+        live)."""
+        if self._home is None or not docs:
+            self._store.commit([*ops, *(Op(CASES, doc["number"], doc) for doc in docs)])
+            return
+        with self._moving:
+            self._rewrite(_by_year(docs), ops)
 
     def tidy(self) -> int:
         """Rewrite the files that still hold copies of cases no longer archived (brought
@@ -281,22 +301,26 @@ class CaseArchive:
         with self._store.lock:
             return {m: e for m, e in self._months().items() if m.startswith(year)}
 
-    def _rewrite(self, groups: dict[str, dict[str, Doc]]) -> int:
+    def _rewrite(self, groups: dict[str, dict[str, Doc]], adding: list[Op] | None = None) -> int:
         """Write each year's file with its listed cases and its group, copy them into the
         backups, then commit the removal of the groups from the live table with the
-        manifest that lists them, as one batch."""
+        manifest that lists them, as one batch (``adding``: the groups are not live;
+        these ops are committed with the manifest instead)."""
         if not groups:
             return 0
         written = {year: self._write_year(year, group) for year, group in sorted(groups.items())}
         self._back_up()  # a journal that lists cases never outlives every copy of them
         with self._store.lock:
             live = self._store.table(CASES).raw()
-            ops: list[Op] = []
+            ops: list[Op] = list(adding or [])
             moved = 0
             for year, docs in written.items():
                 group = groups[year]
-                gone = {number for number, doc in group.items() if live.get(number) is doc}
-                ops += [Op(CASES, number, None) for number in sorted(gone)]
+                if adding is not None:
+                    gone = {number for number in group if number not in live}
+                else:
+                    gone = {number for number, doc in group.items() if live.get(number) is doc}
+                    ops += [Op(CASES, number, None) for number in sorted(gone)]
                 ops += self._manifest_ops(year, docs, {n: group[n] for n in gone})
                 moved += len(gone)
             self._store.commit(ops)

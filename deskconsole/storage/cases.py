@@ -15,7 +15,7 @@ from deskconsole.models import (
     case_number,
     case_number_prefix,
 )
-from deskconsole.storage.case_archive import CaseArchive, month_of
+from deskconsole.storage.case_archive import CaseArchive, last_change, month_of
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
 
@@ -127,14 +127,7 @@ class CaseRepository:
         time) into the yearly archive; returns how many moved (see
         :mod:`~deskconsole.storage.case_archive`)."""
         due = [  # documents are replaced, never changed: read outside the lock
-            doc
-            for doc in self.docs_in_states(states)
-            if max(
-                str(doc.get("updated_at") or ""),
-                *(str(e.get("at") or "") for e in doc["events"]),
-                str(doc["intake_at"]),
-            )
-            < changed_before
+            doc for doc in self.docs_in_states(states) if last_change(doc) < changed_before
         ]
         return self.archive.move(due)
 
