@@ -274,7 +274,7 @@ def test_check_names_an_archived_case_missing_from_its_file(
 
     assert not report.ok
     assert report.invalid == [
-        "archive/cases-2023.json: 2 archived case(s) the store lists are not in this file "
+        "archive/cases-2023.json: 2 archived cases the store lists are not in this file "
         "(restore a backup)"
     ]
     assert report.counts["cases archived"] == 3

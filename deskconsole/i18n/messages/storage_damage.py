@@ -48,7 +48,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少格式版本或记录序号",
     ),
     "damage.archive_missing": (
-        "{count} archived case(s) the store lists are not in this file (restore a backup)",
+        "{count} archived {count|case the store lists is|cases the store lists are} not in "
+        "this file (restore a backup)",
         "数据库登记的 {count} 件归档案件不在此文件中（请从备份恢复）",
     ),
     "damage.snapshot_unsealed": (
