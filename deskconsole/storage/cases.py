@@ -70,9 +70,14 @@ class CaseRepository:
 
     def doc(self, number: str) -> dict[str, Any] | None:
         """One case's raw document (read only, live or archived), or ``None``."""
-        with self._store.lock:
-            doc = self._store.table(TABLE).raw().get(number)
+        doc = self.live_doc(number)
         return doc if doc is not None else self.archive.doc(number)
+
+    def live_doc(self, number: str) -> dict[str, Any] | None:
+        """The live document of a case (read only): ``None`` when it is archived or
+        absent (for indexes of what is live, which the archive never changes)."""
+        with self._store.lock:
+            return self._store.table(TABLE).raw().get(number)
 
     def docs(self) -> list[dict[str, Any]]:
         """Every live case as a raw document (fast; for statistics and indexes): not
