@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from deskconsole import crash
+from deskconsole.cli import archive_cmds as _archive_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import audit_cmds as _audit_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import bundle_cmds as _bundle_cmds  # noqa: F401  (registers commands)
 from deskconsole.cli import db_cmds as _db_cmds  # noqa: F401  (registers commands)

@@ -144,8 +144,9 @@ def restore(
     """Replace a damaged store with a backup, in one atomic step.
 
     Changes saved after the backup are kept when the journal is intact; the
-    replaced files are kept aside in damaged-<time>/. Erasures recorded in the
-    erasure ledger since the backup are applied again (the count is shown).
+    replaced files are kept aside in damaged-<time>/. The yearly archive files are
+    completed from their backed-up versions. Erasures recorded in the erasure ledger
+    since the backup are applied again (the count is shown).
     """
     target = data_dir_of(ctx, data_dir)
     _refuse_on_server(target, "restore")
@@ -155,6 +156,8 @@ def restore(
     typer.echo(t("cli.restore_done", backup=str(restored.backup), aside=str(restored.aside)))
     if restored.replayed:
         typer.echo(t("cli.restore_replayed", entries=restored.replayed))
+    for year, count in restored.archive_lost.items():
+        typer.echo(t("archive.restore_lost", count=count, year=year), err=True)
     with open_repo(target) as repo:
         reapplied = replay_ledger(repo)
     typer.echo(t("privacy.restore_reapplied", count=reapplied))

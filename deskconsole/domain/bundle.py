@@ -95,11 +95,7 @@ def collect(repo: RepositoryAPI, since: date | None, now: datetime) -> Bundle:
     def recent(stamp: str | None) -> bool:
         return stamp is not None and stamp >= start
 
-    cases = [
-        doc
-        for doc in repo.cases.docs()
-        if recent(doc.get("updated_at")) or any(recent(e.get("at")) for e in doc["events"])
-    ]
+    cases = repo.cases.docs_changed_since(start)  # archived ones too
     wanted_residents = {doc["resident_id"] for doc in cases if doc.get("resident_id")}
     wanted_sessions = {doc["session_id"] for doc in cases if doc.get("session_id")}
     residents = [

@@ -69,7 +69,7 @@ def compare(
     group = _grouping(street, by)
     names = list(dict.fromkeys(group(d.code) for d in street.desks if scope.covers(d.code)))
     docs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
-    for doc in repo.cases.docs():
+    for doc in repo.cases.docs_taken_between(first, last):  # the archived ones too
         code = doc.get("desk_code") or ""
         if scope.covers(code):
             docs.setdefault(group(code), []).append(doc)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from deskconsole.domain import demo_data as words
+from deskconsole.domain.archiving import archive_cutoff, is_due
 from deskconsole.domain.workdays import due_date
 from deskconsole.models import (
     Address,
@@ -364,16 +365,22 @@ def generate(
 
 
 def fill(repo: RepositoryAPI, data: DemoData, settings: Settings | None = None) -> None:
-    """Write demo data into an empty store as one batch."""
+    """Write demo data into an empty store as one batch, the cases a desk running that
+    long would have archived (those that ended over a year ago) into the archive files."""
     if not repo.is_empty:
         raise StoreError("demo.not_empty", data_dir=str(repo.data_dir))
     settings = settings or Settings(
         compounds=list(words.COMPOUNDS), canned_replies=dict(words.CANNED_REPLIES)
     )
-    # One commit: a crash leaves either an empty store or the whole demo, never settings only.
-    repo.commit(
+    # One commit: a crash leaves either an empty store or the whole demo, never settings
+    # only. The cases a desk would have archived by now go straight to the archive files.
+    before = archive_cutoff(settings, repo.now())
+    cases = [case_ops.op(c) for c in data.cases]
+    old = [op.doc for op in cases if op.doc is not None and is_due(op.doc, before)]
+    repo.cases.archive.add_with(
+        old,
         [session_ops.settings_op(settings)]
         + [resident_ops.op(r) for r in data.residents]
         + [session_ops.op(s) for s in data.sessions]
-        + [case_ops.op(c) for c in data.cases]
+        + [op for op in cases if not (op.doc is not None and is_due(op.doc, before))],
     )

@@ -188,8 +188,12 @@ def erase_many(
 
 
 def compact_now(repo: RepositoryAPI) -> None:
-    """Compact so that erased values leave the journal now; the erasure is saved already,
-    so a disk that refuses the snapshot only leaves them for the next compaction."""
+    """Rewrite the archive files that hold copies of the erased cases, and compact, so
+    that erased values leave the archive and the journal now; the erasure is saved
+    already, so a disk that refuses either only leaves them for the next time (the
+    console tidies the archive at each start)."""
+    with contextlib.suppress(StoreError):
+        repo.cases.archive.tidy()
     with contextlib.suppress(StoreError):
         repo.compact()
 

@@ -46,6 +46,9 @@ def due_residents(repo: RepositoryAPI, today: date) -> list[Resident]:
         stamps = [doc["intake_at"], doc.get("updated_at") or ""]
         stamps += [event["at"] for event in doc["events"]]
         last[resident_id] = max([last.get(resident_id, ""), *stamps])
+    for _, (resident_id, _session, _staff, changed, _state) in repo.cases.archive.entries():
+        if resident_id:  # archived cases are never open; their last change is kept
+            last[resident_id] = max(last.get(resident_id, ""), changed)
     due = [
         Resident.model_validate(doc)
         for doc in repo.residents.docs()

@@ -74,6 +74,10 @@ class Settings(BaseModel):
     retention_years: int = Field(default=3, ge=0, le=50)
     """Personal data of residents with no open case and nothing new for this many years
     is due for de-identification (``deskconsole purge``); 0 turns the rule off."""
+    archive_after_days: int = Field(default=365, ge=0, le=3650)
+    """Cases closed or ended this many days ago leave the live store for the yearly
+    archive files beside it (still found by number, resident, day and period); 0 keeps
+    every case live."""
     retention_reminded: date | None = None
     """When the console last reminded that residents were due (once a month)."""
     lock_idle_minutes: int = Field(default=5, ge=0, le=240)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from deskconsole.models import (
     case_number,
     case_number_prefix,
 )
+from deskconsole.storage.case_archive import CaseArchive, last_change, month_of
 from deskconsole.storage.journal import Op
 from deskconsole.storage.store import Store
 
@@ -32,10 +33,12 @@ class CaseCounts:
 
 
 class CaseRepository:
-    """Typed access to the ``cases`` table."""
+    """Typed access to the ``cases`` table, and to the cases archived beside it
+    (``archive``): every read by number, resident, day or period answers from both."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.archive = CaseArchive(store)
         table = store.table(TABLE)
         table.add_index("resident", lambda doc: doc.get("resident_id"))
         table.add_index("number_prefix", lambda doc: doc["number"].rpartition("-")[0])
@@ -61,28 +64,77 @@ class CaseRepository:
         return [Case.model_validate(doc) for doc in self._raw() if keep(doc)]
 
     def get(self, number: str) -> Case | None:
-        """The case with this number."""
-        with self._store.lock:
-            doc = self._store.table(TABLE).raw().get(number)
+        """The case with this number (live or archived)."""
+        doc = self.doc(number)
         return Case.model_validate(doc) if doc is not None else None
 
     def doc(self, number: str) -> dict[str, Any] | None:
-        """One case's raw document (read only), or ``None``."""
+        """One case's raw document (read only, live or archived), or ``None``."""
+        doc = self.live_doc(number)
+        return doc if doc is not None else self.archive.doc(number)
+
+    def live_doc(self, number: str) -> dict[str, Any] | None:
+        """The live document of a case (read only): ``None`` when it is archived or
+        absent (for indexes of what is live, which the archive never changes)."""
         with self._store.lock:
             return self._store.table(TABLE).raw().get(number)
 
     def docs(self) -> list[dict[str, Any]]:
-        """Every case as a raw document (fast; for statistics and indexes)."""
+        """Every live case as a raw document (fast; for statistics and indexes): not
+        the archived ones (:meth:`every_doc`)."""
         return self._raw()
 
+    def every_doc(self) -> Iterator[dict[str, Any]]:
+        """Every case's raw document, live then archived (the archive read a year at a
+        time: for exports of everything)."""
+        yield from self._raw()
+        yield from self.archive.every_doc()
+
+    def docs_changed_since(self, stamp: str) -> list[dict[str, Any]]:
+        """Raw documents of the cases (live or archived) changed at ``stamp`` or later:
+        last updated, or an event, then."""
+        live = [
+            doc
+            for doc in self._raw()
+            if str(doc.get("updated_at") or "") >= stamp
+            or any(str(e.get("at") or "") >= stamp for e in doc["events"])
+        ]
+        return [*live, *self.archive.changed_since(stamp)]
+
+    def numbers(self) -> list[str]:
+        """Every case number, live and archived."""
+        with self._store.lock:
+            live = list(self._store.table(TABLE).raw())
+        return [*live, *(number for number, _ in self.archive.entries())]
+
+    def takers_by_session(self) -> dict[str, list[str]]:
+        """Who took each case, by desk session (live and archived cases)."""
+        takers: dict[str, list[str]] = {}
+        for doc in self._raw():
+            if doc.get("session_id"):
+                takers.setdefault(doc["session_id"], []).append(str(doc.get("staff") or ""))
+        for _, (_resident, session_id, staff, _changed, _state) in self.archive.entries():
+            if session_id:
+                takers.setdefault(session_id, []).append(staff)
+        return takers
+
     def all(self) -> list[Case]:
-        """Every case (costly on a large store: prefer a narrower query)."""
+        """Every live case (costly on a large store: prefer a narrower query)."""
         return self._where(lambda doc: True)
 
     def count(self) -> int:
-        """How many cases."""
+        """How many cases, live and archived."""
         with self._store.lock:
-            return len(self._store.table(TABLE))
+            return len(self._store.table(TABLE)) + self.archive.count()
+
+    def archive_ended(self, states: Collection[CaseState], changed_before: str) -> int:
+        """Move the cases in ``states`` last changed before ``changed_before`` (an ISO
+        time) into the yearly archive; returns how many moved (see
+        :mod:`~deskconsole.storage.case_archive`)."""
+        due = [  # documents are replaced, never changed: read outside the lock
+            doc for doc in self.docs_in_states(states) if last_change(doc) < changed_before
+        ]
+        return self.archive.move(due)
 
     def docs_in_states(self, states: Collection[CaseState]) -> list[dict[str, Any]]:
         """Raw documents (read only) of the cases in one of ``states``, from the index."""
@@ -132,6 +184,11 @@ class CaseRepository:
                 and (wanted is None or raw[key]["state"] in wanted)
                 and (category is None or raw[key].get("category") == category)
             ]
+        docs += [
+            doc
+            for doc in self.archive.for_residents(resident_ids, wanted)
+            if category is None or doc.get("category") == category
+        ]
         found = {doc["number"]: Case.model_validate(doc) for doc in docs}
         return sorted(found.values(), key=lambda c: c.intake_at, reverse=True)
 
@@ -141,6 +198,7 @@ class CaseRepository:
         iso_day = day.isoformat()
         with self._store.lock:
             docs = self._store.table(TABLE).find("intake_day", iso_day, hint=iso_day)
+        docs += self.archive.taken_between(iso_day, iso_day)
         found = [
             case
             for case in (Case.model_validate(doc) for doc in docs)
@@ -156,6 +214,7 @@ class CaseRepository:
             docs = self._store.table(TABLE).find_between(
                 "intake_day", first.isoformat(), last.isoformat(), "intake_at"
             )
+        docs += self.archive.taken_between(first.isoformat(), last.isoformat())
         return sorted(docs, key=lambda doc: (doc["intake_at"][:10], doc["number"]))
 
     def counts(self, today: date, desk_code: str | None = None) -> CaseCounts:
@@ -181,7 +240,11 @@ class CaseRepository:
         """The next free case number for this desk and day."""
         prefix = case_number_prefix(desk_code, day).rstrip("-")
         highest = 0
-        for key in self._lookup("number_prefix", prefix):
+        month = month_of(f"{prefix}-001")
+        archived = [n for n, _ in self.archive.entries_of(month)] if month else []
+        for key in [*self._lookup("number_prefix", prefix), *archived]:
+            if not key.startswith(prefix):
+                continue
             match = CASE_NUMBER_RE.fullmatch(key)
             if match:
                 highest = max(highest, int(match["seq"]))
@@ -192,14 +255,16 @@ class CaseRepository:
         prefix = f"{desk_code}-"
         with self._store.lock:
             buckets = self._store.table(TABLE).buckets("number_prefix")
-            return sum(len(keys) for key, keys in buckets.items() if str(key).startswith(prefix))
+            live = sum(len(keys) for key, keys in buckets.items() if str(key).startswith(prefix))
+        return live + sum(n.startswith(prefix) for n, _ in self.archive.entries())
 
     def desk_codes(self) -> list[str]:
         """Every desk code the stored case numbers start with, from the index."""
         with self._store.lock:
             buckets = self._store.table(TABLE).buckets("number_prefix")
             prefixes = [str(key) for key, keys in buckets.items() if keys]
-        return sorted({prefix.partition("-")[0] for prefix in prefixes})
+        archived = (number for number, _ in self.archive.entries())
+        return sorted({prefix.partition("-")[0] for prefix in [*prefixes, *archived]})
 
     def add(self, desk_code: str, day: date, build: Callable[[str], Case]) -> Case:
         """Allocate the next number, build the case with it and save it, atomically."""

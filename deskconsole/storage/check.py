@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from deskconsole.i18n import t
 from deskconsole.models import (
     AuditEntry,
     Case,
@@ -17,7 +19,9 @@ from deskconsole.models import (
     Settings,
     describe,
 )
+from deskconsole.storage.archive_files import ARCHIVE_DIR, read_year, year_path
 from deskconsole.storage.backup import BackupInfo, newest_good_backup
+from deskconsole.storage.case_archive import MANIFEST, archived_numbers
 from deskconsole.storage.erasures import TABLE as ERASURES
 from deskconsole.storage.erasures import read_ledger
 from deskconsole.storage.errors import StoreError
@@ -70,7 +74,8 @@ def check_store(data_dir: Path) -> CheckReport:
     report.replayed = store.replayed
     report.torn_tail = store.torn_tail
     for name, docs in sorted(store.db.dump().items()):
-        report.counts[name] = len(docs)
+        if name != MANIFEST:  # what it lists is counted as the archived cases
+            report.counts[name] = len(docs)
         model = MODELS.get(name)
         for key, doc in docs.items():
             try:
@@ -89,7 +94,46 @@ def check_store(data_dir: Path) -> CheckReport:
                 detail = describe(error).replace("\n", "; ")
                 report.invalid.append(f"{name}/{key}: {detail}")
     _check_ledger(report, store.db.dump().get(ERASURES, {}))
+    _check_archive(report, store.db.dump())
     return report
+
+
+def _check_archive(report: CheckReport, tables: Mapping[str, Mapping[str, Any]]) -> None:
+    """Every case the manifest lists must be in its year's file, valid, and not live."""
+    listed = archived_numbers(tables)
+    if not listed:
+        return
+    report.counts["cases archived"] = sum(len(numbers) for numbers in listed.values())
+    live = tables.get("cases", {})
+    for year, numbers in sorted(listed.items()):
+        path = year_path(report.data_dir, year)
+        shown = f"{ARCHIVE_DIR}/{path.name}"
+        try:
+            checked = read_year(path)
+        except (StoreError, OSError) as error:
+            report.invalid.append(f"{shown}: {getattr(error, 'detail', None) or error}")
+            continue
+        if checked is None:
+            report.invalid.append(f"{shown}: {t('damage.archive_missing', count=len(numbers))}")
+            continue
+        docs = checked.docs()
+        missing = [number for number in numbers if number not in docs]
+        if missing:
+            report.invalid.append(f"{shown}: {t('damage.archive_missing', count=len(missing))}")
+        for number in sorted(set(numbers) & set(live)):
+            report.invalid.append(f"{shown}/{number}: archived and live at once")
+        for number in sorted(set(numbers) & set(docs)):
+            _validate(report, f"{shown}/{number}", Case, docs[number], number)
+
+
+def _validate(report: CheckReport, where: str, model: type[BaseModel], doc: Any, key: str) -> None:
+    try:
+        instance = model.model_validate(doc)
+    except ValidationError as error:
+        report.invalid.append(f"{where}: {describe(error)}".replace("\n", "; "))
+        return
+    if getattr(instance, "number", key) != key:
+        report.invalid.append(f"{where}: stored under the wrong key")
 
 
 def _check_ledger(report: CheckReport, stored: dict[str, dict[str, Any]]) -> None:

@@ -113,6 +113,18 @@ class Section:
         doc: Doc = self._loads(b"{" + line + b"}")[key]
         return doc
 
+    def keys(self) -> set[str]:
+        """The keys of the table, the journal's changes applied, without parsing it."""
+        if self._offsets is None:
+            self._offsets = self._find_offsets()
+        keys = set(self._offsets)
+        for key, doc in self.overlay.items():
+            if doc is None:
+                keys.discard(key)
+            else:
+                keys.add(key)
+        return keys
+
     def _find_offsets(self) -> dict[str, tuple[int, int]]:
         data, end = self.data, self.end
         offsets: dict[str, tuple[int, int]] = {}

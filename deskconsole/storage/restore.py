@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from deskconsole.storage.archive_files import complete_years, year_path
 from deskconsole.storage.backup import newest_good_backup, read_backup
+from deskconsole.storage.case_archive import archived_numbers
 from deskconsole.storage.errors import StoreError, StoreTooNewError, file_of, reason_of
 from deskconsole.storage.files import ensure_private_dir, fsync_dir, read_bytes, write_atomic
 from deskconsole.storage.journal import JOURNAL_NAME, JournalDamage, JournalWriter, parse_journal
@@ -40,6 +42,9 @@ class Restored:
     backup: Path
     aside: Path
     replayed: int
+    #: Archived cases, by year, that neither the archive file nor any backed-up version
+    #: of it holds (named by ``check`` until found).
+    archive_lost: dict[str, int] = field(default_factory=dict)
 
 
 def restore_backup(data_dir: Path, backup: Path | None, now: datetime) -> Restored:
@@ -80,8 +85,13 @@ def _restore(data_dir: Path, backup: Path | None, now: datetime) -> Restored:
     seq, replayed = _replay_newer(tables, snapshot.seq, old_journal)
     marker = journal_checksum(old_journal or b"")
     aside = _aside_dir(data_dir, now)
+    wanted = archived_numbers(tables)
     try:
-        _keep_aside(aside, [snapshot_path, journal_path])
+        years = [year_path(data_dir, year) for year in sorted(wanted)]
+        _keep_aside(aside, [snapshot_path, journal_path, *years])
+        # First the archive files: each then holds what the store before the restore
+        # lists and what the restored one does, so a kill at any moment loses nothing.
+        lost = complete_years(data_dir, wanted)
         write_snapshot(snapshot_path, tables, seq, supersedes_journal=marker)
     except OSError as error:
         if not _landed(snapshot_path, marker, seq):
@@ -90,7 +100,7 @@ def _restore(data_dir: Path, backup: Path | None, now: datetime) -> Restored:
     # Restored. A new journal is tidier; if it cannot be written the old one stays ignored.
     with contextlib.suppress(OSError):
         JournalWriter.create(journal_path, seq).close()
-    return Restored(source, aside, replayed)
+    return Restored(source, aside, replayed, lost)
 
 
 def _failed(path: Path, error: OSError) -> StoreError:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from deskconsole.i18n import t
+from deskconsole.storage.archive_files import back_up_years
 from deskconsole.storage.backup import (
     backup_dir,
     backup_due,
@@ -73,6 +74,8 @@ class Change(frozenset[str]):
 
 
 Listener = Callable[[Change], None]
+#: Called with a commit's ops under the store's lock: the ops to add to the same batch.
+Rule = Callable[[list[Op]], list[Op]]
 
 
 def _lower_own_priority() -> None:
@@ -101,6 +104,7 @@ class Store:
         self._journal: JournalWriter | None = None
         self._file_lock = StoreLock(data_dir)
         self._listeners: list[Listener] = []
+        self._rules: list[Rule] = []
         self._backup_thread: threading.Thread | None = None
         self._compactor: threading.Thread | None = None
         self._retry_compaction_at = 0  # after a failed compaction: the journal size to retry at
@@ -248,6 +252,8 @@ class Store:
         with self.lock:
             if self._journal is None:
                 raise StoreReadOnlyError(self.data_dir)
+            for rule in self._rules:
+                ops = [*ops, *rule(ops)]
             if any(op.table == "residents" for op in ops):
                 self._drop_search_cache()
             entry = Entry(self._seq + 1, ops)
@@ -267,6 +273,15 @@ class Store:
         changed = Change.of(ops)
         for listener in list(self._listeners):
             listener(changed)
+
+    def add_rule(self, rule: Rule) -> None:
+        """Have every commit carry the ops ``rule`` adds to it (atomically with them)."""
+        self._rules.append(rule)
+
+    def archive_home(self) -> Path | None:
+        """The directory that holds this store's yearly archive files' folder: the data
+        directory of an embedded store (``None`` for other stores)."""
+        return self.data_dir if type(self) is Store else None
 
     def search_cache(self) -> Path | None:
         """Where the console may keep its resident index: beside this embedded store,
@@ -401,8 +416,12 @@ class Store:
                     tables, seq = self._frozen_copy()
             if snapshot is not None:
                 chunks = file_chunks(snapshot)
-                return write_backup_of(self.data_dir, chunks, self.now(), self.backups_keep)
-            return write_backup(self.data_dir, tables, seq, self.now(), self.backups_keep)
+                path = write_backup_of(self.data_dir, chunks, self.now(), self.backups_keep)
+            else:
+                path = write_backup(self.data_dir, tables, seq, self.now(), self.backups_keep)
+            if self.archive_home() is not None:
+                back_up_years(self.data_dir)
+            return path
         except OSError as error:
             raise StoreWriteError.of(backup_dir(self.data_dir), error) from None
 

@@ -44,10 +44,11 @@ from deskconsole.ui.screens.lookup import LookupScreen
 from deskconsole.ui.session_keys import SessionActions
 from deskconsole.ui.store_opening import StoreOpener, StoreOpening
 from deskconsole.ui.styles import style_paths
+from deskconsole.ui.upkeep import Upkeep
 from deskconsole.ui.widgets.header import DeskHeader
 
 
-class DeskApp(BrowserKeys, ScreenLock, CrashGuard, Navigation, Desk):
+class DeskApp(BrowserKeys, ScreenLock, Upkeep, CrashGuard, Navigation, Desk):
     """deskconsole's Textual application."""
 
     TITLE = "deskconsole"

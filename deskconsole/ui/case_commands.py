@@ -25,8 +25,7 @@ def cases_by_number(app: Desk, query: str) -> list[tuple[str, str]]:
     if not looks_like_case_number(query):
         return []
     try:
-        docs = app.repo.cases.docs()
-        numbers = find_case_numbers(query, (doc["number"] for doc in docs), app.today())
+        numbers = find_case_numbers(query, app.repo.cases.numbers(), app.today())
         found = [(n, app.repo.cases.doc(n)) for n in numbers]
     except StoreError:
         return []

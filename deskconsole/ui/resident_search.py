@@ -158,7 +158,7 @@ class ResidentSearch:
             else:
                 index.upsert(doc)
         for number in dirty.get("cases", ()):
-            case_doc = repo.cases.doc(number)
+            case_doc = repo.cases.live_doc(number)  # an archived case is never open
             if case_doc is None:
                 index.remove_case(number)
             else:

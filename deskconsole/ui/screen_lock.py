@@ -1,5 +1,4 @@
-"""Mixed into the App: ctrl+l and the idle timer lock the console; the monthly
-retention reminder.
+"""Mixed into the App: ctrl+l and the idle timer lock the console.
 
 Activity is every key, paste and mouse press or scroll the console applies (the
 type-ahead gate hands keys on in order, so the lock sees them as they take effect).
@@ -13,16 +12,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from textual import events, work
+from textual import events
 
-from deskconsole.domain.retention import monthly_reminder
-from deskconsole.i18n import t
-from deskconsole.storage import StoreError
 from deskconsole.ui.screens.lock import LockScreen
 
 IDLE_CHECK_SECONDS = 15.0
-#: Seconds after the start before the monthly look for residents due for de-identification.
-RETENTION_CHECK_DELAY = 5.0
 _ACTIVITY = (
     events.Key,
     events.Paste,
@@ -49,8 +43,6 @@ class ScreenLock:
         app: Any = self
         self._last_input = self.idle_clock()
         app.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
-        # Once the console is up: the look goes over every resident and case.
-        app.set_timer(RETENTION_CHECK_DELAY, self._remind_retention)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
@@ -78,18 +70,3 @@ class ScreenLock:
 
     def _settings(self) -> Any:
         return self.settings  # type: ignore[attr-defined]
-
-    @work(thread=True, exclusive=True, group="retention-reminder")
-    def _remind_retention(self) -> None:
-        """Once a month: say how many residents the retention rule finds due."""
-        app: Any = self
-        try:
-            if not app.repo.settings.is_saved():
-                return  # a desk not set up yet: saving the reminder would mark it chosen
-            count = monthly_reminder(app.repo, app.today())
-        except StoreError:
-            return
-        if count:
-            app.call_from_thread(
-                app.notify, t("privacy.retention_reminder", count=count), timeout=20
-            )

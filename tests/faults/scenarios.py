@@ -17,8 +17,9 @@ from pathlib import Path
 import orjson
 
 from deskconsole.domain import demo
+from deskconsole.domain.archiving import archive_due
 from deskconsole.domain.erasure import erase
-from deskconsole.models import Case
+from deskconsole.models import Case, CaseState
 from deskconsole.storage import Repository, Store, StoreError
 from deskconsole.storage import store as store_module
 from deskconsole.storage.restore import restore_backup
@@ -149,6 +150,42 @@ def _demo(data_dir: Path, ack: Report, refused: Report) -> None:
         repo.close()
 
 
+def _closed_on(number: str, state: CaseState = CaseState.CLOSED) -> Case:
+    at = datetime.strptime(number.split("-")[1], "%Y%m%d").replace(hour=9)
+    return make_case(number, intake_at=at, updated_at=at, state=state, description="旧案 " * 40)
+
+
+OLD_CASES = [
+    _closed_on("JC-20230105-001"),
+    _closed_on("JC-20230105-002", CaseState.WITHDRAWN),
+    _closed_on("JC-20240610-001"),
+    make_case("JC-20240611-001", intake_at=datetime(2024, 6, 11, 9), updated_at=NOW),  # open
+]
+
+
+def _old_cases_store(data_dir: Path) -> None:
+    """Cases of two years back, closed and open, with a backup."""
+    _base_store(data_dir)
+    repo = _open(data_dir)
+    repo.cases.save_many(OLD_CASES)
+    repo.store.compact()
+    repo.store.backup_now()
+    repo.store._close_files()
+
+
+def _archive(data_dir: Path, ack: Report, refused: Report) -> None:
+    repo = _open(data_dir)
+    try:
+        try:
+            archive_due(repo, NOW)
+        except StoreError:
+            refused("archive")
+            raise
+        ack("archive")
+    finally:
+        repo.close()
+
+
 def _schema_1_store(data_dir: Path) -> None:
     """A store as version 1 wrote it: no checksum line, a journal without header."""
     data_dir.mkdir(parents=True)
@@ -186,4 +223,5 @@ SCENARIOS = [
     Scenario("demo", lambda data_dir: None, _demo),
     Scenario("migrate", _schema_1_store, _migrate),
     Scenario("erase", _person_store, _erase),
+    Scenario("archive", _old_cases_store, _archive),
 ]

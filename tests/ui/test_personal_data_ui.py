@@ -13,7 +13,7 @@ from deskconsole.domain.register import build_register
 from deskconsole.i18n import t
 from deskconsole.models import Address, Resident
 from deskconsole.storage import Repository
-from deskconsole.ui import screen_lock
+from deskconsole.ui import upkeep
 from deskconsole.ui.app import DeskApp
 from deskconsole.ui.screens.board import BoardScreen
 from deskconsole.ui.screens.case_view import CaseScreen
@@ -124,7 +124,7 @@ async def test_the_console_reminds_once_a_month_of_residents_due(
 ) -> None:
     from datetime import timedelta
 
-    monkeypatch.setattr(screen_lock, "RETENTION_CHECK_DELAY", 0.01)
+    monkeypatch.setattr(upkeep, "RETENTION_CHECK_DELAY", 0.01)
     set_desk(repo, "JC", "金城社区")
     old = FIXED_NOW - timedelta(days=4 * 365)
     repo.residents.save_many(

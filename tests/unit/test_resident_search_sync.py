@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
+from deskconsole.models import CaseState
 from deskconsole.storage import Op, Repository
+from deskconsole.storage.case_archive import CaseArchive
 from deskconsole.ui.resident_search import ResidentSearch
 from tests.factories import make_case, make_resident
 
@@ -54,4 +60,34 @@ def test_the_first_build_freezes_what_it_made_and_leaves_the_collector_on(
     assert [hit.name for hit in search.current().search("jjg")] == ["江建国"]
     assert gc.isenabled()
     assert gc.get_freeze_count() > frozen
+    search.close()
+
+
+def test_archived_cases_leave_the_index_without_a_read_of_the_archive(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jiang = repo.residents.save(make_resident("江建国"))
+    old = datetime(2024, 3, 5, 9)
+    repo.cases.save_many(
+        [
+            make_case(
+                f"JC-20240305-{n:03d}",
+                resident_id=jiang.id,
+                intake_at=old,
+                updated_at=old,
+                state=CaseState.CLOSED,
+            )
+            for n in range(1, 4)
+        ]
+        + [make_case("JC-20261127-001", resident_id=jiang.id)]
+    )
+    search = ResidentSearch(repo)
+    assert search.current().open_cases(jiang.id) == 1
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the index read the archive")
+
+    monkeypatch.setattr(CaseArchive, "docs_of", refuse)
+    assert repo.cases.archive_ended([CaseState.CLOSED], "2025-11-27T00:00:00") == 3
+    assert search.current().open_cases(jiang.id) == 1
     search.close()

@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Switch between the live board and ended / older closed cases",
         "在当前看板与已结束、较早办结的工单之间切换",
     ),
+    "board.archive_note": (
+        "{count} older {count|case|cases} archived: find by number, resident or day",
+        "另有 {count} 件已归档：按工单号、居民或日期查",
+    ),
     "board.key_new": ("New case", "新诉求"),
     "board.key_new_tip": ("Register a new case in Intake", "到登记诉求界面登记新诉求"),
     "board.key_left": ("Column left", "左一列"),

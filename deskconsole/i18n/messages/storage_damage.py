@@ -47,6 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "schema or sequence number missing",
         "缺少格式版本或记录序号",
     ),
+    "damage.archive_missing": (
+        "{count} archived {count|case the store lists is|cases the store lists are} not in "
+        "this file (restore a backup)",
+        "数据库登记的 {count} 件归档案件不在此文件中（请从备份恢复）",
+    ),
     "damage.snapshot_unsealed": (
         "the checksum line at the end is missing or damaged (the file was cut or changed)",
         "末尾的校验行缺失或损坏（文件被截断或改动）",

@@ -174,6 +174,8 @@ class BoardScreen(ScopeKeys, CaseMoves, DeskScreen):
         line = [self.scope_text()] if narrowed else []
         if not self.filter.is_empty:
             line.append(t("board.filter_line", filter=self.filter.describe(self.desk.settings)))
+        if self.archive and (held := self.desk.repo.cases.archive.count()):
+            line.append(t("board.archive_note", count=held))
         if flt.display != bool(line):
             flt.display = bool(line)
         flt.update("  ".join(line))

@@ -185,12 +185,8 @@ class SessionsScreen(DeskScreen):
         table.clear(columns=True)
         for name in ("date", "compound", "hours", "staff", "partners", "visitors", "cases"):
             table.add_column(t(f"session.col_{name}"), key=name)
-        counts: dict[str, int] = {}
-        takers: dict[str, list[str]] = {}
-        for doc in self.desk.repo.cases.docs():
-            if doc.get("session_id"):
-                counts[doc["session_id"]] = counts.get(doc["session_id"], 0) + 1
-                takers.setdefault(doc["session_id"], []).append(str(doc.get("staff") or ""))
+        takers = self.desk.repo.cases.takers_by_session()
+        counts = {session_id: len(staff) for session_id, staff in takers.items()}
         for session in self.desk.repo.sessions.all()[:200]:
             hours = "-".join(f"{v:%H:%M}" for v in (session.start, session.end) if v)
             if session.is_open:
