@@ -248,8 +248,10 @@ class LookupScreen(DeskScreen):
         return found.first(Input) if found else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "move"):
+        if action == "open":
             return self.table.row_count > 0
+        if action == "move":  # also before the rows of what is typed are in: they come first
+            return self.table.row_count > 0 or self._shown_query != self.query_text
         if action == "clear":
             return bool(self.query_text)
         return True
@@ -264,8 +266,27 @@ class LookupScreen(DeskScreen):
         return str(row_key.value)
 
     def action_move(self, step: int) -> None:
+        """Up/Down: move in the rows of the query as it stands now."""
+        if self._shown_query != self.query_text:
+            self._move_after_search(self.query_text, step, hold_keys(self.app))
+            return
         table = self.table
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    @work(thread=True, exit_on_error=False, group="lookup-open")
+    def _move_after_search(self, query: str, step: int, release: Callable[[], None]) -> None:
+        """The rows on screen are for an older query: search now (keys wait), then move."""
+        try:
+            index = self.desk.resident_search.current()
+            hits = index.search(query, self._limit + 1)
+            self.app.call_from_thread(self._show_and_move, query, hits, len(index), step)
+        finally:
+            self.app.call_from_thread(release)
+
+    def _show_and_move(self, query: str, hits: list[Hit], total: int, step: int) -> None:
+        self._show(query, hits[: self._limit], len(hits) > self._limit, total)
+        if self._shown_query == query:
+            self.action_move(step)
 
     def action_open(self) -> None:
         """Enter: open the case a typed number names, else the resident under the cursor."""
