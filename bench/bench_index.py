@@ -6,9 +6,12 @@ beside the previous build (``bench/previous_index.py``) in the same run.
   ours and the previous build in turn, three runs each. Both must give the same hits,
   or the bench fails.
 - start -> Lookup ready (the resident count shown), in tmux, three rounds of cold
-  starts: the console with no index kept (it builds one, and keeps it before it is
-  quit), the console again (it loads the kept index), and the same console with the
-  previous build in place of ours (building at every start, keeping nothing).
+  starts: the console with no index kept (it builds one once the store is read, and
+  keeps it before it is quit), the console again (it loads the kept index before the
+  store is read, and answers from it meanwhile), and the same console with the previous
+  build in place of ours (building at every start, keeping nothing). Beside it: start ->
+  store read (Enter, the other modes and the open-case counts wait for it), and start ->
+  the rows of a name typed the moment the console is launched.
 
 The store: 50,000 demo residents and 50,000 cases over their desk sessions.
 """
@@ -26,6 +29,7 @@ from pathlib import Path
 import orjson
 
 from bench import Figure, Sample
+from bench.bench_startup import Start
 from bench.data import case_docs, fill_store, resident_docs, session_docs
 from deskconsole.models import Settings
 from deskconsole.storage import Repository
@@ -101,16 +105,24 @@ def build_figures(store: Path) -> list[Figure]:
     ]
 
 
+#: Typed the moment the console is launched, and the row it finds.
+TYPED = ("zhangwei", "张伟")
+
+
 def ready_figures(data: Path) -> list[Figure]:
-    from bench.bench_startup import one_start
+    from bench.bench_startup import timed_start
 
     kept = data / SEARCH_CACHE_NAME
     ours = [sys.executable, "-m", "deskconsole", "--lang", "en", "--staff", "x"]
     previous = [sys.executable, "-c", PREVIOUS_CONSOLE, "--lang", "en", "--staff", "x"]
     built: list[float] = []
     loaded: list[float] = []
+    read: list[float] = []
+    found: list[float] = []
     first: list[float] = []
     old_ready: list[float] = []
+    old_read: list[float] = []
+    old_found: list[float] = []
     old_first: list[float] = []
 
     def written() -> None:
@@ -122,14 +134,19 @@ def ready_figures(data: Path) -> list[Figure]:
 
     for _ in range(RUNS):
         kept.unlink(missing_ok=True)
-        built.append(one_start(ours, data, written)[1])
-        shown, answered = one_start(ours, data)
-        first.append(shown)
-        loaded.append(answered)
-        shown, answered = one_start(previous, data)
-        old_first.append(shown)
-        old_ready.append(answered)
+        built.append(timed_start(ours, data, written).ready)
+        start = timed_start(ours, data)
+        first.append(start.first)
+        loaded.append(start.ready)
+        read.append(start.read)
+        found.append(_found(timed_start(ours, data, typed=TYPED)))
+        start = timed_start(previous, data)
+        old_first.append(start.first)
+        old_ready.append(start.ready)
+        old_read.append(start.read)
+        old_found.append(_found(timed_start(previous, data, typed=TYPED)))
     name = f"start -> Lookup ready, tmux, {RESIDENTS:,} residents + {CASES:,} cases"
+    size = f"{RESIDENTS:,} residents + {CASES:,} cases"
     return [
         Figure.paired(
             f"{name}, index kept from the last start",
@@ -146,13 +163,33 @@ def ready_figures(data: Path) -> list[Figure]:
             "<= 2,000 ms",
         ),
         Figure.paired(
-            f"start -> first screen, tmux, {RESIDENTS:,} residents + {CASES:,} cases",
+            f"start -> rows of {TYPED[0]!r} typed at launch, tmux, {size}, index kept",
+            Sample.of(found),
+            "same console, previous build",
+            Sample.of(old_found),
+            "-",
+        ),
+        Figure.paired(
+            f"start -> store read, tmux, {size}, index kept",
+            Sample.of(read),
+            "same console, previous build",
+            Sample.of(old_read),
+            "-",
+        ),
+        Figure.paired(
+            f"start -> first screen, tmux, {size}",
             Sample.of(first),
             "same console, previous build",
             Sample.of(old_first),
             "<= 1,000 ms",
         ),
     ]
+
+
+def _found(start: Start) -> float:
+    if start.found is None:
+        raise AssertionError("the typed name was never found")
+    return start.found
 
 
 def run() -> list[Figure]:

@@ -4,6 +4,8 @@ residents + 100,000 cases; each beside the same console opening the store before
 first frame (as it did before), in the same run. Also RSS after the store is open.
 
 Every figure is the median of three cold starts (a new process each), with its range.
+The first start of a size builds the resident index and keeps it as it ends; the next
+ones answer from it (``bench_index`` times both paths apart).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench import Figure, Sample, scaling
@@ -24,6 +27,7 @@ SIZES = [(0, 0), (5_000, 1_000), (50_000, 100_000)]
 RUNS = 3
 FIRST_SCREEN = "Lookup"  # the footer's mode key, drawn with the first frame
 READY = "Type to search"  # Lookup's hint, shown once its index answers
+OPENING = "Opening the store"  # the header while the store is read
 
 #: The console as it started before: the store read before the first frame (the same
 #: imports as the command line's, so only the order differs).
@@ -72,20 +76,52 @@ def one_start(
 ) -> tuple[float, float]:
     """Milliseconds from starting the console to its first screen, and to Lookup ready
     (``before_quit`` runs once it is ready, before ctrl+q)."""
+    timed = timed_start(command, data, before_quit)
+    return timed.first, timed.ready
+
+
+@dataclass(frozen=True)
+class Start:
+    """Milliseconds from starting the console to each moment of one start."""
+
+    first: float  # the first screen
+    ready: float  # Lookup answers (its hint shown; with a name typed, its rows)
+    read: float  # the store read (the header no longer says it is opening)
+    found: float | None  # the rows of the name typed at start, when one was typed
+
+
+def timed_start(
+    command: list[str],
+    data: Path,
+    before_quit: Callable[[], None] | None = None,
+    typed: tuple[str, str] | None = None,
+) -> Start:
+    """One start, timed to each moment; ``typed`` = (text, a row it finds): the text
+    is typed the moment the console is launched, and ``found`` is when its row shows."""
     from tests.e2e.tmux import Terminal, terminal_env
 
     start = time.perf_counter()
     term = Terminal(command, terminal_env(data), (120, 40))
-    first = ready = None
+    if typed is not None:
+        term.type(typed[0])
+    first = ready = read = found = None
+    opening = False  # the header has said the store is opening
     try:
-        while ready is None:
+        # With a name typed, Lookup's hint never shows: its rows are what is waited for.
+        while (ready is None and typed is None) or read is None or (typed and found is None):
             screen = term.screen()
             now = (time.perf_counter() - start) * 1000
             if first is None and FIRST_SCREEN in screen:
                 first = now
-            if READY in screen:
+            if ready is None and READY in screen:
                 ready = now
                 first = first or now
+            if OPENING in screen:
+                opening = True
+            elif read is None and (opening or ready is not None):
+                read = now
+            if typed is not None and found is None and _shows(screen, *typed):
+                found = now
             if "deskconsole: " in screen or "Traceback" in screen:
                 raise AssertionError(f"the console failed:\n{screen}")
             if now > 180_000:
@@ -99,8 +135,17 @@ def one_start(
             time.sleep(0.1)  # the next start must find the store free
     finally:
         term.close()
-    assert first is not None
-    return first, ready
+    ready = ready if ready is not None else found
+    assert first is not None and ready is not None and read is not None
+    return Start(first, ready, read, found)
+
+
+def _shows(screen: str, text: str, row: str) -> bool:
+    """The search box holds ``text`` and a result row starts with ``row``."""
+    lines = screen.splitlines()
+    return any(text in line for line in lines[:6]) and any(
+        line.startswith(f"  {row} ") for line in lines[6:]
+    )
 
 
 def starts(command: list[str], data: Path) -> tuple[Sample, Sample]:

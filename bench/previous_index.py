@@ -137,4 +137,5 @@ def install() -> None:
 
     search.ResidentIndex.build = classmethod(build)  # type: ignore[method-assign,assignment]
     search_cache.load = lambda *args, **kwargs: None  # type: ignore[assignment]
+    search_cache.load_early = lambda *args, **kwargs: None  # type: ignore[assignment]
     search_cache.write = lambda *args, **kwargs: False  # type: ignore[assignment]

@@ -39,9 +39,8 @@ def open_console(options: Globals, use_demo: bool) -> None:
     if use_demo:
         _run_on_demo(data_dir, config)
         return
-    claimed = claim_repository(
-        data_dir, store_address(resolve_store(options.store), data_dir), staff=staff
-    )
+    address = store_address(resolve_store(options.store), data_dir)
+    claimed = claim_repository(data_dir, address, staff=staff)
 
     def read() -> Repository:
         # Until frozen: the collector would pass over every document just read, in the
@@ -58,12 +57,14 @@ def open_console(options: Globals, use_demo: bool) -> None:
 
     from deskconsole.ui.app import DeskApp
 
-    console = DeskApp(read, config)
+    # Lookup may answer from the index kept beside an embedded store before it is read.
+    console = DeskApp(read, config, kept_index_dir=data_dir if address is None else None)
     try:
         console.run()
     finally:
         console.store_opening.join()
         if console.store_opening.repo is not None:
+            console.keep_index()
             console.store_opening.repo.close()
         else:
             claimed.release()
@@ -91,6 +92,8 @@ def _run_on_demo(data_dir: Path, config: RunConfig) -> None:
         repo.backup_if_due()
         from deskconsole.ui.app import DeskApp
 
-        DeskApp(repo, config).run()
+        console = DeskApp(repo, config)
+        console.run()
+        console.keep_index()
     finally:
         repo.close()

@@ -131,9 +131,23 @@ def split_surname(name: str) -> tuple[str, str]:
     return name[0], name[1:]
 
 
+#: The syllables as a kept index holds them (``know_syllables``), when one was loaded.
+_known_syllables: frozenset[str] | None = None
+
+
+def know_syllables(found: frozenset[str]) -> None:
+    """Take :func:`syllables` from a kept index made by this very code and pypinyin
+    version (its fingerprint says so), sparing pypinyin's tables until a query needs a
+    character's readings."""
+    global _known_syllables
+    _known_syllables = found
+
+
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Every toneless pinyin syllable pypinyin knows, ``ü`` as ``v`` and as ``u``."""
+    if _known_syllables is not None:
+        return _known_syllables
     from pypinyin.pinyin_dict import pinyin_dict
 
     toned = {reading for value in pinyin_dict.values() for reading in value.split(",")}

@@ -1,15 +1,24 @@
 """The resident index kept in a file beside the store, so that a console's next start
 loads it instead of building it again (a second at 50,000 residents).
 
-Nothing in the file is trusted. It is used only when its *fingerprint* equals the one
-of what the index would be built from now: every resident document as the store holds
-it, in order, and the code and data that turn documents into the index (the search,
-pinyin and name-matching modules, pypinyin's version, Python's); and only when its own
-checksum holds. Anything else (another store's file, a resident changed by a command,
-a damaged or cut file, a newer program) is ignored, and the index is built and written
-again. The file is the owner's alone (``0600``), and the store removes it before any
-commit that changes a resident (``Store.search_cache``), so an erased person does not
-linger in it.
+Nothing in the file is trusted. It is used only when its own checksum holds and one of
+its two fingerprints is the one of what the index would be built from now:
+
+- every resident document as the store holds it, in order, and the code and data that
+  turn documents into the index (the search, pinyin and name-matching modules,
+  pypinyin's version, Python's): checked once the store is read (:func:`load`);
+- the same code, the residents as the store's files hold them and the erasure ledger
+  (``storage/residents_seal.py``): checked *before* the store is read (:func:`load_early`),
+  so Lookup answers while the store is still being read. The files tell it only when
+  opening will hold exactly the snapshot's residents (a journal that names no resident)
+  and the ledger, which opening replays, is the one the index was written beside.
+  Such an index has no documents and no case counts until :func:`attach` gives it the
+  store's, once read, after checking the first fingerprint too.
+
+Anything else (another store's file, a resident changed by a command, a damaged or cut
+file, a newer program) is ignored, and the index is built and written again. The file
+is the owner's alone (``0600``), and the store removes it before any commit that
+changes a resident (``Store.search_cache``), so an erased person does not linger in it.
 
 It is written in pieces (one block of residents at a time) from a thread of its own,
 so the console keeps drawing and searching meanwhile.
@@ -42,9 +51,11 @@ from deskconsole.storage.files import (
     read_bytes,
     write_all,
 )
+from deskconsole.storage.residents_seal import residents_seal
 
-MAGIC = b"deskconsole-search-index 1\n"
+MAGIC = b"deskconsole-search-index 2\n"
 _DIGEST = 32
+_NO_KEY = bytes(_DIGEST)  # written when the ledger could not be read: matches nothing
 _FIELDS = (
     "id",
     "name",
@@ -79,6 +90,12 @@ def fingerprint(docs: Sequence[Mapping[str, Any]]) -> bytes:
     return digest.digest()
 
 
+def early_key(residents: bytes, ledger: bytes) -> bytes:
+    """The fingerprint of an index made by this program of the residents whose
+    ``residents_seal`` is ``residents``, beside the erasure ledger sealed ``ledger``."""
+    return hashlib.sha256(_code_digest() + b"early" + residents + ledger).digest()
+
+
 # -- writing ----------------------------------------------------------------------------
 
 
@@ -90,7 +107,7 @@ def _pieces(index: ResidentIndex, docs: Sequence[Mapping[str, Any]]) -> Iterator
         with index._lock:
             lines = block._lines if block._lines is not None else block._build()
             entries = [
-                (position[id(e.doc)], *(getattr(e, name) for name in _FIELDS))
+                (position[id(e.doc)], *(getattr(e, name) for name in _FIELDS), _phone(e))
                 for e in block.entries
             ]
             flat = {kind: _lines_state(found) for kind, found in lines.items()}
@@ -100,6 +117,12 @@ def _pieces(index: ResidentIndex, docs: Sequence[Mapping[str, Any]]) -> Iterator
             }
         piece = marshal.dumps((entries, flat, groups))
         yield len(piece).to_bytes(8, "little") + piece
+
+
+def _phone(entry: _Entry) -> str:
+    """The first phone as stored (the row shows it masked, before the store is read)."""
+    phones = entry.doc.get("phones") or ()
+    return str(phones[0]) if phones else ""
 
 
 def _lines_state(lines: _Lines) -> tuple[str, bytes, bytes]:
@@ -112,18 +135,27 @@ def write(
     docs: Sequence[Mapping[str, Any]],
     still_valid: Callable[[], bool] = lambda: True,
     guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ledger: Callable[[], bytes | None] = lambda: None,
 ) -> bool:
     """Write ``index``, built from ``docs`` (the very list), to ``path``: a private temp
     file, fsync'd, put in place inside ``guard()`` (the store held still) only if
     ``still_valid()`` (no resident changed since the build) says so then, and while
-    writing. Returns whether it was put in place; raises ``OSError``."""
-    pieces = []
-    for piece in _pieces(index, docs):
-        if not still_valid():
-            return False
-        pieces.append(piece)
+    writing, and the erasure ledger's seal (``ledger()``) is still the one written in
+    the early fingerprint (``None``: the file gets none). Returns whether it was put
+    in place; raises ``OSError``."""
+    known = marshal.dumps(tuple(sorted(pinyin.syllables())))
+    pieces = [len(known).to_bytes(8, "little") + known]  # queries need no pypinyin then
+    try:
+        for piece in _pieces(index, docs):
+            if not still_valid():
+                return False
+            pieces.append(piece)
+    except KeyError:  # a resident changed in the index meanwhile: no longer what docs give
+        return False
     payload = b"".join(pieces)
-    header = MAGIC + fingerprint(docs) + hashlib.sha256(payload).digest()
+    ledger_now = ledger()
+    early = _NO_KEY if ledger_now is None else early_key(residents_seal(docs), ledger_now)
+    header = MAGIC + fingerprint(docs) + early + hashlib.sha256(payload).digest()
     temp = path.with_name(path.name + TEMP_SUFFIX)
     fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     placed = False
@@ -134,7 +166,7 @@ def write(
         finally:
             os.close(fd)
         with guard():
-            if still_valid():
+            if still_valid() and ledger() == ledger_now:
                 os.replace(temp, path)
                 placed = True
     finally:
@@ -149,37 +181,104 @@ def write(
 # -- reading ----------------------------------------------------------------------------
 
 
+def _checked(path: Path) -> tuple[bytes, bytes, memoryview] | None:
+    """The file's two fingerprints and its payload, when its checksum holds."""
+    try:
+        data = read_bytes(path)
+    except OSError:
+        return None
+    start = len(MAGIC) + 3 * _DIGEST
+    if len(data) < start or not data.startswith(MAGIC):
+        return None
+    head = data[len(MAGIC) : start]
+    payload = memoryview(data)[start:]
+    if hashlib.sha256(payload).digest() != head[2 * _DIGEST :]:
+        return None
+    return head[:_DIGEST], head[_DIGEST : 2 * _DIGEST], payload
+
+
 def load(
     path: Path, docs: Sequence[Mapping[str, Any]], cases: Sequence[Mapping[str, Any]] = ()
 ) -> ResidentIndex | None:
     """The index kept in ``path`` if it is the one ``docs`` would give (with the open
     ``cases`` counted), else ``None``: a missing, stale or damaged file is never used."""
+    checked = _checked(path)
     try:
-        data = read_bytes(path)
-    except OSError:
-        return None
-    start = len(MAGIC) + 2 * _DIGEST
-    if len(data) < start or not data.startswith(MAGIC):
-        return None
-    stored, checksum = data[len(MAGIC) : start - _DIGEST], data[start - _DIGEST : start]
-    payload = memoryview(data)[start:]
-    try:
-        if hashlib.sha256(payload).digest() != checksum or stored != fingerprint(docs):
+        if checked is None or checked[0] != fingerprint(docs):
             return None
     except OSError:  # the program's own files unreadable: nothing to compare with
         return None
     try:
-        index = _index_of(payload, docs)
+        index = _index_of(checked[2], docs)
     except (ValueError, TypeError, KeyError, IndexError, EOFError):
         return None
     index._cases = OpenCaseCounts.build(cases)
     return index
 
 
-def _index_of(payload: memoryview, docs: Sequence[Mapping[str, Any]]) -> ResidentIndex:
-    index = ResidentIndex()
+class EarlyIndex(ResidentIndex):
+    """An index loaded before the store was read: rows to show, no documents and no
+    open-case counts yet (:func:`attach` gives it both). ``expects`` is the fingerprint
+    the store's documents must have; ``attached`` once they are given."""
+
+    expects: bytes
+    attached = False
+
+
+def load_early(path: Path, residents: bytes | None, ledger: bytes | None) -> EarlyIndex | None:
+    """The index kept in ``path`` if it was made of the residents sealed ``residents``
+    beside the erasure ledger sealed ``ledger`` (``storage/residents_seal.py``), else
+    ``None`` (also when either seal is ``None``: the files could not tell)."""
+    if residents is None or ledger is None:
+        return None
+    checked = _checked(path)
+    try:
+        if checked is None or checked[1] != early_key(residents, ledger):
+            return None
+    except OSError:
+        return None
+    index = EarlyIndex()
+    try:
+        _index_of(checked[2], None, index)
+    except (ValueError, TypeError, KeyError, IndexError, EOFError):
+        return None
+    index.expects = checked[0]
+    return index
+
+
+def attach(
+    index: EarlyIndex, docs: Sequence[Mapping[str, Any]], cases: Sequence[Mapping[str, Any]]
+) -> bool:
+    """Give an early index the store's documents and its open ``cases``, once read; False
+    (the index untouched) when the documents are not the ones it was made of."""
+    try:
+        if fingerprint(docs) != index.expects:
+            return False
+    except OSError:
+        return False
+    by_id = {str(doc["id"]): doc for doc in docs}
+    with index._lock:
+        for entry in index._by_id.values():
+            entry.doc = by_id[entry.id]
+        index._cases = OpenCaseCounts.build(cases)
+        index.attached = True
+    return True
+
+
+def _index_of(
+    payload: memoryview,
+    docs: Sequence[Mapping[str, Any]] | None,
+    index: ResidentIndex | None = None,
+) -> ResidentIndex:
+    """The index the payload holds, its entries on ``docs`` (``None``: on documents of
+    their id and first phone alone, until :func:`attach`)."""
+    index = index if index is not None else ResidentIndex()
     blocks: list[_Block] = []
-    pos = 0
+    size = int.from_bytes(payload[:8], "little")
+    known = marshal.loads(payload[8 : 8 + size])
+    if not isinstance(known, tuple) or not all(isinstance(s, str) for s in known):
+        raise ValueError("not the syllables")
+    pos = 8 + size
     while pos < len(payload):
         size = int.from_bytes(payload[pos : pos + 8], "little")
         entries_state, flat, groups = marshal.loads(payload[pos + 8 : pos + 8 + size])
@@ -192,7 +291,8 @@ def _index_of(payload: memoryview, docs: Sequence[Mapping[str, Any]]) -> Residen
         }
         blocks.append(block)
     entries = [entry for block in blocks for entry in block.entries]
-    if len(entries) != len(docs) or len({e.id for e in entries}) != len(docs):
+    count = len(entries) if docs is None else len(docs)
+    if len(entries) != count or len({e.id for e in entries}) != count:
         raise ValueError("the file does not hold every resident once")
     by_id, households = index._by_id, index._households
     for entry in entries:
@@ -201,14 +301,32 @@ def _index_of(payload: memoryview, docs: Sequence[Mapping[str, Any]]) -> Residen
     index._compounds = Counter(entry.compound for entry in entries)
     index._blocks = blocks or [_Block([])]
     index._reindex_blocks()
+    pinyin.know_syllables(frozenset(known))
     return index
 
 
-def _entry(docs: Sequence[Mapping[str, Any]], state: tuple[Any, ...]) -> _Entry:
+def _entry(docs: Sequence[Mapping[str, Any]] | None, state: tuple[Any, ...]) -> _Entry:
     entry = _Entry.__new__(_Entry)
-    entry.doc = docs[state[0]]
-    for name, value in zip(_FIELDS, state[1:], strict=True):
-        setattr(entry, name, value)
+    # _FIELDS in order, one assignment each: a loop of setattr took half the load.
+    (
+        position,
+        entry.id,
+        entry.name,
+        entry.gender,
+        entry.compound,
+        entry.building,
+        entry.unit,
+        entry.room,
+        entry.phones,
+        entry.id_number,
+        entry.addr_line,
+        entry.key,
+        phone,
+    ) = state
+    if docs is not None:
+        entry.doc = docs[position]
+    else:
+        entry.doc = {"id": entry.id, "phones": [phone]} if phone else {"id": entry.id}
     entry.household = entry.addr_line
     return entry
 

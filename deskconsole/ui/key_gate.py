@@ -7,7 +7,9 @@ queues raw keys (and pastes) and applies each one only when every message the pr
 one caused has been handled: the new screen is mounted and its field has the focus.
 
 Work that must finish before the next key may be read (a search Enter waits for) takes
-a hold with :meth:`KeyGate.hold`; keys wait until it is released.
+a hold with :meth:`KeyGate.hold`; keys wait until it is released. A hold may let some
+keys through (``lets_through``: the typing Lookup can answer while the store is still
+being read); the first key it does not let through waits, and every key behind it.
 """
 
 from __future__ import annotations
@@ -99,9 +101,10 @@ class KeyGate:
         self._dispatch = dispatch
         self._pending: deque[InputEvent] = deque()
         self._task: asyncio.Task[None] | None = None
-        self._holds = 0
-        self._released = asyncio.Event()
-        self._released.set()
+        #: Each hold, with the keys it lets through (``None``: none).
+        self._holds: dict[int, Callable[[InputEvent], bool] | None] = {}
+        self._taken = 0
+        self._changed = asyncio.Event()  # set when a hold is released
         self._applied = 0
 
     @property
@@ -122,7 +125,7 @@ class KeyGate:
     async def admit(self, event: InputEvent) -> None:
         """Apply a key from the terminal now if all is quiet, else after the ones before it."""
         event = as_typed(event)
-        if not self._pending and not self._draining and self._quiet():
+        if not self._pending and not self._draining and self._quiet(event):
             await self._dispatch(event)  # typed at a human pace: exactly as Textual would
             self._applied += 1
             return
@@ -134,9 +137,15 @@ class KeyGate:
     def _draining(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    def _quiet(self) -> bool:
-        """Nothing queued anywhere on screen and nothing holding keys, right now."""
-        return not self._holds and not self._anything_to_do()
+    def _quiet(self, event: InputEvent | None = None) -> bool:
+        """Nothing queued anywhere on screen and nothing holding ``event``, right now."""
+        return not self._holding(event) and not self._anything_to_do()
+
+    def _holding(self, event: InputEvent | None) -> bool:
+        """True while a hold keeps ``event`` (``None``: any key) waiting."""
+        return any(
+            lets is None or event is None or not lets(event) for lets in self._holds.values()
+        )
 
     def _anything_to_do(self) -> bool:
         app = self._app
@@ -156,20 +165,16 @@ class KeyGate:
         finally:
             release()
 
-    def hold(self) -> Callable[[], None]:
-        """Keys wait until the returned function is called (once; later calls do nothing)."""
-        self._holds += 1
-        self._released.clear()
-        released = False
+    def hold(self, lets_through: Callable[[InputEvent], bool] | None = None) -> Callable[[], None]:
+        """Keys wait until the returned function is called (once; later calls do nothing),
+        but for those ``lets_through(key)`` accepts, as long as no key waits before them."""
+        self._taken += 1
+        number = self._taken
+        self._holds[number] = lets_through
 
         def release() -> None:
-            nonlocal released
-            if released:
-                return
-            released = True
-            self._holds -= 1
-            if not self._holds:
-                self._released.set()
+            if self._holds.pop(number, False) is not False:
+                self._changed.set()
 
         return release
 
@@ -181,7 +186,7 @@ class KeyGate:
 
     async def _drain(self) -> None:
         while self._pending:
-            await self.settled()
+            await self.settled(self._pending[0])
             if self._closing():
                 self._pending.clear()  # keys typed while the console quits go nowhere
                 return
@@ -199,8 +204,9 @@ class KeyGate:
         app = self._app
         return app.return_code is not None or not app.is_running or not app.screen_stack
 
-    async def settled(self) -> None:
-        """Return once no message is waiting anywhere on screen and nothing holds keys.
+    async def settled(self, event: InputEvent | None = None) -> None:
+        """Return once no message is waiting anywhere on screen and nothing holds
+        ``event`` (``None``: any key).
 
         Each round waits until the app, its screens, the focused widget with its
         ancestors and every widget with messages waiting have handled what they had
@@ -208,14 +214,11 @@ class KeyGate:
         """
         loop = asyncio.get_running_loop()
         hold_deadline = loop.time() + HOLD_TIMEOUT
-        while self._holds and loop.time() < hold_deadline:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._released.wait(), hold_deadline - loop.time())
+        await self._unheld(event, hold_deadline)
         deadline = loop.time() + SETTLE_TIMEOUT
         while loop.time() < deadline:
-            if self._holds and loop.time() < hold_deadline:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._released.wait(), hold_deadline - loop.time())
+            if self._holding(event) and loop.time() < hold_deadline:
+                await self._unheld(event, hold_deadline)
                 continue
             pumps = self._pumps()
             trips = [trip for pump in pumps if (trip := _round_trip(pump)) is not None]
@@ -223,9 +226,17 @@ class KeyGate:
                 _done, late = await asyncio.wait(trips, timeout=deadline - loop.time())
                 for future in late:
                     future.cancel()
-            if self._quiet():
+            if self._quiet(event):
                 return
             await asyncio.sleep(POLL_SECONDS)
+
+    async def _unheld(self, event: InputEvent | None, deadline: float) -> None:
+        """Wait until no hold keeps ``event`` waiting, or ``deadline`` passed."""
+        loop = asyncio.get_running_loop()
+        while self._holding(event) and loop.time() < deadline:
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), deadline - loop.time())
 
     def _pumps(self, *, everyone: bool = False) -> list[MessagePump]:
         """The app, its screens, the focus chain and the widgets with messages waiting."""

@@ -57,6 +57,14 @@ class LiteralTable(DataTable[Any]):
         self.widen(shown)
         return key
 
+    def update_row(self, row_key: Any, *cells: Any) -> None:
+        """Put ``cells`` in the row ``row_key``: those that changed, shown literally."""
+        shown = [_cell(cell) for cell in cells]
+        for column, cell in zip(self.ordered_columns, shown, strict=False):
+            if self.get_cell(row_key, column.key) != cell:
+                self.update_cell(row_key, column.key, cell)
+        self.widen(shown)
+
     def widen(self, cells: list[Any]) -> None:
         """Columns as wide as a row just added, at once: the table measures new rows only
         when it is next idle, and a frame drawn before that has every column at its

@@ -1,16 +1,21 @@
 """End to end: on a large store, a whole case typed the moment the first screen shows
-(while the store is still being read) is stored as typed; a damaged store ends with its line."""
+(while the store is still being read) is stored as typed; a resident added during the day
+is found by a name typed the moment the next console starts (Lookup answering from the
+index kept at the end of the day); a damaged store ends with its line."""
 
 from __future__ import annotations
 
 import random
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from deskconsole.domain import demo
-from deskconsole.storage import Op, Repository
+from deskconsole.storage import Op, Repository, StoreLockedError
+from deskconsole.storage.opening import claim_repository
+from deskconsole.storage.store import SEARCH_CACHE_NAME
 from tests.e2e.tmux import Terminal, deskconsole_command, needs_tmux, terminal_env
 from tests.factories import make_resident
 
@@ -73,6 +78,46 @@ def test_a_case_typed_as_the_console_starts_on_a_large_store_is_stored_as_typed(
         assert (case.request_type, case.category) == ("help", "property")
         assert case.description == MATTER
         assert len(repo.cases.docs()) == CASES + 1
+
+
+def test_a_resident_added_today_is_found_by_a_name_typed_as_the_next_console_starts(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "data"
+    big_store(store)
+    term = Terminal(deskconsole_command("--staff", "颜成玉"), terminal_env(store), (120, 40))
+    try:
+        term.wait_for("Type to search", timeout=120)
+        term.burst("<C-n>", "欧阳新来", "<C-s>")
+        term.wait_for("On the roster since", timeout=60)  # saved: the kept index is removed
+        assert not (store / SEARCH_CACHE_NAME).exists()
+        term.keys("C-q")
+        released(store)  # the console has ended
+    finally:
+        term.close()
+    assert (store / SEARCH_CACHE_NAME).exists()  # kept again as the console ended
+    term = Terminal(deskconsole_command("--staff", "颜成玉"), terminal_env(store), (120, 40))
+    try:
+        term.burst("oyxl", "<Enter>")  # typed the moment the console is launched
+        screen = term.wait_for("On the roster since", timeout=120)
+        assert "欧阳新来" in screen
+        term.keys("C-q")
+        term.wait_for(lambda s: "On the roster" not in s, timeout=60)
+    finally:
+        term.close()
+
+
+def released(store: Path, timeout: float = 60.0) -> None:
+    """Wait until no console holds the store."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            claim_repository(store).release()
+            return
+        except StoreLockedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def test_a_damaged_store_gives_its_one_line_and_no_console(tmp_path: Path) -> None:

@@ -23,10 +23,13 @@ from deskconsole.storage import (
     StoreTooNewError,
 )
 from deskconsole.storage.opening import claim_repository
+from deskconsole.storage.store import SEARCH_CACHE_NAME
 from deskconsole.ui.app import DeskApp
+from deskconsole.ui.resident_search import ResidentSearch
 from deskconsole.ui.screens.desk_settings import FirstStartScreen
 from deskconsole.ui.screens.intake import IntakeScreen
 from deskconsole.ui.screens.lookup import LookupScreen
+from deskconsole.ui.screens.resident import ResidentScreen
 from deskconsole.ui.widgets.header import DeskHeader
 from tests.conftest import FIXED_NOW
 from tests.factories import make_resident
@@ -203,7 +206,9 @@ import asyncio, sys, threading
 from pathlib import Path
 from deskconsole.config import RunConfig
 from deskconsole.storage.opening import claim_repository
+from deskconsole.storage.store import SEARCH_CACHE_NAME
 from deskconsole.ui.app import DeskApp
+from deskconsole.ui.resident_search import ResidentSearch
 
 async def main() -> None:
     claimed = claim_repository(Path(sys.argv[1]))
@@ -282,3 +287,81 @@ async def test_a_mode_clicked_while_the_store_is_read_opens_once_it_is_read(
         await until(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await keys_done(app, pilot)
         assert app.focused is not None and getattr(app.focused, "value", None) == "jjg"
+
+
+def keep_index(data_dir: Path) -> None:
+    """The resident index written beside the store, as a console's first start does."""
+    with Repository.open(data_dir, now=lambda: FIXED_NOW) as repo:
+        search = ResidentSearch(repo)
+        search.current()
+        search.join_writer()
+        search.close()
+    assert (data_dir / SEARCH_CACHE_NAME).exists()
+
+
+async def test_lookup_answers_from_the_kept_index_before_the_store_is_read(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    """Typing finds residents while the store is still being read; Enter (and every key
+    behind it) waits for the store, then opens the row the cursor was moved to."""
+    keep_index(data_dir)
+    slow = SlowStore(data_dir)
+    app = DeskApp(
+        slow.read,
+        RunConfig(data_dir, "en", "颜成玉"),
+        clock=lambda: FIXED_NOW,
+        kept_index_dir=data_dir,
+    )
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "jjg")
+            screen = app.screen
+            assert isinstance(screen, LookupScreen)
+            await until(pilot, lambda: screen.table.row_count == 2)
+            assert app.store_opening.pending  # answered before the store was read
+            burst(app, "down", "enter", "x")
+            await until(pilot, lambda: screen.table.cursor_row == 1 and app.key_gate.pending == 2)
+            wanted = screen.highlighted_id
+            status = str(screen.query_one("#lookup-status", Static).render())
+            assert "Open cases follow" in status
+            assert "2 of 2 residents" in status
+            slow.go.set()
+            await keys_done(app, pilot)
+            opened = app.screen
+            assert isinstance(opened, ResidentScreen) and opened.resident_id == wanted
+            assert screen.query_one("#lookup-query", Input).value == "jjg"  # "x" came after
+            assert "Open cases follow" not in str(
+                screen.query_one("#lookup-status", Static).render()
+            )
+    finally:
+        slow.go.set()
+        close(app)
+
+
+async def test_without_a_kept_index_lookup_waits_for_the_store(
+    seeded: dict[str, str], data_dir: Path
+) -> None:
+    keep_index(data_dir)
+    with Repository.open(data_dir, now=lambda: FIXED_NOW) as repo:  # a resident changed:
+        repo.residents.save(make_resident("江建军"))  # the store removes the kept index
+    slow = SlowStore(data_dir)
+    app = DeskApp(
+        slow.read,
+        RunConfig(data_dir, "en", "颜成玉"),
+        clock=lambda: FIXED_NOW,
+        kept_index_dir=data_dir,
+    )
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, slow.started.is_set)
+            burst(app, "jiangjian")
+            await until(pilot, lambda: app.key_gate.pending == 9)  # all wait for the store
+            slow.go.set()
+            await keys_done(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, LookupScreen)
+            await until(pilot, lambda: screen.table.row_count == 3)  # 江建军 among them
+    finally:
+        slow.go.set()
+        close(app)

@@ -6,10 +6,13 @@ then waits only for the result: the stored case, the screen that opens.
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input
 
+from deskconsole.domain.search import Hit, ResidentIndex
 from deskconsole.i18n import get_language
 from deskconsole.models import CaseState, PartyKind
 from deskconsole.storage import Repository
@@ -113,6 +116,29 @@ async def test_enter_in_lookup_opens_the_match_for_what_was_typed(repo: Reposito
         screen = app.screen
         assert isinstance(screen, ResidentScreen)
         assert screen.resident_id == ids["江建刚"]
+
+
+async def test_down_typed_before_the_rows_arrive_moves_in_the_rows_of_what_was_typed(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jjg finds 江建刚 and 江建国 (in that order); Down sent with the letters moves to the
+    second of those rows, not in the rows of a shorter query, nor before any row (each
+    search takes a while here, as on a large store read meanwhile)."""
+    ids = seed(repo)
+    search = ResidentIndex.search
+
+    def slow(index: ResidentIndex, query: str, limit: int = 50) -> list[Hit]:
+        time.sleep(0.05)
+        return search(index, query, limit)
+
+    monkeypatch.setattr(ResidentIndex, "search", slow)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "jjg", "down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ResidentScreen))
+        screen = app.screen
+        assert isinstance(screen, ResidentScreen)
+        assert screen.resident_id == ids["江建国"]
 
 
 async def test_an_ime_commit_then_enter_picks_the_resident_typed(repo: Repository) -> None:

@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type to search {count} {count|resident|residents}. Up/Down pick a row, Enter opens it.",
         "输入即可在 {count} 位居民中查找。上下键选择，回车打开。",
     ),
+    "lookup.counting": ("Open cases follow.", "在办工单数稍后显示。"),
     "lookup.none": (
         'No resident matches "{query}". Ctrl+N adds a new resident.',
         "没有与“{query}”相符的居民。按 Ctrl+N 新增居民。",

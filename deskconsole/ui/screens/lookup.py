@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from rich.text import Text
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -15,7 +16,7 @@ from deskconsole.domain.search import Hit, normalise_query
 from deskconsole.i18n import t
 from deskconsole.models import Gender
 from deskconsole.ui.browser_keys import add_binding
-from deskconsole.ui.key_gate import hold_keys
+from deskconsole.ui.key_gate import InputEvent, hold_keys
 from deskconsole.ui.literal import LiteralTable, literal
 from deskconsole.ui.lookup_cases import CaseLine
 from deskconsole.ui.messages import OpenResident, StoreChanged
@@ -26,6 +27,10 @@ from deskconsole.ui.screens.roster_import import ImportScreen
 from deskconsole.ui.widgets.footer import DeskFooter
 from deskconsole.ui.widgets.header import DeskHeader
 
+#: Keys that only edit the search or move in the results (``takes_before_store``).
+TAKEN_BEFORE_STORE = frozenset(
+    {"backspace", "delete", "left", "right", "home", "end", "up", "down", "escape"}
+)
 MIN_PAGE = 20
 MAX_ROWS = 500
 
@@ -162,6 +167,9 @@ class LookupScreen(DeskScreen):
         shown = [str(row.value) for row in table.rows]
         wanted = [hit.resident_id for hit in hits]
         if same_query and wanted[: len(shown)] == shown:
+            if isinstance(table, LiteralTable):  # the rows stay, the cursor too: new counts
+                for hit in hits[: len(shown)]:
+                    table.update_row(hit.resident_id, *result_row(hit, with_id))
             for hit in hits[len(shown) :]:  # more rows for the same query: append only
                 table.add_row(*result_row(hit, with_id), key=hit.resident_id)
         else:
@@ -178,20 +186,32 @@ class LookupScreen(DeskScreen):
         self._status(query, len(hits))
         self.refresh_bindings()
 
+    def store_read(self) -> None:
+        """The store is read: the rows shown before it was get their open-case counts
+        (in place: the rows and the cursor stay where they are)."""
+        if not self.desk.resident_search.ready:
+            self._shown_query = None  # the early index was not the store's: rows anew, and
+            # Enter searches again before it opens anything
+        if self.query("#lookup-results"):
+            self.run_search(self.query_text, self._limit)
+
     def _status(self, query: str, shown: int) -> None:
-        status = self.query_one("#lookup-status", Static)
+        line: str | Text
         if not normalise_query(query):
-            status.update(t("lookup.hint", count=f"{self._count:,}"))
+            line = t("lookup.hint", count=f"{self._count:,}")
         elif shown == 0:
-            status.update(literal(t("lookup.none", query=query.strip())))
+            line = literal(t("lookup.none", query=query.strip()))
         elif self._more and self._matches is None:
-            status.update(t("lookup.found_first", count=shown))
+            line = t("lookup.found_first", count=shown)
         elif self._more:
-            status.update(
-                t("lookup.found_more", count=shown, matches=f"{self._matches:,}", total=self._total)
+            line = t(
+                "lookup.found_more", count=shown, matches=f"{self._matches:,}", total=self._total
             )
         else:
-            status.update(t("lookup.found", count=shown, total=self._total))
+            line = t("lookup.found", count=shown, total=self._total)
+        if not self.desk.resident_search.counted:  # answered before the store is read
+            line = Text.assemble(line, " ", t("lookup.counting"))
+        self.query_one("#lookup-status", Static).update(line)
 
     @property
     def _total(self) -> str:
@@ -213,9 +233,25 @@ class LookupScreen(DeskScreen):
         self.run_search(self.query_text, self._limit)
 
     # -- keys ---------------------------------------------------------------------------
+    def takes_before_store(self, event: InputEvent) -> bool:
+        """True for a key this screen handles without the store: typing in the search box
+        or moving in the results, once the index answers before the store is read."""
+        if self.app.screen is not self or self.focused not in (self.table, self._box):
+            return False
+        if isinstance(event, events.Paste):
+            return self.focused is self._box
+        return event.is_printable or event.key in TAKEN_BEFORE_STORE
+
+    @property
+    def _box(self) -> Input | None:
+        found = self.query("#lookup-query")
+        return found.first(Input) if found else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "move"):
+        if action == "open":
             return self.table.row_count > 0
+        if action == "move":  # also before the rows of what is typed are in: they come first
+            return self.table.row_count > 0 or self._shown_query != self.query_text
         if action == "clear":
             return bool(self.query_text)
         return True
@@ -230,8 +266,27 @@ class LookupScreen(DeskScreen):
         return str(row_key.value)
 
     def action_move(self, step: int) -> None:
+        """Up/Down: move in the rows of the query as it stands now."""
+        if self._shown_query != self.query_text:
+            self._move_after_search(self.query_text, step, hold_keys(self.app))
+            return
         table = self.table
         table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    @work(thread=True, exit_on_error=False, group="lookup-open")
+    def _move_after_search(self, query: str, step: int, release: Callable[[], None]) -> None:
+        """The rows on screen are for an older query: search now (keys wait), then move."""
+        try:
+            index = self.desk.resident_search.current()
+            hits = index.search(query, self._limit + 1)
+            self.app.call_from_thread(self._show_and_move, query, hits, len(index), step)
+        finally:
+            self.app.call_from_thread(release)
+
+    def _show_and_move(self, query: str, hits: list[Hit], total: int, step: int) -> None:
+        self._show(query, hits[: self._limit], len(hits) > self._limit, total)
+        if self._shown_query == query:
+            self.action_move(step)
 
     def action_open(self) -> None:
         """Enter: open the case a typed number names, else the resident under the cursor."""
