@@ -3,12 +3,15 @@ related cases, drafts, discarding, and the keystroke budget."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static, TextArea
 
 from deskconsole.domain.intake import IntakeForm
+from deskconsole.domain.search import Hit, ResidentIndex
 from deskconsole.models import CaseState, EventKind
 from deskconsole.storage import Repository
 from deskconsole.storage.drafts import DraftFile
@@ -301,6 +304,37 @@ async def test_escape_asks_to_clear_once_the_resident_field_is_left(repo: Reposi
         burst(app, "zzz")
         await until(pilot, lambda: picker.has_class("-searching"))
         burst(app, "escape", "escape")  # the list, then the search: nothing else to lose
+        await until(pilot, lambda: picker.input.value == "")
+        assert isinstance(app.screen, IntakeScreen)
+
+
+async def test_a_hit_list_esc_closed_stays_closed_when_its_results_come_late(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search for "江j" is still running when Esc closes the list of "江": its
+    results, arriving after, leave the list closed, and the next Esc clears the search."""
+    seed(repo)
+    search = ResidentIndex.search
+    let_go = threading.Event()
+
+    def late(index: ResidentIndex, query: str, limit: int = 50) -> list[Hit]:
+        if query == "江j":
+            let_go.wait(5)
+        return search(index, query, limit)
+
+    monkeypatch.setattr(ResidentIndex, "search", late)
+    app = make_app(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_intake(app, pilot)
+        picker = screen.query_one(ResidentPicker)
+        burst(app, "江")
+        await until(pilot, lambda: picker.has_class("-searching"))
+        burst(app, "j", "escape")
+        await until(pilot, lambda: not picker.has_class("-searching"))
+        let_go.set()
+        await settle(app, pilot)
+        assert not picker.has_class("-searching")
+        burst(app, "escape")
         await until(pilot, lambda: picker.input.value == "")
         assert isinstance(app.screen, IntakeScreen)
 

@@ -133,6 +133,8 @@ class ResidentPicker(Vertical):
         self._shown_name = ""
         self._shown_text: str | None = None
         self._last_hits: dict[str, Hit] = {}
+        #: The text whose hit list Esc closed: its results, arriving late, stay closed.
+        self._closed_for: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -171,6 +173,7 @@ class ResidentPicker(Vertical):
     @on(Input.Changed, "#picker-input")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        self._closed_for = None
         if self.resident_id and event.value != self._shown_name:
             self.resident_id = ""
             self._shown_name = ""
@@ -207,7 +210,8 @@ class ResidentPicker(Vertical):
             options.add_option(Option(Text(t("picker.no_match"), style="dim"), disabled=True))
         self._last_hits = {hit.resident_id: hit for hit in hits}
         self._shown_text = text
-        self.set_class(self._holds_focus(), "-searching")  # not for a field left meanwhile
+        # Not for a field left meanwhile, nor for a list Esc closed before it came.
+        self.set_class(self._holds_focus() and self._closed_for != text, "-searching")
         return True
 
     def action_hit(self, delta: int) -> None:
@@ -277,7 +281,9 @@ class ResidentPicker(Vertical):
         return focused is not None and self in focused.ancestors_with_self
 
     def close_hits(self) -> bool:
-        """Hide the hit list; ``True`` if it was open."""
+        """Hide the hit list, and keep it hidden when its results arrive late (until the
+        text changes); ``True`` if it was open."""
+        self._closed_for = self.input.value.strip()
         if self.has_class("-searching"):
             self.remove_class("-searching")
             return True
