@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -80,9 +81,16 @@ def _allocated(mobile: str) -> str:
     is (no further random draws, so the rest of the demo stays as it was)."""
     for third in mobile[2] + "0123456789":
         candidate = mobile[:2] + third + mobile[3:]
-        if phone_warning(candidate) is None:
+        if _plan_holds(candidate[:7]):
             return candidate
     return "139" + mobile[3:]
+
+
+@functools.lru_cache(maxsize=None)
+def _plan_holds(block: str) -> bool:
+    """True when the numbering plan holds the mobiles of this seven-digit block (the
+    plan's mobile ranges are blocks: the last four digits never decide)."""
+    return phone_warning(block + "0000") is None
 
 
 #: Flats per building: three units of eleven floors, two doors each.

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, datetime
 
 from deskconsole.domain import demo
+from deskconsole.models.phones import phone_warning
 
 NOW = datetime(2026, 11, 27, 10, 0)
 
@@ -47,3 +48,10 @@ def test_the_same_seed_gives_the_same_data() -> None:
     second = demo.generate(NOW, residents=300, cases=200, seed=9)
     assert first == second
     assert demo.generate(NOW, residents=300, cases=200, seed=10) != first
+
+
+def test_every_phone_of_the_demo_is_one_the_numbering_plan_holds() -> None:
+    data = demo.generate(datetime(2026, 11, 27, 10), residents=3_000, cases=0, seed=11)
+    phones = [phone for resident in data.residents for phone in resident.phones]
+    assert len(phones) > 2_000
+    assert [p for p in phones if phone_warning(p) is not None] == []
