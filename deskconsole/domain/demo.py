@@ -86,7 +86,7 @@ def _allocated(mobile: str) -> str:
     return "139" + mobile[3:]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plan_holds(block: str) -> bool:
     """True when the numbering plan holds the mobiles of this seven-digit block (the
     plan's mobile ranges are blocks: the last four digits never decide)."""
