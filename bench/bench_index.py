@@ -6,8 +6,9 @@ beside the previous build (``bench/previous_index.py``) in the same run.
   ours and the previous build in turn, three runs each. Both must give the same hits,
   or the bench fails.
 - start -> Lookup ready (the resident count shown), in tmux, three rounds of cold
-  starts: the console with no index kept (it builds one once the store is read, and
-  keeps it before it is quit), the console again (it loads the kept index before the
+  starts: the console with no index kept (it builds one of the residents in the store's
+  files before the rest of the store is read, answers from it meanwhile, and keeps it
+  once the store is read), the console again (it loads the kept index before the
   store is read, and answers from it meanwhile), and the same console with the previous
   build in place of ours (building at every start, keeping nothing). Beside it: start ->
   store read (Enter, the other modes and the open-case counts wait for it), and start ->

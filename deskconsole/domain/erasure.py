@@ -73,6 +73,20 @@ def erased_resident(resident_id: str, erasure: Erasure) -> Resident:
     return Resident(id=resident_id, name=ERASED_NAME, created_at=erasure.at, updated_at=erasure.at)
 
 
+def erased_over(
+    docs: Iterable[Mapping[str, Any]], ledger: Mapping[str, Erasure]
+) -> list[Mapping[str, Any]]:
+    """``docs`` with every resident an erasure of ``ledger`` (by resident id) covers in
+    the erased form: what replaying the ledger leaves of them."""
+    covered = {rid: erasure for erasure in ledger.values() for rid in erasure.ids}
+    return [
+        doc
+        if (erasure := covered.get(str(doc.get("id")))) is None
+        else erased_resident(str(doc["id"]), erasure).model_dump(mode="json")
+        for doc in docs
+    ]
+
+
 def _erased_data(kind: str, data: Mapping[str, str]) -> dict[str, str]:
     named = {name.strip() for name in data.get("field", "").split(",")}
     personal = bool(named & _WIPED_FIELDS)

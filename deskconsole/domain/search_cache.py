@@ -15,6 +15,10 @@ its two fingerprints is the one of what the index would be built from now:
   Such an index has no documents and no case counts until :func:`attach` gives it the
   store's, once read, after checking the first fingerprint too.
 
+With no file to use, :func:`build_early` builds the index of the residents the store's
+files hold, before the rest is read; :func:`attach` then checks that the store's
+documents are the ones it was built of.
+
 Anything else (another store's file, a resident changed by a command, a damaged or cut
 file, a newer program) is ignored, and the index is built and written again. The file
 is the owner's alone (``0600``), and the store removes it before any commit that
@@ -217,12 +221,24 @@ def load(
 
 
 class EarlyIndex(ResidentIndex):
-    """An index loaded before the store was read: rows to show, no documents and no
-    open-case counts yet (:func:`attach` gives it both). ``expects`` is the fingerprint
-    the store's documents must have; ``attached`` once they are given."""
+    """An index made before the store was read: rows to show, no open-case counts yet
+    (:func:`attach` gives them, and the store's documents). Loaded from the file
+    (:func:`load_early`) it has no documents and ``expects`` the fingerprint the store's
+    must have; built from the files (:func:`build_early`) it holds ``made_of``, the
+    documents the store's must equal. ``attached`` once they are given."""
 
-    expects: bytes
+    expects: bytes = b""
+    made_of: list[Mapping[str, Any]] | None = None
     attached = False
+
+
+def build_early(docs: Sequence[Mapping[str, Any]]) -> EarlyIndex:
+    """An index of ``docs``, the residents the store's files hold, with no open cases
+    until :func:`attach` checks them against the store's documents, once read."""
+    index = EarlyIndex.build(docs)
+    assert isinstance(index, EarlyIndex)
+    index.made_of = list(docs)
+    return index
 
 
 def load_early(path: Path, residents: bytes | None, ledger: bytes | None) -> EarlyIndex | None:
@@ -251,16 +267,21 @@ def attach(
 ) -> bool:
     """Give an early index the store's documents and its open ``cases``, once read; False
     (the index untouched) when the documents are not the ones it was made of."""
-    try:
-        if fingerprint(docs) != index.expects:
+    if index.made_of is not None:
+        if index.made_of != list(docs):
             return False
-    except OSError:
-        return False
+    else:
+        try:
+            if fingerprint(docs) != index.expects:
+                return False
+        except OSError:
+            return False
     by_id = {str(doc["id"]): doc for doc in docs}
     with index._lock:
         for entry in index._by_id.values():
             entry.doc = by_id[entry.id]
         index._cases = OpenCaseCounts.build(cases)
+        index.made_of = None
         index.attached = True
     return True
 

@@ -11,7 +11,9 @@ and a journal that names no resident. Anything else (a journal that touches resi
 an older schema, another layout) is ``None``: the caller waits for the store. The
 snapshot's checksum is checked when the store is read, which ends the console if it
 fails. :func:`ledger_seal` digests the erasure ledger, which opening may replay onto
-the residents.
+the residents. :func:`residents_of_files` reads the residents alone (the snapshot
+checked, only its residents table parsed, the journal's changes laid over it), for an
+index built before the rest of the store is read.
 """
 
 from __future__ import annotations
@@ -26,8 +28,13 @@ import orjson
 
 from deskconsole.storage.erasures import ledger_path
 from deskconsole.storage.files import read_bytes
-from deskconsole.storage.journal import JOURNAL_NAME
-from deskconsole.storage.snapshot import SCHEMA_VERSION, SNAPSHOT_NAME
+from deskconsole.storage.journal import JOURNAL_NAME, JournalDamage, iter_ops, parse_journal
+from deskconsole.storage.snapshot import (
+    SCHEMA_VERSION,
+    SNAPSHOT_NAME,
+    SnapshotUnreadable,
+    parse_snapshot_header,
+)
 
 TABLE = "residents"
 #: Any journal line that changes a resident names the table like this (``{"t":"residents"``);
@@ -62,6 +69,15 @@ def seal_of_files(data_dir: Path) -> bytes | None:
 
 
 def _residents_digest(data: mmap.mmap) -> bytes | None:
+    span = _residents_span(data)
+    if span is None:
+        return None
+    with memoryview(data) as view:
+        return hashlib.sha256(view[span[0] : span[1]]).digest()
+
+
+def _residents_span(data: mmap.mmap | bytes) -> tuple[int, int] | None:
+    """Where the residents' lines lie in a snapshot of the current schema."""
     tables_at = data.find(_TABLES_OPEN)
     if data[:10] != b'{"format":' or tables_at < 0:
         return None
@@ -76,10 +92,7 @@ def _residents_digest(data: mmap.mmap) -> bytes | None:
         return None
     start = head + len(_HEAD) - 1  # the newline before the first document
     end = data.find(b"\n}", start)  # no document line starts with "}"
-    if end < 0:
-        return None
-    with memoryview(data) as view:
-        return hashlib.sha256(view[start:end]).digest()
+    return (start, end) if end >= 0 else None
 
 
 def _mapped(file: BinaryIO) -> mmap.mmap:
@@ -96,3 +109,32 @@ def ledger_seal(data_dir: Path) -> bytes | None:
     except OSError:
         return None
     return hashlib.sha256(data).digest()
+
+
+def residents_of_files(data_dir: Path) -> list[dict[str, Any]] | None:
+    """The resident documents the store in ``data_dir`` will hold once opened (before
+    its erasure ledger is replayed), in the store's order: the sealed snapshot checked,
+    only its residents table parsed, the journal's changes laid over it as opening lays
+    them. ``None`` when the files cannot tell it cheaply (another schema or layout, a
+    journal that does not follow the snapshot, damage: opening then says what is wrong)."""
+    try:
+        data = read_bytes(data_dir / SNAPSHOT_NAME)
+        journal = parse_journal(read_bytes(data_dir / JOURNAL_NAME))
+        snapshot = parse_snapshot_header(data)
+    except (OSError, ValueError, JournalDamage, SnapshotUnreadable):
+        return None
+    span = _residents_span(data)
+    if snapshot is None or span is None or journal.after != snapshot.seq:
+        return None
+    try:
+        docs: dict[str, dict[str, Any]] = orjson.loads(b"{" + data[span[0] : span[1]] + b"}")
+    except orjson.JSONDecodeError:
+        return None
+    for op in iter_ops(journal.entries, snapshot.seq):
+        if op.table != TABLE:
+            continue
+        if op.doc is None:
+            docs.pop(op.key, None)
+        else:
+            docs[op.key] = op.doc
+    return list(docs.values())

@@ -115,6 +115,25 @@ def _built(raw: dict[str, Any], schema: int, seq: int, tables: Tables, checksum:
     )
 
 
+def parse_snapshot_header(data: bytes) -> Snapshot | None:
+    """The header of a sealed snapshot of the current schema whose checksum holds (no
+    tables), for a reader that finds the tables it needs itself; ``None`` for any other
+    snapshot (unsealed, laid out otherwise, of another schema, after a restore). Raises
+    :class:`SnapshotUnreadable` when the checksum fails."""
+    start = data.find(_TABLES_OPEN)
+    if not data.startswith(b'{"format":') or start < 0 or not _has_trailer(data):
+        return None
+    checksum = _verify(data)
+    try:
+        raw = orjson.loads(data[:start] + b"}")
+        schema, seq = int(raw["schema"]), int(raw["seq"])
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        return None
+    if raw.get("format") != FORMAT or schema != SCHEMA_VERSION or raw.get("supersedes_journal"):
+        return None
+    return _built(raw, schema, seq, {}, checksum)
+
+
 def _lazy(data: bytes, path: Path, checksum: str) -> Snapshot | None:
     from deskconsole.storage.lazy import split_tables
 

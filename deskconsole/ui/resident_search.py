@@ -10,10 +10,11 @@ never from a handler.
 
 A console that reads its store after the first frame makes it with
 :meth:`ResidentSearch.before_store`: until the store is read, ``.current()`` answers
-from the kept index when the store's files show it current (an
-:class:`~deskconsole.domain.search_cache.EarlyIndex`, with no open-case counts yet:
-``counted`` is False), else it waits for the store. :meth:`follow` gives it the store,
-before anyone else has it, and checks the early index against the documents read.
+from an :class:`~deskconsole.domain.search_cache.EarlyIndex`, with no open-case counts
+yet (``counted`` is False): the kept index when the store's files show it current, else
+one built from the residents the files hold (the erasure ledger laid over them), else
+it waits for the store. :meth:`follow` gives it the store, before anyone else has it,
+and checks the early index against the documents read.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from deskconsole.domain import pinyin, search_cache
+from deskconsole.domain.erasure import erased_over
 from deskconsole.domain.search import ResidentIndex
 from deskconsole.domain.search_cache import EarlyIndex
 from deskconsole.models import OPEN_STATES
 from deskconsole.storage import RepositoryAPI, StoreError
 from deskconsole.storage.collector import collector_paused
-from deskconsole.storage.residents_seal import ledger_seal, seal_of_files
+from deskconsole.storage.erasures import read_ledger
+from deskconsole.storage.residents_seal import ledger_seal, residents_of_files, seal_of_files
 from deskconsole.storage.store import SEARCH_CACHE_NAME, Change
 
 WATCHED = frozenset({"residents", "cases"})
@@ -83,11 +86,14 @@ class ResidentSearch:
             self.repo = repo
             early = self._index
             if isinstance(early, EarlyIndex) and not early.attached:
+                built = early.made_of is not None  # not kept: keep it for the next start
                 docs = repo.residents.docs()
                 cases = repo.cases.docs_in_states(OPEN_STATES)
                 with collector_paused():
                     if not search_cache.attach(early, docs, cases):
                         self._index = None
+                    elif built:
+                        self._start_keeping(repo, early, docs)
                 self._warm_pinyin()  # for a query that mixes characters in, and upserts
 
     def _on_commit(self, change: Change) -> None:
@@ -166,16 +172,33 @@ class ResidentSearch:
         return index
 
     def _early_index(self) -> EarlyIndex | None:
-        """The index kept beside a store not read yet, when its files show it current."""
+        """The index kept beside a store not read yet, when its files show it current;
+        else one built of the residents its files hold."""
         folder, self._kept_dir = self._kept_dir, None  # tried once
-        path = folder / SEARCH_CACHE_NAME if folder is not None else None
-        if folder is None or path is None or not path.exists():
+        if folder is None:
             return None
+        path = folder / SEARCH_CACHE_NAME
         with collector_paused():
-            index = search_cache.load_early(path, seal_of_files(folder), ledger_seal(folder))
+            index = None
+            if path.exists():  # pypinyin is loaded once the store is read: queries need none
+                index = search_cache.load_early(path, seal_of_files(folder), ledger_seal(folder))
+            if index is None:
+                index = self._built_early(folder)
             if index is not None:
                 gc.freeze()
-        return index  # pypinyin is loaded once the store is read: queries need none
+        return index
+
+    @staticmethod
+    def _built_early(folder: Path) -> EarlyIndex | None:
+        """An index of the residents the store's files hold, each the erasure ledger
+        names in its erased form (as opening leaves them); None when the files cannot tell."""
+        docs = residents_of_files(folder)
+        if not docs:
+            return None  # a new store, or files opening must judge
+        ledger = read_ledger(folder)
+        if ledger.bad_lines:
+            return None
+        return search_cache.build_early(erased_over(docs, ledger.erasures))
 
     @staticmethod
     def _warm_pinyin() -> None:
@@ -194,15 +217,27 @@ class ResidentSearch:
             self._warm_pinyin()
             return kept
         index = ResidentIndex.build(docs, cases)
-        if path is not None:
-            self._writer = threading.Thread(
-                target=self._keep,
-                args=(repo, path, index, docs, generation),
-                name="deskconsole-index",
-                daemon=True,
-            )
-            self._writer.start()
+        self._start_keeping(repo, index, docs, generation)
         return index
+
+    def _start_keeping(
+        self,
+        repo: RepositoryAPI,
+        index: ResidentIndex,
+        docs: list[dict[str, Any]],
+        generation: int | None = None,
+    ) -> None:
+        """Write a built index for the next start, from a thread of its own."""
+        path = repo.search_cache()
+        if path is None:
+            return
+        self._writer = threading.Thread(
+            target=self._keep,
+            args=(repo, path, index, docs, self._generation if generation is None else generation),
+            name="deskconsole-index",
+            daemon=True,
+        )
+        self._writer.start()
 
     def _keep(
         self,

@@ -339,12 +339,16 @@ async def test_lookup_answers_from_the_kept_index_before_the_store_is_read(
         close(app)
 
 
-async def test_without_a_kept_index_lookup_waits_for_the_store(
+async def test_without_a_kept_index_lookup_answers_from_one_built_of_the_files(
     seeded: dict[str, str], data_dir: Path
 ) -> None:
+    """A resident changed since the index was kept: Lookup's index is built of the
+    residents the store's files hold before the store is read, answers meanwhile, and
+    is kept for the next start once the store's documents are given to it."""
     keep_index(data_dir)
     with Repository.open(data_dir, now=lambda: FIXED_NOW) as repo:  # a resident changed:
         repo.residents.save(make_resident("江建军"))  # the store removes the kept index
+    assert not (data_dir / SEARCH_CACHE_NAME).exists()
     slow = SlowStore(data_dir)
     app = DeskApp(
         slow.read,
@@ -356,12 +360,20 @@ async def test_without_a_kept_index_lookup_waits_for_the_store(
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, slow.started.is_set)
             burst(app, "jiangjian")
-            await until(pilot, lambda: app.key_gate.pending == 9)  # all wait for the store
-            slow.go.set()
-            await keys_done(app, pilot)
             screen = app.screen
             assert isinstance(screen, LookupScreen)
             await until(pilot, lambda: screen.table.row_count == 3)  # 江建军 among them
+            assert app.store_opening.pending  # answered before the store was read
+            assert "Open cases follow" in str(screen.query_one("#lookup-status", Static).render())
+            burst(app, "enter")
+            await until(pilot, lambda: app.key_gate.pending == 1)  # Enter waits for the store
+            wanted = screen.highlighted_id
+            slow.go.set()
+            await keys_done(app, pilot)
+            opened = app.screen
+            assert isinstance(opened, ResidentScreen) and opened.resident_id == wanted
+            app.resident_search.join_writer()
+            assert (data_dir / SEARCH_CACHE_NAME).exists()  # kept for the next start
     finally:
         slow.go.set()
         close(app)

@@ -23,6 +23,7 @@ from deskconsole.storage.lazy import split_tables
 from deskconsole.storage.residents_seal import ledger_seal, residents_seal, seal_of_files
 from deskconsole.storage.snapshot import SNAPSHOT_NAME
 from deskconsole.storage.store import SEARCH_CACHE_NAME
+from deskconsole.ui import resident_search
 from deskconsole.ui.resident_search import ResidentSearch
 from tests.conftest import FIXED_NOW
 from tests.factories import make_case, make_resident
@@ -165,8 +166,11 @@ def test_the_search_answers_before_the_store_and_follows_it_after(data_dir: Path
         repo.close()
 
 
-def test_a_search_whose_kept_index_is_refused_waits_for_the_store(data_dir: Path) -> None:
+def test_a_search_whose_files_cannot_tell_waits_for_the_store(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (data_dir / SEARCH_CACHE_NAME).unlink()
+    monkeypatch.setattr(resident_search, "residents_of_files", lambda folder: None)
     store = Waiting()
     search = ResidentSearch.before_store(store.get, data_dir)
     assert not search.answers_early()
