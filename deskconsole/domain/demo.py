@@ -7,6 +7,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from deskconsole.domain import demo_data as words
 from deskconsole.domain.archiving import archive_cutoff, is_due
@@ -383,12 +384,17 @@ def fill(repo: RepositoryAPI, data: DemoData, settings: Settings | None = None) 
     # One commit: a crash leaves either an empty store or the whole demo, never settings
     # only. The cases a desk would have archived by now go straight to the archive files.
     before = archive_cutoff(settings, repo.now())
-    cases = [case_ops.op(c) for c in data.cases]
-    old = [op.doc for op in cases if op.doc is not None and is_due(op.doc, before)]
+    old: list[dict[str, Any]] = []
+    live = []
+    for op in (case_ops.op(c) for c in data.cases):
+        if op.doc is not None and is_due(op.doc, before):
+            old.append(op.doc)
+        else:
+            live.append(op)
     repo.cases.archive.add_with(
         old,
         [session_ops.settings_op(settings)]
         + [resident_ops.op(r) for r in data.residents]
         + [session_ops.op(s) for s in data.sessions]
-        + [op for op in cases if not (op.doc is not None and is_due(op.doc, before))],
+        + live,
     )

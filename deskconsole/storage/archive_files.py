@@ -150,7 +150,8 @@ def archive_copies(data_dir: Path, year: str | None = None) -> list[ArchiveCopy]
 
 
 def _compressed(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    deflater = zlib.compressobj(6, zlib.DEFLATED, _GZIP)
+    # Level 1: a year's file is large and copied once; it compresses well all the same.
+    deflater = zlib.compressobj(1, zlib.DEFLATED, _GZIP)
     for chunk in chunks:
         if out := deflater.compress(chunk):
             yield out

@@ -348,9 +348,12 @@ class CaseArchive:
         for number, doc in gone.items():
             entry = entries[month_of(number) or ""]
             entry["cases"] = {**entry["cases"], number: summary_of(doc)}
+        held: dict[str, list[str]] = {}
+        for number in docs:
+            held.setdefault(month_of(number) or "", []).append(number)
         ops = []
         for month, entry in sorted(entries.items()):
-            stale = sorted(n for n in docs if month_of(n) == month and n not in entry["cases"])
+            stale = sorted(n for n in held.get(month, ()) if n not in entry["cases"])
             fresh = {"month": month, "cases": dict(entry["cases"]), "stale": stale}
             ops.append(Op(MANIFEST, month, fresh if fresh["cases"] or stale else None))
         return ops
