@@ -58,6 +58,11 @@ def month_of(number: str) -> str | None:
     return f"{match['day'][:4]}-{match['day'][4:6]}" if match else None
 
 
+def year_of(number: str) -> str:
+    """The year of intake a case number names, its file's (``JC-20230514-007`` -> ``2023``)."""
+    return number.split("-")[1][:4]
+
+
 def summary_of(doc: Mapping[str, Any]) -> Summary:
     """What the manifest keeps of a case document."""
     return [
@@ -72,7 +77,7 @@ def summary_of(doc: Mapping[str, Any]) -> Summary:
 def _by_year(docs: Iterable[Doc]) -> dict[str, dict[str, Doc]]:
     by_year: dict[str, dict[str, Doc]] = {}
     for doc in docs:
-        by_year.setdefault(doc["number"].split("-")[1][:4], {})[doc["number"]] = doc
+        by_year.setdefault(year_of(doc["number"]), {})[doc["number"]] = doc
     return by_year
 
 
@@ -88,7 +93,7 @@ def archived_numbers(tables: Mapping[str, Mapping[str, Doc]]) -> dict[str, set[s
     by_year: dict[str, set[str]] = {}
     for entry in tables.get(MANIFEST, {}).values():
         for number in entry.get("cases", {}):
-            by_year.setdefault(number.split("-")[1][:4], set()).add(number)
+            by_year.setdefault(year_of(number), set()).add(number)
     return by_year
 
 
@@ -168,14 +173,14 @@ class CaseArchive:
     # -- reading -----------------------------------------------------------------------
     def doc(self, number: str) -> Doc | None:
         """The archived document of case ``number`` (``None`` when not archived)."""
-        return next(iter(self.docs_of([number])), None) if self.is_listed(number) else None
+        return next(iter(self.docs_of([number])), None)
 
     def docs_of(self, numbers: Iterable[str]) -> list[Doc]:
         """The archived documents of those of ``numbers`` the manifest lists."""
         by_year: dict[str, list[str]] = {}
         for number in numbers:
             if self.is_listed(number):
-                by_year.setdefault(number.split("-")[1][:4], []).append(number)
+                by_year.setdefault(year_of(number), []).append(number)
         found: list[Doc] = []
         for year, wanted in sorted(by_year.items()):
             found.extend(self._read_listed(year, wanted))

@@ -118,8 +118,7 @@ class ResidentSearch:
         """Load the kept index if the store, still being read, holds the residents it
         was made of; True when :meth:`current` answers from it before the store is read."""
         with self._build_lock:
-            if self._index is None and self.repo is None:
-                self._index = self._early_index()
+            self._load_early()
             return self.repo is None and not self.counted
 
     def _repo(self) -> RepositoryAPI:
@@ -139,8 +138,7 @@ class ResidentSearch:
     def current(self) -> ResidentIndex:
         """The index, built if needed and synced with what changed (call off the UI thread)."""
         with self._build_lock:
-            if self._index is None and self.repo is None:
-                self._index = self._early_index()
+            self._load_early()
             if self._index is not None and self.repo is None:
                 return self._index  # early: nothing can have been committed yet
         repo = self._repo()  # waited for outside the lock: follow() takes it
@@ -170,6 +168,12 @@ class ResidentSearch:
             else:
                 index.upsert_case(case_doc)
         return index
+
+    def _load_early(self) -> None:
+        """Before the store is read and with no index yet, take the early one (hold the
+        build lock)."""
+        if self._index is None and self.repo is None:
+            self._index = self._early_index()
 
     def _early_index(self) -> EarlyIndex | None:
         """The index kept beside a store not read yet, when its files show it current;
