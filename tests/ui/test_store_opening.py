@@ -75,8 +75,14 @@ def slow(data_dir: Path) -> Iterator[SlowStore]:
     store.go.set()  # never leave a reading thread waiting
 
 
-def console(source: object, data_dir: Path) -> DeskApp:
-    return DeskApp(source, RunConfig(data_dir, "en", "颜成玉"), clock=lambda: FIXED_NOW)  # type: ignore[arg-type]
+def console(source: object, data_dir: Path, kept_index: bool = False) -> DeskApp:
+    """The console on ``source`` (its index kept beside ``data_dir`` when ``kept_index``)."""
+    return DeskApp(
+        source,  # type: ignore[arg-type]
+        RunConfig(data_dir, "en", "颜成玉"),
+        clock=lambda: FIXED_NOW,
+        kept_index_dir=data_dir if kept_index else None,
+    )
 
 
 def close(app: DeskApp) -> None:
@@ -306,12 +312,7 @@ async def test_lookup_answers_from_the_kept_index_before_the_store_is_read(
     behind it) waits for the store, then opens the row the cursor was moved to."""
     keep_index(data_dir)
     slow = SlowStore(data_dir)
-    app = DeskApp(
-        slow.read,
-        RunConfig(data_dir, "en", "颜成玉"),
-        clock=lambda: FIXED_NOW,
-        kept_index_dir=data_dir,
-    )
+    app = console(slow.read, data_dir, kept_index=True)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, slow.started.is_set)
@@ -350,12 +351,7 @@ async def test_without_a_kept_index_lookup_answers_from_one_built_of_the_files(
         repo.residents.save(make_resident("江建军"))  # the store removes the kept index
     assert not (data_dir / SEARCH_CACHE_NAME).exists()
     slow = SlowStore(data_dir)
-    app = DeskApp(
-        slow.read,
-        RunConfig(data_dir, "en", "颜成玉"),
-        clock=lambda: FIXED_NOW,
-        kept_index_dir=data_dir,
-    )
+    app = console(slow.read, data_dir, kept_index=True)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, slow.started.is_set)
